@@ -1,0 +1,340 @@
+"""Data entry. A vote is entered once its date is known: the votes inline then
+offers exactly the members seated that day, permanent members first, and the
+record is checked by the rules (resolutions/rules.py) before anything is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from . import rules
+from .models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
+
+
+def vote_date(request: HttpRequest, obj: Resolution | None) -> dt.date | None:
+    """The date the votes inline is built for: the posted date, the date asked for
+    in the URL (?date=), or the stored record's."""
+    raw = request.POST.get("date") or request.GET.get("date")
+    if raw:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    return obj.date if obj is not None else None
+
+
+class VoteForm(forms.ModelForm):
+    class Meta:
+        model = Vote
+        fields = ["member", "position"]
+
+    def __init__(self, *args, seated_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Validation accepts any member state, so that a member who did not sit
+        # that day is refused by the rules with its name, not by a bare
+        # "invalid choice"; the menu offers only the members seated that day.
+        if seated_choices is not None:
+            self.fields["member"].widget.choices = [("", "---------"), *seated_choices]
+        self.fields["position"].required = False
+
+
+class VoteFormSet(forms.BaseInlineFormSet):
+    seated_choices: list[tuple[str, str]] | None = None
+    initial_members: list[dict[str, str]] = []
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "seated_choices": self.seated_choices}
+
+    def clean(self) -> None:
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        resolution: Resolution = self.instance
+        if resolution.date is None:
+            return
+        votes: list[tuple[str, str]] = []
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("member"):
+                continue
+            if not data.get("position"):
+                if form.instance.pk:
+                    raise ValidationError(
+                        f"{data['member'].name}: choose a position, or tick 'delete'."
+                    )
+                continue
+            votes.append((data["member"].code, data["position"]))
+        check_and_complete(resolution, votes)
+
+
+def check_and_complete(resolution: Resolution, votes: list[tuple[str, str]]) -> None:
+    """Fill in what the rules can derive (tally, outcome) and refuse what breaks
+    them. Incomplete facts pass only on a record marked "needs review" with a
+    reason; contradictions never pass."""
+    seated = seated_on(resolution.date)
+    names = dict(MemberState.objects.values_list("code", "name"))
+    if resolution.votes_recorded and votes and resolution.tally is None:
+        tally = rules.tally_of(position for _, position in votes)
+        resolution.votes_for, resolution.votes_against, resolution.votes_abstain = (
+            tally.yes,
+            tally.against,
+            tally.abstain,
+        )
+    if not resolution.outcome and resolution.tally is not None:
+        permanent_no = [
+            code for code, position in votes if seated.get(code) and position in rules.NEGATIVE
+        ]
+        resolution.outcome = rules.decide(
+            tally=resolution.tally,
+            permanent_against=permanent_no,
+            on=resolution.date,
+            procedural=resolution.procedural,
+        ).outcome
+    problems = rules.check_record(resolution.rule_record(votes), seated, names)
+    if not resolution.outcome:
+        problems.append(rules.Problem("Give the outcome, or the votes to compute it from."))
+    contradictions = [p.message for p in problems if not p.incomplete]
+    missing = [p.message for p in problems if p.incomplete]
+    flagged = resolution.needs_review and resolution.review_reason_list
+    if contradictions or (missing and not flagged):
+        hint = (
+            []
+            if contradictions or not missing
+            else [
+                "If these facts are not known, set the review status to 'needs review' "
+                "and say why in the review reasons."
+            ]
+        )
+        raise ValidationError(contradictions + missing + hint)
+
+
+class VoteInline(admin.TabularInline):
+    model = Vote
+    form = VoteForm
+    formset = VoteFormSet
+    fields = ["member", "position"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        day = vote_date(request, obj)
+        seated = list(MemberState.objects.seated_on(day)) if day else []
+        existing = set(obj.votes.values_list("member_id", flat=True)) if obj else set()
+        to_offer = [m for m in seated if m.code not in existing]
+        kwargs["extra"] = len(to_offer)
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.seated_choices = [
+            (m.code, f"{m.name} (permanent)" if m.permanent else m.name) for m in seated
+        ] or None
+        formset.initial_members = [{"member": m.code} for m in to_offer]
+        return formset
+
+
+class SourceInline(admin.StackedInline):
+    model = Source
+    extra = 1
+    fields = ["kind", "title", "url", "outlet", "date", "quote"]
+
+
+class ResolutionForm(forms.ModelForm):
+    class Meta:
+        model = Resolution
+        fields = [
+            "date",
+            "meeting",
+            "draft_symbol",
+            "resolution_number",
+            "title",
+            "agenda_item",
+            "procedural",
+            "adopted_without_vote",
+            "votes_recorded",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "outcome",
+            "review_status",
+            "review_reasons",
+            "origin",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = False
+        self.fields["outcome"].help_text = "Left empty, it is computed from the votes."
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "decade"
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        return [(str(y), f"{y}s") for y in range(2020, 1939, -10)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            start = int(self.value())
+            return queryset.filter(date__year__gte=start, date__year__lt=start + 10)
+        return queryset
+
+
+class ReviewReasonFilter(admin.SimpleListFilter):
+    """Work through flagged records one kind of problem at a time."""
+
+    title = "review reason"
+    parameter_name = "reason"
+
+    def lookups(self, request, model_admin):
+        reasons = set()
+        for text in Resolution.objects.needing_review().values_list("review_reasons", flat=True):
+            for line in text.splitlines():
+                if line.strip():
+                    reasons.add(line.split(":")[0].strip()[:60])
+        return [(r, r) for r in sorted(reasons)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(review_reasons__icontains=self.value())
+        return queryset
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(admin.ModelAdmin):
+    form = ResolutionForm
+    inlines = [VoteInline, SourceInline]
+    list_display = [
+        "date",
+        "resolution_symbol_display",
+        "draft_symbol",
+        "title",
+        "outcome",
+        "tally_display",
+        "vetoed_by_display",
+        "review_display",
+    ]
+    list_display_links = ["date", "resolution_symbol_display", "draft_symbol"]
+    list_filter = [
+        YearFilter,
+        "outcome",
+        "review_status",
+        ReviewReasonFilter,
+        "procedural",
+        "origin",
+    ]
+    search_fields = ["draft_symbol", "title", "agenda_item", "meeting", "=resolution_number"]
+    date_hierarchy = "date"
+    list_per_page = 50
+    readonly_fields = ["slug", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["date", "meeting", "draft_symbol", "resolution_number"]}),
+        ("Subject", {"fields": ["title", "agenda_item"]}),
+        (
+            "The vote",
+            {
+                "fields": [
+                    "procedural",
+                    "adopted_without_vote",
+                    "votes_recorded",
+                    ("votes_for", "votes_against", "votes_abstain"),
+                    "outcome",
+                ]
+            },
+        ),
+        ("Review", {"fields": ["review_status", "review_reasons", "origin"]}),
+        ("Record", {"fields": ["slug", "created", "updated"], "classes": ["collapse"]}),
+    ]
+    actions = ["mark_checked"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Resolution]:
+        return super().get_queryset(request).with_tallies()
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, VoteInline) and request.method != "POST":
+            formset_class = inline.get_formset(request, obj)
+            kwargs["initial"] = getattr(formset_class, "initial_members", [])
+        return kwargs
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "GET" and not vote_date(request, None):
+            return TemplateResponse(
+                request,
+                "admin/resolutions/resolution/pick_date.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Add a vote: its date first",
+                    "error": "Enter a date as YYYY-MM-DD." if request.GET.get("date") else "",
+                },
+            )
+        return super().add_view(request, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if obj.review_status == Resolution.Review.OK:
+            obj.review_reasons = ""
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="resolution", ordering="resolution_number")
+    def resolution_symbol_display(self, obj: Resolution) -> str:
+        return obj.resolution_symbol or "—"
+
+    @admin.display(description="tally")
+    def tally_display(self, obj: Resolution) -> str:
+        if obj.adopted_without_vote:
+            return "without a vote"
+        return str(obj.tally) if obj.tally else "—"
+
+    @admin.display(description="vetoed by")
+    def vetoed_by_display(self, obj: Resolution) -> str:
+        return ", ".join(obj.vetoed_by_codes())
+
+    @admin.display(description="review", ordering="review_status")
+    def review_display(self, obj: Resolution) -> str:
+        if obj.needs_review:
+            return format_html(
+                '<strong title="{}">needs review</strong>', "; ".join(obj.review_reason_list)
+            )
+        return "checked"
+
+    @admin.action(description="Clear the review flag of the selected records (after checking)")
+    def mark_checked(self, request, queryset):
+        cleared = 0
+        for resolution in queryset.needing_review():
+            problems = resolution.problems()
+            if problems:
+                self.message_user(
+                    request,
+                    f"{resolution}: still breaks the rules: {problems[0].message}",
+                    level="error",
+                )
+                continue
+            resolution.review_status = Resolution.Review.OK
+            resolution.review_reasons = ""
+            resolution.save(update_fields=["review_status", "review_reasons", "updated"])
+            cleared += 1
+        self.message_user(request, f"Cleared the review flag of {cleared} record(s).")
+
+
+class TermInline(admin.TabularInline):
+    model = CouncilTerm
+    extra = 0
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(admin.ModelAdmin):
+    inlines = [TermInline]
+    list_display = ["code", "name", "short_name", "successor"]
+    search_fields = ["code", "name", "short_name", "aliases"]
+
+
+@admin.register(CouncilTerm)
+class CouncilTermAdmin(admin.ModelAdmin):
+    list_display = ["member", "start", "end", "permanent"]
+    list_filter = ["permanent"]
+    search_fields = ["member__name", "member__code"]
+    list_select_related = ["member"]

@@ -1,0 +1,164 @@
+"""Load the bundled reference data (resolutions/data/): member states, Council
+terms and the curated votes. Idempotent: a second run changes nothing. All or
+nothing: a vote that breaks the rules stops the load, naming it, and nothing is
+written."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from resolutions import rules
+from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [(number, row) for number, row in enumerate(csv.DictReader(handle), start=2)]
+
+
+class Command(BaseCommand):
+    help = "Load the bundled member states, Council terms and curated votes."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--data", type=Path, default=DATA, help="Folder of the data files.")
+
+    def handle(self, *args, data: Path, verbosity: int = 1, **options):
+        with transaction.atomic():
+            members = self.load_members(data / "members.csv")
+            terms = self.load_terms(data / "terms.csv")
+            created, changed = self.load_votes(data / "votes.json")
+        self.stdout.write(
+            f"Bundled data: {members} member states, {terms} terms; votes: "
+            f"{created} created, {changed} updated."
+            + ("" if created or changed else " Nothing changed.")
+        )
+
+    def load_members(self, path: Path) -> int:
+        rows = read_csv(path)
+        successors = {}
+        for line, row in rows:
+            code = row["code"].strip()
+            if len(code) != 3 or not code.isupper():
+                raise CommandError(f"{path}:{line}: '{code}' is not a three-letter code.")
+            aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+            MemberState.objects.update_or_create(
+                code=code,
+                defaults={
+                    "name": row["name"].strip(),
+                    "short_name": row["short_name"].strip(),
+                    "aliases": aliases,
+                },
+            )
+            successors[code] = (line, row["successor"].strip())
+        for code, (line, successor) in successors.items():
+            if successor and successor not in successors:
+                raise CommandError(f"{path}:{line}: unknown successor '{successor}'.")
+            MemberState.objects.filter(code=code).update(successor_id=successor or None)
+        return len(rows)
+
+    def load_terms(self, path: Path) -> int:
+        rows = read_csv(path)
+        known = set(MemberState.objects.values_list("code", flat=True))
+        wanted = set()
+        for line, row in rows:
+            code = row["code"].strip()
+            if code not in known:
+                raise CommandError(f"{path}:{line}: unknown member code '{code}'.")
+            try:
+                start = dt.date.fromisoformat(row["start"])
+                end = dt.date.fromisoformat(row["end"]) if row["end"].strip() else None
+            except ValueError as error:
+                raise CommandError(f"{path}:{line}: {error}") from error
+            permanent = row["permanent"].strip().lower() in {"1", "true", "yes"}
+            CouncilTerm.objects.update_or_create(
+                member_id=code, start=start, defaults={"end": end, "permanent": permanent}
+            )
+            wanted.add((code, start))
+        for term in CouncilTerm.objects.all():
+            if (term.member_id, term.start) not in wanted:
+                term.delete()
+        return len(rows)
+
+    def load_votes(self, path: Path) -> tuple[int, int]:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        names = dict(MemberState.objects.values_list("code", "name"))
+        created = changed = 0
+        for number, entry in enumerate(entries, start=1):
+            symbol = entry.get("draft_symbol") or entry.get("resolution_number")
+            where = f"{path}: vote {number} ({symbol})"
+            try:
+                was_created, was_changed = self.load_vote(entry, names)
+            except (KeyError, ValueError) as error:
+                raise CommandError(f"{where}: {error!r}") from error
+            created += was_created
+            changed += was_changed
+        return created, changed
+
+    def load_vote(self, entry: dict, names: dict[str, str]) -> tuple[bool, bool]:
+        on = dt.date.fromisoformat(entry["date"])
+        votes = [
+            (code, position) for position, codes in entry["positions"].items() for code in codes
+        ]
+        tally = rules.Tally(*entry["tally"]) if entry.get("tally") else None
+        fields = {
+            "draft_symbol": entry.get("draft_symbol", ""),
+            "resolution_number": entry.get("resolution_number"),
+            "title": entry.get("title", ""),
+            "agenda_item": entry.get("agenda_item", ""),
+            "date": on,
+            "meeting": entry.get("meeting", ""),
+            "procedural": entry.get("procedural", False),
+            "adopted_without_vote": entry.get("adopted_without_vote", False),
+            "votes_for": tally.yes if tally else None,
+            "votes_against": tally.against if tally else None,
+            "votes_abstain": tally.abstain if tally else None,
+            "votes_recorded": entry.get("votes_recorded", True),
+            "outcome": entry["outcome"],
+            "review_status": Resolution.Review.OK,
+            "review_reasons": "",
+            "origin": Resolution.Origin.BUNDLED,
+        }
+        resolution = Resolution(**fields)
+        problems = rules.check_record(resolution.rule_record(votes), seated_on(on), names)
+        if problems:
+            raise ValueError("; ".join(p.message for p in problems))
+        existing = Resolution.objects.filter(slug=resolution.make_slug()).first()
+        if existing and existing.origin != Resolution.Origin.BUNDLED:
+            # An editor's or an import's record of the same vote is left alone.
+            return False, False
+        sources = [
+            {
+                "kind": s["kind"],
+                "url": s.get("url", ""),
+                "title": s.get("title", ""),
+                "outlet": s.get("outlet", ""),
+                "date": dt.date.fromisoformat(s["date"]) if s.get("date") else None,
+                "quote": s.get("quote", ""),
+            }
+            for s in entry.get("sources", [])
+        ]
+        if existing:
+            same_fields = all(getattr(existing, k) == v for k, v in fields.items())
+            same_votes = set(existing.votes.values_list("member_id", "position")) == set(votes)
+            same_sources = [
+                {k: s[k] for k in sources[0]} if sources else {}
+                for s in existing.sources.values("kind", "url", "title", "outlet", "date", "quote")
+            ] == sources or (not sources and not existing.sources.exists())
+            if same_fields and same_votes and same_sources:
+                return False, False
+            existing.delete()
+        resolution.save()
+        Vote.objects.bulk_create(
+            Vote(resolution=resolution, member_id=code, position=position)
+            for code, position in votes
+        )
+        Source.objects.bulk_create(Source(resolution=resolution, **s) for s in sources)
+        return existing is None, existing is not None

@@ -1,0 +1,360 @@
+"""The record: member states, their Council terms, votes and their sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+
+from . import rules
+from .rules import Outcome, Position
+
+
+def slugify_symbol(symbol: str) -> str:
+    """S/RES/2118 (2013) -> s-res-2118-2013; S/2017/315 -> s-2017-315."""
+    return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+
+
+def normalise_name(name: str) -> str:
+    """A key for matching names: case, accents' neighbours and punctuation ignored."""
+    name = name.lower().replace("’", "'").replace("&", "and")
+    name = re.sub(r"^the\s+", "", name.strip())
+    return re.sub(r"[^a-z0-9ôéü']+", " ", name).strip()
+
+
+class MemberStateQuerySet(models.QuerySet):
+    def seated_on(self, on: dt.date) -> MemberStateQuerySet:
+        """Members seated on a date, permanent members first, each annotated with
+        `permanent` (one query)."""
+        term = Q(terms__start__lte=on) & (Q(terms__end__isnull=True) | Q(terms__end__gte=on))
+        return (
+            self.filter(term)
+            .annotate(permanent=models.F("terms__permanent"))
+            .order_by("-permanent", "name")
+        )
+
+    def with_vote_counts(self) -> MemberStateQuerySet:
+        def count(position: str) -> Count:
+            return Count("votes", filter=Q(votes__position=position))
+
+        return self.annotate(
+            votes_cast=Count("votes"),
+            votes_for=count(Position.FOR),
+            votes_against=count(Position.AGAINST),
+            votes_abstain=count(Position.ABSTAIN),
+            votes_veto=count(Position.VETO),
+            votes_non_voting=count(Position.NON_VOTING),
+        )
+
+
+class MemberStateManager(models.Manager.from_queryset(MemberStateQuerySet)):
+    def get_by_natural_key(self, code: str) -> MemberState:
+        return self.get(code=code)
+
+    def name_index(self) -> dict[str, str]:
+        """Every known name and spelling (normalised) -> member code."""
+        index: dict[str, str] = {}
+        for code, name, short_name, aliases in self.values_list(
+            "code", "name", "short_name", "aliases"
+        ):
+            for each in (code, name, short_name, *aliases):
+                index.setdefault(normalise_name(each), code)
+        return index
+
+
+class MemberState(models.Model):
+    code = models.CharField(
+        primary_key=True,
+        max_length=3,
+        help_text="ISO 3166-1 alpha-3; SUN, YUG, CSK, DDR for dissolved states.",
+    )
+    name = models.CharField(max_length=100, unique=True, help_text="The UN name.")
+    short_name = models.CharField(max_length=60)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names and spellings seen in UN records and the press.",
+    )
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="predecessors"
+    )
+
+    objects = MemberStateManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{3}$"), name="member_code_alpha3"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("member_detail", args=[self.code.lower()])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class CouncilTermQuerySet(models.QuerySet):
+    def on(self, day: dt.date) -> CouncilTermQuerySet:
+        return self.filter(Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day)))
+
+
+class CouncilTerm(models.Model):
+    member = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="terms")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="Empty while the seat is held.")
+    permanent = models.BooleanField(default=False)
+
+    objects = CouncilTermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "member__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "start"], name="unique_term_start"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="term_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = "permanent" if self.permanent else "elected"
+        end = self.end.isoformat() if self.end else "present"
+        return f"{self.member_id} {self.start.isoformat()} to {end} ({kind})"
+
+
+def seated_on(day: dt.date) -> dict[str, bool]:
+    """Members seated on a date -> whether permanent (one query)."""
+    return dict(CouncilTerm.objects.on(day).values_list("member_id", "permanent"))
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def with_tallies(self) -> ResolutionQuerySet:
+        """What every list of votes shows: the vetoing members come prefetched
+        (`vetoes`), so a page of any length costs two queries."""
+        vetoes = Vote.objects.filter(position=Position.VETO).select_related("member")
+        return self.prefetch_related(Prefetch("votes", queryset=vetoes, to_attr="vetoes"))
+
+    def needing_review(self) -> ResolutionQuerySet:
+        return self.filter(review_status=Resolution.Review.NEEDS_REVIEW)
+
+
+class Resolution(models.Model):
+    """A draft put to the vote, adopted or not (or a procedural vote)."""
+
+    class Review(models.TextChoices):
+        OK = "ok", "Checked"
+        NEEDS_REVIEW = "needs_review", "Needs review"
+
+    class Origin(models.TextChoices):
+        EDITOR = "editor", "Entered by an editor"
+        BUNDLED = "bundled", "Bundled curated data"
+        IMPORT = "import", "Imported"
+
+    slug = models.SlugField(max_length=80, unique=True, editable=False)
+    draft_symbol = models.CharField(
+        max_length=40, blank=True, db_index=True, help_text="For example S/2017/315."
+    )
+    resolution_number = models.PositiveIntegerField(
+        null=True, blank=True, unique=True, help_text="When adopted: 2118 for S/RES/2118 (2013)."
+    )
+    title = models.CharField(max_length=500, blank=True)
+    agenda_item = models.CharField(max_length=500, blank=True)
+    date = models.DateField(db_index=True, help_text="Date of the vote.")
+    meeting = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Meeting record (S/PV.7922), or the letter symbol of a vote in writing.",
+    )
+    procedural = models.BooleanField(
+        default=False, help_text="A procedural vote: 9 votes (7 before 1966) and no veto."
+    )
+    adopted_without_vote = models.BooleanField(default=False)
+    votes_for = models.PositiveSmallIntegerField("for", null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(
+        "against", null=True, blank=True, help_text="Vetoes included."
+    )
+    votes_abstain = models.PositiveSmallIntegerField("abstain", null=True, blank=True)
+    votes_recorded = models.BooleanField(
+        "individual votes recorded",
+        default=True,
+        help_text="Untick when only the tally is known (and perhaps who vetoed).",
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    review_status = models.CharField(max_length=12, choices=Review.choices, default=Review.OK)
+    review_reasons = models.TextField(
+        blank=True, help_text="Why the record needs review, one reason a line."
+    )
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-resolution_number", "-draft_symbol"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=Outcome.values), name="resolution_valid_outcome"
+            ),
+            models.CheckConstraint(
+                condition=Q(resolution_number__isnull=True) | Q(outcome=Outcome.ADOPTED),
+                name="resolution_number_only_when_adopted",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_status__in=["ok", "needs_review"]),
+                name="resolution_valid_review_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol or f"Vote of {self.date.isoformat()}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolution_detail", args=[self.slug])
+
+    def make_slug(self) -> str:
+        if self.symbol:
+            return slugify_symbol(self.symbol)
+        return slugify_symbol(f"{self.meeting or 'vote'} {self.date.isoformat()}")
+
+    def natural_key(self) -> tuple[str]:
+        return (self.make_slug(),)
+
+    @property
+    def resolution_symbol(self) -> str:
+        if self.resolution_number is None:
+            return ""
+        return f"S/RES/{self.resolution_number} ({self.date.year})"
+
+    @property
+    def symbol(self) -> str:
+        return self.resolution_symbol or self.draft_symbol
+
+    @property
+    def tally(self) -> rules.Tally | None:
+        if self.votes_for is None or self.votes_against is None or self.votes_abstain is None:
+            return None
+        return rules.Tally(self.votes_for, self.votes_against, self.votes_abstain)
+
+    @property
+    def seats(self) -> int:
+        return rules.seats(self.date)
+
+    @property
+    def votes_non_voting(self) -> int | None:
+        tally = self.tally
+        return None if tally is None else tally.non_voting(self.seats)
+
+    @property
+    def review_reason_list(self) -> list[str]:
+        return [line for line in self.review_reasons.splitlines() if line.strip()]
+
+    @property
+    def needs_review(self) -> bool:
+        return self.review_status == self.Review.NEEDS_REVIEW
+
+    def vetoed_by_codes(self) -> list[str]:
+        """Codes of the vetoing members; needs `with_tallies()` (or costs a query)."""
+        vetoes = getattr(self, "vetoes", None)
+        if vetoes is None:
+            vetoes = self.votes.filter(position=Position.VETO)
+        return sorted(vote.member_id for vote in vetoes)
+
+    def rule_record(self, votes: list[tuple[str, str]]) -> rules.Record:
+        return rules.Record(
+            on=self.date,
+            procedural=self.procedural,
+            outcome=self.outcome,
+            resolution_number=self.resolution_number,
+            tally=self.tally,
+            votes=votes,
+            votes_recorded=self.votes_recorded,
+            adopted_without_vote=self.adopted_without_vote,
+        )
+
+    def problems(self) -> list[rules.Problem]:
+        """The rules' verdict on the stored record (three queries)."""
+        votes = list(self.votes.values_list("member_id", "position"))
+        names = dict(MemberState.objects.values_list("code", "name"))
+        return rules.check_record(self.rule_record(votes), seated_on(self.date), names)
+
+    def decision(self, names: dict[str, str] | None = None) -> rules.Decision | None:
+        """The outcome and its explanation, from the stored votes and tally."""
+        tally = self.tally
+        if tally is None and not self.adopted_without_vote:
+            return None
+        vetoes = self.vetoed_by_codes()
+        if not self.votes_recorded and not vetoes and self.outcome == Outcome.VETOED:
+            return None
+        return rules.decide(
+            tally=tally,
+            permanent_against=vetoes,
+            on=self.date,
+            procedural=self.procedural,
+            adopted_without_vote=self.adopted_without_vote,
+            names=names,
+        )
+
+
+class Vote(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="votes")
+    position = models.CharField(max_length=10, choices=Position.choices)
+
+    class Meta:
+        ordering = ["resolution", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "member"], name="one_vote_per_member_per_resolution"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=Position.values), name="vote_valid_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.position} on {self.resolution}"
+
+
+class SourceKind(models.TextChoices):
+    MEETING_RECORD = "meeting_record", "Meeting record"
+    PRESS_RELEASE = "press_release", "UN press release"
+    UN_LIBRARY = "un_library", "UN library"
+    NEWS = "news", "News"
+    DATASET = "dataset", "Dataset"
+
+
+class Source(models.Model):
+    Kind = SourceKind
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="sources")
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    url = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    date = models.DateField(null=True, blank=True)
+    quote = models.TextField(blank=True, help_text="The passage that supports the record.")
+
+    class Meta:
+        ordering = ["resolution", "kind", "date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=SourceKind.values), name="source_valid_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or self.get_kind_display()
