@@ -1,0 +1,313 @@
+"""The Charter's rules on real cases, without a database."""
+
+import datetime as dt
+
+import pytest
+
+from resolutions import rules
+from resolutions.rules import Outcome, Position, Record, Tally
+
+P5 = {"CHN", "FRA", "GBR", "RUS", "USA"}
+NAMES = {
+    "RUS": "Russian Federation",
+    "CHN": "China",
+    "USA": "United States of America",
+    "GBR": "United Kingdom of Great Britain and Northern Ireland",
+    "FRA": "France",
+    "JPN": "Japan",
+    "SUN": "Union of Soviet Socialist Republics",
+    "DEU": "Germany",
+    "EGY": "Egypt",
+}
+
+# The reference case: draft S/2017/315, 12 April 2017 (S/PV.7922).
+S_2017_315 = {
+    **dict.fromkeys(
+        ["EGY", "FRA", "ITA", "JPN", "SEN", "SWE", "UKR", "GBR", "USA", "URY"], Position.FOR
+    ),
+    "BOL": Position.AGAINST,
+    "RUS": Position.VETO,
+    **dict.fromkeys(["CHN", "ETH", "KAZ"], Position.ABSTAIN),
+}
+SEATED_2017 = {code: code in P5 for code in S_2017_315}
+APRIL_2017 = dt.date(2017, 4, 12)
+
+
+def decide(positions, on, procedural=False):
+    permanent_no = [c for c, p in positions.items() if c in P5 | {"SUN"} and p in rules.NEGATIVE]
+    return rules.decide(
+        tally=rules.tally_of(positions.values()),
+        permanent_against=sorted(permanent_no),
+        on=on,
+        procedural=procedural,
+        names=NAMES,
+    )
+
+
+def test_seats_and_votes_needed_change_with_the_enlargement():
+    assert rules.seats(dt.date(1965, 12, 31)) == 11
+    assert rules.required_votes(dt.date(1965, 12, 31)) == 7
+    assert rules.seats(dt.date(1966, 1, 1)) == 15
+    assert rules.required_votes(dt.date(1966, 1, 1)) == 9
+
+
+def test_reference_case_is_vetoed_by_the_russian_federation_from_its_votes_alone():
+    decision = decide(S_2017_315, APRIL_2017)
+    assert decision.outcome == Outcome.VETOED
+    assert decision.vetoed_by == ("RUS",)
+    assert decision.explanation == (
+        "Not adopted: 10 votes in favour reached the 9 needed, but the Russian "
+        "Federation, a permanent member, voted against."
+    )
+    assert str(rules.tally_of(S_2017_315.values())) == "10-2-3"
+
+
+def test_reference_case_source_writes_no_for_the_veto():
+    as_sources_say = {**S_2017_315, "RUS": Position.AGAINST}
+    classified = rules.classify_negative_votes(as_sources_say, P5, on=APRIL_2017, procedural=False)
+    assert classified["RUS"] == Position.VETO
+    assert classified["BOL"] == Position.AGAINST  # an elected member never vetoes
+    assert decide(as_sources_say, APRIL_2017).vetoed_by == ("RUS",)
+
+
+def test_res_2504_adopted_with_four_permanent_members_abstaining():
+    # S/RES/2504 (2020): 11-0-4, China, Russia, UK and US abstaining.
+    positions = {
+        **dict.fromkeys(["CHN", "RUS", "GBR", "USA"], Position.ABSTAIN),
+        "FRA": Position.FOR,
+        **dict.fromkeys([f"E{i}" for i in range(10)], Position.FOR),
+    }
+    decision = decide(positions, dt.date(2020, 1, 10))
+    assert decision.outcome == Outcome.ADOPTED
+    assert decision.vetoed_by == ()
+
+
+def test_res_2220_adopted_with_exactly_nine():
+    # S/RES/2220 (2015): 9 in favour, 6 abstentions.
+    positions = {
+        **dict.fromkeys(["FRA", "GBR", "USA", "CHN"], Position.FOR),
+        "RUS": Position.ABSTAIN,
+        **dict.fromkeys([f"E{i}" for i in range(5)], Position.FOR),
+        **dict.fromkeys([f"A{i}" for i in range(5)], Position.ABSTAIN),
+    }
+    assert rules.tally_of(positions.values()) == Tally(9, 0, 6)
+    assert decide(positions, dt.date(2015, 5, 22)).outcome == Outcome.ADOPTED
+
+
+def test_eight_in_favour_and_a_permanent_no_failed_not_vetoed():
+    # S/2014/916 (30 December 2014): 8-2-5, the United States against.
+    positions = {
+        **dict.fromkeys(["CHN", "FRA", "RUS"], Position.FOR),
+        **dict.fromkeys([f"E{i}" for i in range(5)], Position.FOR),
+        "USA": Position.AGAINST,
+        "AUS": Position.AGAINST,
+        "GBR": Position.ABSTAIN,
+        **dict.fromkeys([f"A{i}" for i in range(4)], Position.ABSTAIN),
+    }
+    decision = decide(positions, dt.date(2014, 12, 30))
+    assert decision.outcome == Outcome.FAILED
+    assert decision.vetoed_by == ()
+    assert decision.explanation == "Not adopted: 8 votes in favour fell short of the 9 needed."
+    classified = rules.classify_negative_votes(
+        positions, P5, on=dt.date(2014, 12, 30), procedural=False
+    )
+    assert classified["USA"] == Position.AGAINST
+
+
+def test_eleven_member_council_needs_seven():
+    # S/RES/84 (1950): 7-1-2 on the 11-member Council, the USSR absent.
+    positions = {
+        **dict.fromkeys(["CHN", "CUB", "ECU", "FRA", "NOR", "GBR", "USA"], Position.FOR),
+        "YUG": Position.AGAINST,
+        "EGY": Position.ABSTAIN,
+        "IND": Position.ABSTAIN,
+        "SUN": Position.NON_VOTING,
+    }
+    on = dt.date(1950, 7, 7)
+    assert decide(positions, on).outcome == Outcome.ADOPTED
+    seated = {code: code in P5 | {"SUN"} for code in positions}
+    record = Record(
+        on=on,
+        procedural=False,
+        outcome=Outcome.ADOPTED,
+        resolution_number=84,
+        tally=Tally(7, 1, 2),
+        votes=list(positions.items()),
+    )
+    assert rules.check_record(record, seated) == []
+    # Six in favour on the same Council would have failed.
+    six = {**positions, "NOR": Position.ABSTAIN}
+    assert decide(six, on).outcome == Outcome.FAILED
+
+
+def test_procedural_vote_adopted_over_a_permanent_members_no():
+    # 22 December 2014, the DPRK agenda item: 11-2-2, China and Russia against.
+    positions = {
+        **dict.fromkeys(["FRA", "GBR", "USA"], Position.FOR),
+        **dict.fromkeys([f"E{i}" for i in range(8)], Position.FOR),
+        "CHN": Position.AGAINST,
+        "RUS": Position.AGAINST,
+        "TCD": Position.ABSTAIN,
+        "NGA": Position.ABSTAIN,
+    }
+    decision = decide(positions, dt.date(2014, 12, 22), procedural=True)
+    assert decision.outcome == Outcome.ADOPTED
+    assert decision.vetoed_by == ()
+    assert "no veto applies to procedural matters" in decision.explanation
+    assert "China and the Russian Federation" in decision.explanation
+    classified = rules.classify_negative_votes(
+        positions, P5, on=dt.date(2014, 12, 22), procedural=True
+    )
+    assert classified["CHN"] == Position.AGAINST
+
+
+def test_draft_vetoed_by_two_permanent_members():
+    # S/2014/348 (22 May 2014): 13-2-0, China and Russia.
+    positions = {
+        **dict.fromkeys(["FRA", "GBR", "USA"], Position.FOR),
+        **dict.fromkeys([f"E{i}" for i in range(10)], Position.FOR),
+        "CHN": Position.VETO,
+        "RUS": Position.VETO,
+    }
+    decision = decide(positions, dt.date(2014, 5, 22))
+    assert decision.outcome == Outcome.VETOED
+    assert decision.vetoed_by == ("CHN", "RUS")
+    assert "China and the Russian Federation, permanent members, voted against" in (
+        decision.explanation
+    )
+
+
+def test_three_permanent_members_veto_together():
+    # S/18016/Rev.1 (21 April 1986): 9-5-1, France, UK and US.
+    positions = {
+        **dict.fromkeys(["CHN", "SUN"], Position.FOR),
+        **dict.fromkeys([f"E{i}" for i in range(7)], Position.FOR),
+        **dict.fromkeys(["FRA", "GBR", "USA"], Position.AGAINST),
+        "AUS": Position.AGAINST,
+        "DNK": Position.AGAINST,
+        "VEN": Position.ABSTAIN,
+    }
+    decision = decide(positions, dt.date(1986, 4, 21))
+    assert decision.vetoed_by == ("FRA", "GBR", "USA")
+
+
+def test_check_accepts_the_reference_case():
+    record = Record(
+        on=APRIL_2017,
+        procedural=False,
+        outcome=Outcome.VETOED,
+        tally=Tally(10, 2, 3),
+        votes=list(S_2017_315.items()),
+    )
+    assert rules.check_record(record, SEATED_2017, NAMES) == []
+
+
+def problems_of(votes, **changes):
+    fields = dict(
+        on=APRIL_2017,
+        procedural=False,
+        outcome=Outcome.VETOED,
+        tally=Tally(10, 2, 3),
+        votes=votes,
+    )
+    fields.update(changes)
+    return rules.check_record(Record(**fields), SEATED_2017, NAMES)
+
+
+def test_check_refuses_a_veto_by_an_elected_member_naming_it():
+    votes = list({**S_2017_315, "JPN": Position.VETO, "RUS": Position.VETO}.items())
+    problems = problems_of(votes, tally=Tally(9, 3, 3))
+    messages = [p.message for p in problems]
+    assert "Japan is not a permanent member and cannot cast a veto." in messages
+    assert any(p.member == "JPN" and not p.incomplete for p in problems)
+
+
+def test_check_names_a_missing_member_as_incomplete():
+    votes = [(c, p) for c, p in S_2017_315.items() if c != "EGY"]
+    problems = problems_of(votes)
+    assert [(p.member, p.incomplete) for p in problems] == [("EGY", True)]
+    assert "Egypt sat on the Council on 2017-04-12 but has no recorded vote." in (
+        problems[0].message
+    )
+
+
+def test_check_names_a_member_not_seated_and_a_member_twice():
+    votes = [*S_2017_315.items(), ("DEU", Position.FOR), ("EGY", Position.FOR)]
+    problems = problems_of(votes)
+    messages = [p.message for p in problems]
+    assert "Germany was not a member of the Council on 2017-04-12." in messages
+    assert "Egypt is recorded more than once." in messages
+    assert all(not p.incomplete for p in problems)
+
+
+def test_permanent_against_on_a_draft_with_the_votes_is_a_veto():
+    votes = list({**S_2017_315, "RUS": Position.AGAINST}.items())
+    problems = problems_of(votes)
+    assert any("that is a veto" in p.message and p.member == "RUS" for p in problems)
+    # and the stored outcome 'vetoed' still matches what the votes make it
+    assert all(p.field != "outcome" for p in problems)
+
+
+def test_veto_on_a_draft_that_lacked_the_votes_is_refused():
+    positions = {**S_2017_315, "EGY": Position.ABSTAIN, "SEN": Position.ABSTAIN}
+    problems = problems_of(list(positions.items()), tally=Tally(8, 2, 5))
+    assert any(p.member == "RUS" and "record 'against'" in p.message for p in problems)
+    assert any(p.field == "outcome" for p in problems)  # 8 in favour: failed
+
+
+def test_tally_that_disagrees_with_the_votes_or_exceeds_the_seats():
+    problems = problems_of(list(S_2017_315.items()), tally=Tally(11, 2, 3))
+    assert any(p.field == "tally" and "add up to 10-2-3" in p.message for p in problems)
+    problems = problems_of([], tally=Tally(12, 2, 3), votes_recorded=False)
+    assert any("more than the 15 seats" in p.message for p in problems)
+
+
+def test_outcome_must_match_the_computed_one():
+    problems = problems_of(list(S_2017_315.items()), outcome=Outcome.FAILED)
+    assert [p.message for p in problems] == [
+        "The outcome is recorded as 'failed', but the votes make it 'vetoed'."
+    ]
+
+
+def test_resolution_numbers_only_on_adopted_drafts():
+    problems = problems_of(list(S_2017_315.items()), resolution_number=2350)
+    assert any(p.field == "resolution_number" for p in problems)
+    adopted = {**S_2017_315, "RUS": Position.ABSTAIN, "BOL": Position.ABSTAIN}
+    problems = problems_of(list(adopted.items()), outcome=Outcome.ADOPTED, tally=Tally(10, 0, 5))
+    assert [(p.field, p.incomplete) for p in problems] == [("resolution_number", True)]
+
+
+def test_tally_only_record_with_known_vetoer_is_valid():
+    # Older votes: only the tally and who vetoed are known.
+    record = Record(
+        on=dt.date(1956, 11, 4),
+        procedural=False,
+        outcome=Outcome.VETOED,
+        tally=Tally(9, 1, 1),
+        votes=[("SUN", Position.VETO)],
+        votes_recorded=False,
+    )
+    seated = {"SUN": True, "USA": True, "FRA": True, "GBR": True, "CHN": True}
+    assert rules.check_record(record, seated) == []
+    assert rules.possible_outcomes(
+        tally=Tally(9, 1, 1), known_vetoes=[], on=dt.date(1956, 11, 4), procedural=False
+    ) == {Outcome.ADOPTED, Outcome.VETOED}
+
+
+def test_tally_only_record_needs_a_tally():
+    record = Record(on=APRIL_2017, procedural=False, outcome=Outcome.FAILED, votes_recorded=False)
+    problems = rules.check_record(record, SEATED_2017)
+    assert [(p.field, p.incomplete) for p in problems] == [("tally", True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Russian Federation", "the Russian Federation"),
+        ("China", "China"),
+        ("United States of America", "the United States of America"),
+        ("France", "France"),
+    ],
+)
+def test_names_read_with_their_article(name, expected):
+    assert rules.in_sentence(name) == expected
