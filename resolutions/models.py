@@ -309,10 +309,24 @@ class Resolution(models.Model):
         )
 
 
+class VoteQuerySet(models.QuerySet):
+    def with_permanent(self) -> VoteQuerySet:
+        """Each vote annotated with `permanent`: whether its member held a permanent
+        seat on the day of the vote (from the Council terms; a subquery, so a
+        list of any length is still one query)."""
+        day = models.OuterRef("resolution__date")
+        terms = CouncilTerm.objects.filter(
+            member=models.OuterRef("member"), permanent=True, start__lte=day
+        ).filter(Q(end__isnull=True) | Q(end__gte=day))
+        return self.annotate(permanent=models.Exists(terms))
+
+
 class Vote(models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="votes")
     position = models.CharField(max_length=10, choices=Position.choices)
+
+    objects = VoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution", "member__name"]
