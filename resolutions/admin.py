@@ -9,6 +9,7 @@ import datetime as dt
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -124,7 +125,7 @@ class VoteInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         day = vote_date(request, obj)
         seated = list(MemberState.objects.seated_on(day)) if day else []
-        existing = set(obj.votes.values_list("member_id", flat=True)) if obj else set()
+        existing = set(obj.votes.values_list("member_id", flat=True)) if obj and obj.pk else set()
         to_offer = [m for m in seated if m.code not in existing]
         kwargs["extra"] = len(to_offer)
         formset = super().get_formset(request, obj, **kwargs)
@@ -138,6 +139,7 @@ class VoteInline(admin.TabularInline):
 class SourceInline(admin.StackedInline):
     model = Source
     extra = 1
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["kind", "title", "url", "outlet", "date", "quote"]
 
 

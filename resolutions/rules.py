@@ -439,12 +439,4 @@ def check_record(
                 incomplete=True,
             )
         )
-    if record.procedural and record.resolution_number is not None:
-        problems.append(
-            Problem(
-                "A procedural vote does not produce a numbered resolution.",
-                None,
-                "resolution_number",
-            )
-        )
     return problems

@@ -1,0 +1,225 @@
+"""Entering a vote through the admin, as an editor does."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.urls import reverse
+
+from resolutions.models import Resolution, Vote
+
+ADD_URL = reverse("admin:resolutions_resolution_add")
+LIST_URL = reverse("admin:resolutions_resolution_changelist")
+
+# Draft S/2017/172 (28 February 2017, S/PV.7893): vetoed by China and the
+# Russian Federation, 9-3-3.
+S_2017_172 = {
+    "FRA": "for",
+    "GBR": "for",
+    "USA": "for",
+    "ITA": "for",
+    "JPN": "for",
+    "SEN": "for",
+    "SWE": "for",
+    "UKR": "for",
+    "URY": "for",
+    "BOL": "against",
+    "CHN": "veto",
+    "RUS": "veto",
+    "EGY": "abstain",
+    "ETH": "abstain",
+    "KAZ": "abstain",
+}
+SEATED_2017 = set(S_2017_172)
+P5 = ["CHN", "FRA", "GBR", "RUS", "USA"]
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="not-used-anywhere-9", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="resolutions",
+            codename__in=[
+                "add_resolution",
+                "change_resolution",
+                "view_resolution",
+                "add_vote",
+                "change_vote",
+                "view_vote",
+                "delete_vote",
+                "add_source",
+                "change_source",
+                "view_source",
+            ],
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def post_data(positions, **fields):
+    data = {
+        "date": "2017-02-28",
+        "meeting": "S/PV.7893",
+        "draft_symbol": "S/2017/172",
+        "resolution_number": "",
+        "title": "Chemical weapons in Syria",
+        "agenda_item": "The situation in the Middle East",
+        "votes_recorded": "on",
+        "votes_for": "",
+        "votes_against": "",
+        "votes_abstain": "",
+        "outcome": "",
+        "review_status": "ok",
+        "review_reasons": "",
+        "origin": "editor",
+        "votes-TOTAL_FORMS": str(len(positions)),
+        "votes-INITIAL_FORMS": "0",
+        "votes-MIN_NUM_FORMS": "0",
+        "votes-MAX_NUM_FORMS": "1000",
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-kind": "meeting_record",
+        "sources-0-title": "S/PV.7893",
+        "sources-0-url": "https://undocs.org/en/S/PV.7893",
+    }
+    for index, (code, position) in enumerate(positions.items()):
+        data[f"votes-{index}-member"] = code
+        data[f"votes-{index}-position"] = position
+    data.update(fields)
+    return data
+
+
+def errors_of(response) -> str:
+    """The error text the editor sees on the page."""
+    return " ".join(re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.text, re.S))
+
+
+def test_admin_needs_a_staff_login(client, db):
+    response = client.get(LIST_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    User.objects.create_user("reader", password="not-used-anywhere-9")
+    client.login(username="reader", password="not-used-anywhere-9")
+    assert client.get(LIST_URL).status_code == 302
+
+
+def test_staff_without_permission_cannot_edit(client, db):
+    user = User.objects.create_user("staff", password="not-used-anywhere-9", is_staff=True)
+    client.force_login(user)
+    assert client.get(ADD_URL + "?date=2017-04-12").status_code == 403
+    assert client.post(ADD_URL, post_data(S_2017_172)).status_code == 403
+    assert not Resolution.objects.filter(draft_symbol="S/2017/172").exists()
+
+
+def test_add_asks_for_the_date_first(editor_client):
+    response = editor_client.get(ADD_URL)
+    assert response.status_code == 200
+    assert 'name="date"' in response.text
+    assert "members seated that day" in response.text
+
+
+def test_add_offers_exactly_the_members_seated_that_day_permanent_first(editor_client):
+    response = editor_client.get(ADD_URL + "?date=2017-04-12")
+    assert response.status_code == 200
+    formset = next(
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "votes"
+    )
+    offered = [form.initial["member"] for form in formset.formset.forms]
+    assert len(offered) == 15
+    assert set(offered) == SEATED_2017
+    assert sorted(offered[:5]) == P5
+    menu = formset.formset.forms[0].fields["member"].widget.choices
+    assert {code for code, _ in menu if code} == SEATED_2017
+
+
+def test_a_consistent_vote_is_saved_with_its_outcome_computed(editor_client):
+    response = editor_client.post(ADD_URL, post_data(S_2017_172))
+    assert response.status_code == 302, errors_of(response)
+    saved = Resolution.objects.get(draft_symbol="S/2017/172")
+    assert saved.outcome == "vetoed"
+    assert str(saved.tally) == "9-3-3"
+    assert saved.vetoed_by_codes() == ["CHN", "RUS"]
+    assert saved.votes.count() == 15
+    assert saved.sources.get().title == "S/PV.7893"
+    assert saved.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("positions", "message"),
+    [
+        ({**S_2017_172, "JPN": "veto"}, "Japan is not a permanent member and cannot cast a veto."),
+        (
+            {c: p for c, p in S_2017_172.items() if c != "EGY"},
+            "Egypt sat on the Council on 2017-02-28 but has no recorded vote.",
+        ),
+        ({**S_2017_172, "DEU": "for"}, "Germany was not a member of the Council on 2017-02-28."),
+        (
+            {**S_2017_172, "RUS": "against"},
+            "Russian Federation, a permanent member, voted against a draft that had the 9 votes",
+        ),
+    ],
+    ids=["veto-by-japan", "missing-member", "extra-member", "veto-recorded-as-against"],
+)
+def test_an_inconsistent_vote_is_refused_naming_the_member(editor_client, positions, message):
+    before = (Resolution.objects.count(), Vote.objects.count())
+    response = editor_client.post(ADD_URL, post_data(positions))
+    assert response.status_code == 200
+    assert message in errors_of(response)
+    assert (Resolution.objects.count(), Vote.objects.count()) == before
+
+
+def test_a_wrong_outcome_is_refused(editor_client):
+    response = editor_client.post(ADD_URL, post_data(S_2017_172, outcome="adopted"))
+    assert "votes make it &#x27;vetoed&#x27;" in errors_of(response)
+    assert not Resolution.objects.filter(draft_symbol="S/2017/172").exists()
+
+
+def test_incomplete_facts_can_be_saved_flagged_for_review(editor_client):
+    incomplete = {c: p for c, p in S_2017_172.items() if c != "EGY"}
+    flagged = post_data(
+        incomplete,
+        review_status="needs_review",
+        review_reasons="missing vote: Egypt's vote not in the press release",
+    )
+    response = editor_client.post(ADD_URL, flagged)
+    assert response.status_code == 302, errors_of(response)
+    saved = Resolution.objects.get(draft_symbol="S/2017/172")
+    assert saved.needs_review
+    assert saved.review_reason_list == ["missing vote: Egypt's vote not in the press release"]
+    # contradictions are refused even when flagged
+    contradiction = post_data(
+        {**S_2017_172, "JPN": "veto"},
+        draft_symbol="S/2017/999",
+        review_status="needs_review",
+        review_reasons="unsure",
+    )
+    response = editor_client.post(ADD_URL, contradiction)
+    assert "Japan is not a permanent member" in errors_of(response)
+    assert not Resolution.objects.filter(draft_symbol="S/2017/999").exists()
+
+
+def test_list_shows_tally_veto_and_review_status(editor_client):
+    response = editor_client.get(LIST_URL + "?q=S/2017/315")
+    assert response.status_code == 200
+    row = response.text[response.text.index("S/2017/315") :]
+    assert "10-2-3" in row
+    assert "RUS" in row
+    assert "checked" in row
+
+
+def test_list_filters_by_decade_outcome_and_review(editor_client):
+    response = editor_client.get(LIST_URL + "?decade=2010&outcome__exact=vetoed")
+    results = response.context["cl"].result_list
+    assert results
+    assert all(r.outcome == "vetoed" and 2010 <= r.date.year < 2020 for r in results)
+    response = editor_client.get(LIST_URL + "?review_status__exact=needs_review")
+    assert response.status_code == 200
