@@ -1,9 +1,28 @@
+"""One resource, several formats at sibling URLs (README.md documents the CSV columns)."""
+
 from django.urls import path
 
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("resolutions/", views.ResolutionList.as_view(), name="resolution_list"),
+    path("resolutions.csv", views.resolution_export, {"format": "csv"}, name="resolution_list_csv"),
+    path(
+        "resolutions.json",
+        views.resolution_export,
+        {"format": "json"},
+        name="resolution_list_json",
+    ),
     path("resolutions/<slug:slug>/", views.resolution_detail, name="resolution_detail"),
+    path(
+        "resolutions/<slug:slug>/votes.csv",
+        views.resolution_votes_csv,
+        name="resolution_votes_csv",
+    ),
+    path("members/", views.member_list, name="member_list"),
+    path("members.csv", views.member_list_csv, name="member_list_csv"),
     path("members/<str:code>/", views.member_detail, name="member_detail"),
+    path("members/<str:code>/votes.csv", views.member_votes_csv, name="member_votes_csv"),
+    path("export/votes.csv", views.all_votes_csv, name="all_votes_csv"),
 ]

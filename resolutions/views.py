@@ -1,18 +1,304 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+"""The public site: read-only pages, each also downloadable at a sibling URL.
 
-from .models import MemberState, Resolution
+Every page runs a fixed number of queries whatever the size of the record
+(pinned in tests/test_views.py); lists read through querysets that prefetch or
+annotate what their tables show.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
+from django.db.models.functions import Cast, ExtractYear, NullIf
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig, SingleTableMixin
+
+from . import charts, exports, rules, stats
+from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
+from .models import CouncilTerm, MemberState, Resolution, Vote
+from .rules import Outcome, Position
+from .tables import BoundedPaginator, MemberTable, MemberVoteTable, ResolutionTable
+
+PAGINATION = {"per_page": 50, "paginator_class": BoundedPaginator}
+# Query parameters that shape the table but not the rows: not passed to exports.
+TABLE_ONLY = ("sort", "page", "per_page")
 
 
+def export_query(request: HttpRequest) -> str:
+    """The request's filters as a query string, for the CSV/JSON links."""
+    query = request.GET.copy()
+    for name in TABLE_ONLY:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def invalid_filters(filterset) -> HttpResponseBadRequest:
+    lines = [f"{name}: {' '.join(errors)}" for name, errors in filterset.form.errors.items()]
+    return HttpResponseBadRequest(
+        "Invalid filter, nothing exported.\n" + "\n".join(lines) + "\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(f"{Resolution.objects.count()} votes")
+    totals = Resolution.objects.aggregate(
+        votes=Count("pk"),
+        adopted=Count("pk", filter=Q(outcome=Outcome.ADOPTED)),
+        failed=Count("pk", filter=Q(outcome=Outcome.FAILED)),
+        vetoed=Count("pk", filter=Q(outcome=Outcome.VETOED)),
+        first=Min("date"),
+        last=Max("date"),
+    )
+    latest = ResolutionTable(
+        Resolution.objects.with_tallies()[:10], orderable=False, exclude=("review_status",)
+    )
+    veto_rows = (
+        Vote.objects.filter(position=Position.VETO)
+        .values_list(
+            ExtractYear("resolution__date"), "member_id", "member__short_name", "resolution_id"
+        )
+        .order_by()
+    )
+    vetoes = stats.vetoes_per_year(veto_rows)
+    chart = charts.chart_spec(charts.vetoes_per_year_chart(vetoes)) if vetoes.years else None
+    return render(
+        request,
+        "resolutions/home.html",
+        {"totals": totals, "latest": latest, "vetoes": vetoes, "chart": chart},
+    )
 
 
+class ResolutionList(SingleTableMixin, FilterView):
+    """/resolutions/: every vote, filtered, sorted, 50 a page. An invalid filter
+    shows its error and an empty table (FilterView's strict mode)."""
+
+    model = Resolution
+    table_class = ResolutionTable
+    filterset_class = ResolutionFilter
+    template_name = "resolutions/resolution_list.html"
+    table_pagination = PAGINATION
+    http_method_names = ["get", "head"]
+
+    def get_queryset(self) -> QuerySet[Resolution]:
+        return Resolution.objects.with_tallies()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "export_query": export_query(self.request)}
+
+
+@require_safe
+def resolution_export(request: HttpRequest, format: str) -> HttpResponse:
+    """/resolutions.csv and /resolutions.json: exactly the rows of the table with
+    the same filters."""
+    filterset = ResolutionFilter(request.GET or None, queryset=Resolution.objects.all())
+    if filterset.is_bound and not filterset.is_valid():
+        return invalid_filters(filterset)
+    if format == "json":
+        return exports.resolutions_json(filterset.qs)
+    return exports.resolutions_csv(filterset.qs, "resolutions.csv")
+
+
+@require_safe
 def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     resolution = get_object_or_404(Resolution, slug=slug)
-    return HttpResponse(str(resolution))
+    votes = list(resolution.votes.select_related("member"))
+    seated_rows = CouncilTerm.objects.on(resolution.date).values_list(
+        "member_id", "permanent", "member__name", "member__short_name"
+    )
+    seated = {}
+    names = {}
+    short_names = {}
+    for code, permanent, name, short_name in seated_rows:
+        seated[code] = permanent
+        names[code] = name
+        short_names[code] = short_name
+    for vote in votes:
+        names.setdefault(vote.member_id, vote.member.name)
+        short_names.setdefault(vote.member_id, vote.member.short_name)
+    positions = {vote.member_id: vote.position for vote in votes}
+    seats = stats.seats_at_vote(
+        on=resolution.date, votes=positions, seated=seated, names=short_names
+    )
+    full_seats = stats.seats_at_vote(
+        on=resolution.date, votes=positions, seated=seated, names=names
+    )
+    decision = decide(resolution, positions, seated, names)
+    return render(
+        request,
+        "resolutions/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "decision": decision,
+            "decision_agrees": decision is not None and decision.outcome == resolution.outcome,
+            "groups": stats.group_by_position(full_seats),
+            "seat_count": len(seats),
+            "chart": charts.chart_spec(charts.vote_breakdown(seats)),
+            "sources": list(resolution.sources.all()),
+        },
+    )
 
 
+def decide(
+    resolution: Resolution,
+    positions: dict[str, str],
+    seated: dict[str, bool],
+    names: dict[str, str],
+) -> rules.Decision | None:
+    """The rules' verdict on the stored vote, or None when the record lacks what
+    the rules need (no tally; or only a tally that leaves a veto open)."""
+    tally = resolution.tally
+    if tally is None and not resolution.adopted_without_vote:
+        return None
+    permanent_no = sorted(
+        code
+        for code, position in positions.items()
+        if position in rules.NEGATIVE and (seated.get(code) or position == Position.VETO)
+    )
+    if not resolution.votes_recorded and not permanent_no and tally and tally.against:
+        return None
+    return rules.decide(
+        tally=tally,
+        permanent_against=permanent_no,
+        on=resolution.date,
+        procedural=resolution.procedural,
+        adopted_without_vote=resolution.adopted_without_vote,
+        names=names,
+    )
+
+
+@require_safe
+def resolution_votes_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    resolution = get_object_or_404(Resolution, slug=slug)
+    return exports.votes_csv(resolution.votes.all(), f"{resolution.slug}-votes.csv")
+
+
+def members_queryset() -> QuerySet[MemberState]:
+    """Member states that have sat on the Council, with their vote counts and
+    shares (of votes cast: for, against including vetoes, abstain)."""
+
+    def share_of(expression) -> Cast:
+        return Cast(expression, FloatField()) / NullIf(F("cast"), Value(0))
+
+    return (
+        sat_on_council()
+        .with_vote_counts()
+        .annotate(
+            cast=F("votes_for") + F("votes_against") + F("votes_veto") + F("votes_abstain"),
+            votes_against_all=F("votes_against") + F("votes_veto"),
+        )
+        .annotate(
+            share_for=share_of(F("votes_for")),
+            share_against=share_of(F("votes_against_all")),
+            share_abstain=share_of(F("votes_abstain")),
+        )
+        .prefetch_related("terms")
+    )
+
+
+@require_safe
+def member_list(request: HttpRequest) -> HttpResponse:
+    table = MemberTable(members_queryset(), order_by="name")
+    RequestConfig(request, paginate=False).configure(table)
+    return render(request, "resolutions/member_list.html", {"table": table})
+
+
+MEMBER_COLUMNS = [
+    "member_code",
+    "member_name",
+    "terms",
+    "votes_cast",
+    "for",
+    "against",
+    "veto",
+    "abstain",
+    "non_voting",
+]
+
+
+@require_safe
+def member_list_csv(request: HttpRequest) -> HttpResponse:
+    def rows():
+        for member in members_queryset().order_by("name"):
+            spans = stats.merge_terms((t.start, t.end, t.permanent) for t in member.terms.all())
+            yield [
+                member.code,
+                member.name,
+                "; ".join(str(span) for span in spans),
+                member.cast,
+                member.votes_for,
+                member.votes_against,
+                member.votes_veto,
+                member.votes_abstain,
+                member.votes_non_voting,
+            ]
+
+    return exports.csv_response("members.csv", MEMBER_COLUMNS, rows())
+
+
+def get_member(code: str) -> MemberState:
+    """A member state by its code, in any case (`rus`, `RUS`); 404 when unknown."""
+    return get_object_or_404(MemberState.objects.select_related("successor"), code=code.upper())
+
+
+@require_safe
 def member_detail(request: HttpRequest, code: str) -> HttpResponse:
-    member = get_object_or_404(MemberState, code=code.upper())
-    return HttpResponse(str(member))
+    member = get_member(code)
+    terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
+    predecessors = list(member.predecessors.all())
+    per_year_rows = (
+        member.votes.values_list(ExtractYear("resolution__date"), "position")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    per_year = stats.positions_per_year(per_year_rows)
+    totals = [
+        (position, stats.POSITION_LABELS[position], sum(y[position] for y in per_year.values()))
+        for position in stats.POSITION_ORDER
+    ]
+    vetoes = list(
+        Resolution.objects.filter(votes__member=member, votes__position=Position.VETO).order_by(
+            "date"
+        )
+    )
+    filterset = MemberVoteFilter(
+        request.GET or None, queryset=member.votes.select_related("resolution")
+    )
+    valid = not filterset.is_bound or filterset.is_valid()
+    table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
+    RequestConfig(request, paginate=PAGINATION).configure(table)
+    chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
+    return render(
+        request,
+        "resolutions/member_detail.html",
+        {
+            "member": member,
+            "terms": terms,
+            "predecessors": predecessors,
+            "per_year": per_year,
+            "totals": totals,
+            "positions": [(p, stats.POSITION_LABELS[p]) for p in stats.POSITION_ORDER],
+            "vetoes": vetoes,
+            "filter": filterset,
+            "table": table,
+            "chart": chart,
+            "export_query": export_query(request),
+        },
+    )
+
+
+@require_safe
+def member_votes_csv(request: HttpRequest, code: str) -> HttpResponse:
+    member = get_member(code)
+    filterset = MemberVoteFilter(request.GET or None, queryset=member.votes.all())
+    if filterset.is_bound and not filterset.is_valid():
+        return invalid_filters(filterset)
+    return exports.votes_csv(filterset.qs, f"{member.code.lower()}-votes.csv")
+
+
+@require_safe
+def all_votes_csv(request: HttpRequest) -> HttpResponse:
+    """/export/votes.csv: the whole record, one row per member's vote, streamed."""
+    return exports.votes_csv(Vote.objects.all(), "votes.csv", stream=True)

@@ -1,0 +1,195 @@
+"""Charts: plain values in (from resolutions/stats.py), a plotly Figure out.
+
+Built server-side with plotly's Python API and embedded as JSON (`chart_spec`);
+static/js/charts.js draws them with the plotly.js the site serves itself
+(resolutions/staticfiles.py). Every chart sits beside a table holding the same
+numbers, and positions are told by label (legend, bar text, hover) as well as by
+colour; a veto is also hatched, so it shows in greyscale too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from .stats import NOT_RECORDED, POSITION_LABELS, POSITION_ORDER, Seat, VetoesPerYear
+
+# Okabe-Ito based, distinguishable with the common colour-vision deficiencies.
+POSITION_COLOURS = {
+    "for": "#009E73",
+    "against": "#D55E00",
+    "veto": "#6B0000",
+    "abstain": "#E69F00",
+    "non_voting": "#A6A6A6",
+    NOT_RECORDED: "#FFFFFF",
+}
+MEMBER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
+PERMANENT_MARK = "★"
+
+
+def _layout(**extra: Any) -> dict[str, Any]:
+    return {
+        "template": "plotly_white",
+        "font": FONT,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "traceorder": "normal",
+        },
+        **extra,
+    }
+
+
+def _count_axis(title: str, highest: int) -> dict[str, Any]:
+    """A y axis of whole counts: one tick per unit while the counts are small."""
+    axis: dict[str, Any] = {"title": {"text": title}, "rangemode": "tozero", "tickformat": "d"}
+    if highest <= 10:
+        axis.update(tick0=0, dtick=1)
+    return axis
+
+
+def _position_marker(position: str) -> dict[str, Any]:
+    marker: dict[str, Any] = {
+        "color": POSITION_COLOURS[position],
+        "line": {"color": "#333333", "width": 1},
+    }
+    if position == "veto":
+        marker["pattern"] = {"shape": "x", "fgcolor": "#FFFFFF", "size": 8, "solidity": 0.3}
+    return marker
+
+
+def seat_label(seat: Seat) -> str:
+    return f"{PERMANENT_MARK} {seat.name}" if seat.permanent else seat.name
+
+
+def vote_breakdown(seats: Sequence[Seat]) -> go.Figure:
+    """One bar per seat, grouped by position: every seat shown, the position
+    written on the bar, permanent members starred and outlined, vetoes hatched
+    and labelled VETO."""
+    figure = go.Figure()
+    labels = [seat_label(seat) for seat in seats]
+    for position in (*POSITION_ORDER, NOT_RECORDED):
+        group = [seat for seat in seats if seat.position == position]
+        if not group:
+            continue
+        label = POSITION_LABELS[position]
+        text = "VETO" if position == "veto" else label
+        marker = _position_marker(position)
+        marker["line"] = {
+            "color": "#111111",
+            "width": [3 if seat.permanent else 1 for seat in group],
+        }
+        figure.add_trace(
+            go.Bar(
+                name=f"{label} ({len(group)})",
+                orientation="h",
+                y=[seat_label(seat) for seat in group],
+                x=[1] * len(group),
+                text=[text] * len(group),
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={
+                    "color": "#000000" if position in {"abstain", NOT_RECORDED} else "#FFFFFF"
+                },
+                marker=marker,
+                hovertemplate=f"%{{y}}: {label}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        **_layout(
+            height=26 * len(seats) + 110,
+            bargap=0.15,
+            showlegend=True,
+            xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
+            yaxis={
+                "categoryorder": "array",
+                "categoryarray": list(reversed(labels)),
+                "fixedrange": True,
+                "automargin": True,
+            },
+        )
+    )
+    figure.add_annotation(
+        text=f"{PERMANENT_MARK} permanent member",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=-0.02,
+        yanchor="top",
+        xanchor="right",
+        showarrow=False,
+    )
+    return figure
+
+
+def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
+    """Drafts vetoed per year, stacked by permanent member."""
+    figure = go.Figure()
+    for index, (code, name) in enumerate(counts.members):
+        per_year = counts.by_member.get(code, {})
+        figure.add_trace(
+            go.Bar(
+                name=name,
+                x=counts.years,
+                y=[per_year.get(year, 0) for year in counts.years],
+                marker={"color": MEMBER_COLOURS[index % len(MEMBER_COLOURS)]},
+                hovertemplate=f"{name}, %{{x}}: %{{y}} draft(s) vetoed<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        **_layout(
+            barmode="stack",
+            height=380,
+            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+            yaxis=_count_axis(
+                "Drafts vetoed",
+                max(
+                    (sum(by_year.get(y, 0) for by_year in counts.by_member.values()))
+                    for y in counts.years
+                )
+                if counts.years
+                else 0,
+            ),
+        )
+    )
+    return figure
+
+
+def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
+    """A member's votes per year, stacked by position."""
+    years = list(per_year)
+    figure = go.Figure()
+    for position in POSITION_ORDER:
+        label = POSITION_LABELS[position]
+        figure.add_trace(
+            go.Bar(
+                name=label,
+                x=years,
+                y=[per_year[year][position] for year in years],
+                marker=_position_marker(position),
+                hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        **_layout(
+            barmode="stack",
+            height=380,
+            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+            yaxis=_count_axis(
+                "Votes", max((sum(c.values()) for c in per_year.values()), default=0)
+            ),
+        )
+    )
+    return figure
+
+
+def chart_spec(figure: go.Figure) -> dict[str, Any]:
+    """The figure as plain JSON data, for `json_script` (which escapes it for HTML)."""
+    return json.loads(figure.to_json())

@@ -1,0 +1,205 @@
+"""CSV and JSON downloads. The columns are stable and documented in README.md.
+
+Every CSV the site serves is UTF-8 (no byte-order mark), starts with its header
+row, writes dates in ISO 8601, and neutralises cells that a spreadsheet would run
+as a formula. Two shapes:
+
+- one row per vote (a draft put to the vote): `RESOLUTION_COLUMNS`, at
+  /resolutions.csv and /resolutions.json;
+- one row per member's vote: `VOTE_COLUMNS`, at /export/votes.csv,
+  /resolutions/<slug>/votes.csv and /members/<code>/votes.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+
+from .models import Resolution, Vote
+from .rules import Position
+
+RESOLUTION_COLUMNS = [
+    "resolution_symbol",
+    "draft_symbol",
+    "date",
+    "meeting",
+    "title",
+    "agenda_item",
+    "outcome",
+    "for",
+    "against",
+    "abstain",
+    "non_voting",
+    "vetoed_by",
+    "procedural",
+    "review_status",
+]
+VOTE_COLUMNS = [
+    "resolution_symbol",
+    "draft_symbol",
+    "date",
+    "meeting",
+    "title",
+    "outcome",
+    "member_code",
+    "member_name",
+    "permanent",
+    "position",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> str:
+    """A cell as text: dates ISO 8601, booleans true/false, None empty, and text
+    that a spreadsheet would read as a formula prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Line:
+    """A file-like that hands back what csv.writer writes to it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: list[str], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
+    writer = csv.writer(_Line())
+    yield writer.writerow(header)
+    for row in rows:
+        yield writer.writerow([neutralise(value) for value in row])
+
+
+def _disposition(filename: str) -> str:
+    return f'attachment; filename="{filename}"'
+
+
+def csv_response(filename: str, header: list[str], rows: Iterable[Iterable[Any]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = _disposition(filename)
+    response.writelines(line.encode("utf-8") for line in csv_lines(header, rows))
+    return response
+
+
+def streaming_csv_response(
+    filename: str, header: list[str], rows: Iterable[Iterable[Any]]
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in csv_lines(header, rows)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = _disposition(filename)
+    return response
+
+
+# One row per vote (draft put to the vote) ------------------------------------
+
+
+def vetoes_by_resolution(resolutions: QuerySet[Resolution]) -> dict[int, list[str]]:
+    """Resolution id -> codes of the members that vetoed it, for every resolution
+    of a queryset (one query, whatever its length)."""
+    vetoes: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Vote.objects.filter(position=Position.VETO, resolution__in=resolutions.values("pk"))
+        .order_by("member_id")
+        .values_list("resolution_id", "member_id")
+    )
+    for resolution_id, code in rows:
+        vetoes[resolution_id].append(code)
+    return vetoes
+
+
+def resolution_record(resolution: Resolution, vetoed_by: list[str]) -> dict[str, Any]:
+    """A vote's row, as plain values (None for what the record does not hold)."""
+    return {
+        "resolution_symbol": resolution.resolution_symbol,
+        "draft_symbol": resolution.draft_symbol,
+        "date": resolution.date.isoformat(),
+        "meeting": resolution.meeting,
+        "title": resolution.title,
+        "agenda_item": resolution.agenda_item,
+        "outcome": resolution.outcome,
+        "for": resolution.votes_for,
+        "against": resolution.votes_against,
+        "abstain": resolution.votes_abstain,
+        "non_voting": resolution.votes_non_voting,
+        "vetoed_by": vetoed_by,
+        "procedural": resolution.procedural,
+        "review_status": resolution.review_status,
+    }
+
+
+def resolution_records(resolutions: QuerySet[Resolution]) -> Iterator[dict[str, Any]]:
+    vetoes = vetoes_by_resolution(resolutions)
+    for resolution in resolutions:
+        yield resolution_record(resolution, vetoes.get(resolution.pk, []))
+
+
+def resolutions_csv(resolutions: QuerySet[Resolution], filename: str) -> HttpResponse:
+    def rows() -> Iterator[list[Any]]:
+        for record in resolution_records(resolutions):
+            record["vetoed_by"] = ";".join(record["vetoed_by"])
+            yield [record[column] for column in RESOLUTION_COLUMNS]
+
+    return csv_response(filename, RESOLUTION_COLUMNS, rows())
+
+
+def resolutions_json(resolutions: QuerySet[Resolution]) -> JsonResponse:
+    return JsonResponse(
+        {"columns": RESOLUTION_COLUMNS, "results": list(resolution_records(resolutions))},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+# One row per member's vote -----------------------------------------------------
+
+
+def votes_for_export(votes: QuerySet[Vote]) -> QuerySet[Vote]:
+    """Votes with what their rows need, in a stable order (one query)."""
+    return (
+        votes.with_permanent()
+        .select_related("resolution", "member")
+        .order_by(
+            "resolution__date",
+            "resolution__resolution_number",
+            "resolution__draft_symbol",
+            "resolution_id",
+            "member__name",
+        )
+    )
+
+
+def vote_row(vote: Vote) -> list[Any]:
+    resolution = vote.resolution
+    return [
+        resolution.resolution_symbol,
+        resolution.draft_symbol,
+        resolution.date,
+        resolution.meeting,
+        resolution.title,
+        resolution.outcome,
+        vote.member_id,
+        vote.member.name,
+        vote.permanent,
+        vote.position,
+    ]
+
+
+def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> HttpResponse:
+    votes = votes_for_export(votes)
+    if stream:
+        rows = (vote_row(vote) for vote in votes.iterator(chunk_size=2000))
+        return streaming_csv_response(filename, VOTE_COLUMNS, rows)
+    return csv_response(filename, VOTE_COLUMNS, (vote_row(vote) for vote in votes))

@@ -1,0 +1,154 @@
+"""Filters for the lists of votes. Every value sits in the URL's query string, so a
+filtered view can be shared, and the CSV/JSON exports take the same parameters.
+
+An invalid value is a form error shown on the page; the list then shows nothing
+rather than rows the reader did not ask for (see views.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import CouncilTerm, MemberState, Resolution, Vote
+from .rules import Outcome, Position
+
+RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*(\d+)", re.IGNORECASE)
+POSITION_CHOICES = [
+    (Position.FOR, "voted for"),
+    (Position.AGAINST, "voted against (not a veto)"),
+    (Position.VETO, "vetoed"),
+    (Position.ABSTAIN, "abstained"),
+    (Position.NON_VOTING, "did not vote"),
+]
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class MemberField(forms.ModelChoiceField):
+    """A member state by its code, in either case (`rus` or `RUS`)."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
+
+    def label_from_instance(self, obj: MemberState) -> str:
+        return obj.name
+
+
+class MemberFilter(django_filters.ModelChoiceFilter):
+    field_class = MemberField
+
+
+def text_query(value: str, prefix: str = "") -> Q:
+    """Text in the title, agenda item, draft symbol, meeting or resolution symbol
+    (`S/RES/2118`, or a bare number, finds resolution 2118)."""
+    value = value.strip()
+    query = Q()
+    for name in ("title", "agenda_item", "draft_symbol", "meeting"):
+        query |= Q(**{f"{prefix}{name}__icontains": value})
+    number = RESOLUTION_SYMBOL.search(value)
+    if number:
+        query |= Q(**{f"{prefix}resolution_number": int(number.group(1))})
+    elif value.isdigit():
+        query |= Q(**{f"{prefix}resolution_number": int(value)})
+    return query
+
+
+def sat_on_council() -> QuerySet[MemberState]:
+    return MemberState.objects.filter(Exists(CouncilTerm.objects.filter(member=OuterRef("pk"))))
+
+
+def date_widget() -> django_filters.widgets.RangeWidget:
+    return django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+
+
+class ResolutionFilter(django_filters.FilterSet):
+    year = YearFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1945, max_value=2100
+    )
+    date = django_filters.DateFromToRangeFilter(label="Date from / to", widget=date_widget())
+    outcome = django_filters.ChoiceFilter(choices=Outcome.choices, empty_label="Any outcome")
+    q = django_filters.CharFilter(method="filter_text", label="Title, agenda or symbol")
+    procedural = django_filters.ChoiceFilter(
+        choices=[("yes", "Procedural only"), ("no", "Substantive only")],
+        method="filter_procedural",
+        empty_label="Procedural or not",
+        label="Procedural",
+    )
+    member = MemberFilter(
+        queryset=sat_on_council(),
+        method="filter_together",
+        empty_label="Any member",
+        label="Member",
+    )
+    position = django_filters.ChoiceFilter(
+        choices=POSITION_CHOICES,
+        method="filter_together",
+        empty_label="Any position",
+        label="Position",
+    )
+    review_status = django_filters.ChoiceFilter(
+        choices=Resolution.Review.choices, empty_label="Any review status", label="Review"
+    )
+
+    class Meta:
+        model = Resolution
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(text_query(value)) if value.strip() else queryset
+
+    def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(procedural=value == "yes")
+
+    def filter_together(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # Member and position make one condition ("where China abstained"):
+        # applied together in filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        member = self.form.cleaned_data.get("member")
+        position = self.form.cleaned_data.get("position")
+        if not member and not position:
+            return queryset
+        votes = Vote.objects.filter(resolution=OuterRef("pk"))
+        if member:
+            votes = votes.filter(member=member)
+        if position:
+            votes = votes.filter(position=position)
+        return queryset.filter(Exists(votes))
+
+
+class MemberVoteFilter(django_filters.FilterSet):
+    """A member's voting record (a queryset of its Votes)."""
+
+    year = YearFilter(
+        field_name="resolution__date",
+        lookup_expr="year",
+        label="Year",
+        min_value=1945,
+        max_value=2100,
+    )
+    date = django_filters.DateFromToRangeFilter(
+        field_name="resolution__date", label="Date from / to", widget=date_widget()
+    )
+    outcome = django_filters.ChoiceFilter(
+        field_name="resolution__outcome", choices=Outcome.choices, empty_label="Any outcome"
+    )
+    position = django_filters.ChoiceFilter(
+        choices=POSITION_CHOICES, empty_label="Any position", label="Position"
+    )
+    q = django_filters.CharFilter(method="filter_text", label="Title, agenda or symbol")
+
+    class Meta:
+        model = Vote
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(text_query(value, "resolution__")) if value.strip() else queryset
