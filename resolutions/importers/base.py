@@ -1,0 +1,88 @@
+"""What every importer produces: plain facts about one vote, with where they came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resolutions.rules import Tally
+
+
+class SourceError(Exception):
+    """A file that cannot be read or a row that cannot be parsed: names file and line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str):
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {message}")
+
+
+# Which source an entry comes from; also the precedence of their dates and meetings
+# (lower wins): the library's meeting pages, its veto list, the site's own CSV, the
+# community table.
+LIBRARY_MEETINGS = "dhl-meetings"
+LIBRARY_VETOES = "dhl-vetoes"
+SITE_CSV = "csv"
+COMMUNITY = "voting-agent"
+PRECEDENCE = {LIBRARY_MEETINGS: 0, LIBRARY_VETOES: 1, SITE_CSV: 2, COMMUNITY: 3}
+
+
+@dataclass
+class Entry:
+    """One vote as one source tells it. Names are the source's spellings; the
+    reconciler resolves them to member states."""
+
+    source: str
+    path: Path
+    line: int
+    date: dt.date
+    meeting: str = ""
+    draft_symbol: str = ""
+    resolution_number: int | None = None
+    title: str = ""
+    agenda_item: str = ""
+    outcome: str = ""  # adopted | failed | vetoed, "" when the source does not say
+    tally: Tally | None = None
+    adopted_without_vote: bool = False
+    procedural: bool = False
+    # The source's own words for the members that vetoed it (library pages, veto list).
+    vetoed_by: list[str] = field(default_factory=list)
+    # Per-member positions: (name as written, position, line), for sources that have them.
+    positions: list[tuple[str, str, int]] = field(default_factory=list)
+    # Facts the source states that the reconciler should pass on as review reasons.
+    notes: list[str] = field(default_factory=list)
+    # True when the date may have day and month swapped (the community table).
+    date_unsure: bool = False
+    # Site CSV only: the record is tally-only / the stored positions are complete.
+    votes_recorded: bool | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path.name}:{self.line}"
+
+
+RES_SYMBOL = re.compile(r"S/RES/\s*(\d+)\s*\(\s*(\d{4})\s*\)")
+DRAFT_SYMBOL = re.compile(r"\bS/\d{4}/\d+\b")
+TALLY = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
+
+
+def normalise_draft(symbol: str) -> str:
+    """'s/2017/315\xa0' -> 'S/2017/315'; '' when it is not a draft symbol."""
+    symbol = symbol.replace("\xa0", " ").strip()
+    match = re.match(r"^[sS]/(\d{4})/(\d+)$", symbol) or re.match(
+        r"^[sS]/(\d+)(/Rev\.\d+)?$", symbol
+    )
+    if not match:
+        return ""
+    return "S/" + "/".join(g.lstrip("/") for g in match.groups() if g)
+
+
+def parse_tally(text: str) -> Tally | None:
+    match = TALLY.search(text)
+    if not match:
+        return None
+    return Tally(*(int(g) for g in match.groups()))

@@ -1,0 +1,720 @@
+"""Merge the entries of one file into the record: match each entry to a stored vote
+(by resolution number, draft symbol, else meeting and order within the meeting),
+let the more certain source win each fact, and flag what disagrees.
+
+- Dates and meetings: the library's meeting pages, then its veto list, then the
+  site's CSV, then the community table. A community date with day and month
+  swapped is corrected from the library's date and counted.
+- Per-member positions: from the community table (or the site's CSV), checked
+  against the library's tally and the Council's composition on the date
+  (`rules.check_record`); vetoes checked against the veto list.
+- What is uncertain is left out and the record is marked "needs review" with
+  every reason, one a line, as "<category>: <details>" (the admin filters by the
+  category). Unknown names are a reason, never a new member state.
+- Records entered by editors (and the curated bundled ones) are never changed: a
+  difference becomes a review reason.
+
+Everything is read into memory once; the file's changes are written with
+bulk_create/bulk_update inside one transaction by `Reconciler.save()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from resolutions import rules
+from resolutions.models import (
+    CouncilTerm,
+    MemberState,
+    Resolution,
+    Source,
+    Vote,
+    normalise_name,
+)
+from resolutions.rules import Outcome, Position
+
+from .base import (
+    COMMUNITY,
+    LIBRARY_MEETINGS,
+    LIBRARY_VETOES,
+    PRECEDENCE,
+    SITE_CSV,
+    Entry,
+    SourceError,
+)
+
+# Typos seen in the sources -> the name they misspell. Only misspellings that
+# cannot mean another state; resolved through the member states' names.
+TYPOS = {
+    "ethipia": "Ethiopia",
+    "rusia": "Russian Federation",
+}
+
+# How each source is cited on a record (Source rows): also tells later imports which
+# sources a record's facts came from.
+SOURCES = {
+    LIBRARY_MEETINGS: (
+        Source.Kind.UN_LIBRARY,
+        "UN Dag Hammarskjöld Library: Meetings conducted by the Security Council",
+        "https://research.un.org/en/docs/sc/quick/meetings",
+    ),
+    LIBRARY_VETOES: (
+        Source.Kind.UN_LIBRARY,
+        "UN Dag Hammarskjöld Library: Security Council - Veto List",
+        "https://research.un.org/en/docs/sc/quick/veto",
+    ),
+    COMMUNITY: (
+        Source.Kind.DATASET,
+        "Voting-Agent community table of Security Council votes",
+        "https://github.com/oliverunv/Voting-Agent",
+    ),
+}
+SOURCE_BY_TITLE = {title: name for name, (_, title, _) in SOURCES.items()}
+LABEL = {
+    LIBRARY_MEETINGS: "library",
+    LIBRARY_VETOES: "veto list",
+    COMMUNITY: "community table",
+    SITE_CSV: "votes CSV",
+}
+PROTECTED = {Resolution.Origin.EDITOR, Resolution.Origin.BUNDLED}
+RULE_PREFIX = "rules/"
+FIELDS = [
+    "draft_symbol",
+    "resolution_number",
+    "title",
+    "agenda_item",
+    "date",
+    "meeting",
+    "procedural",
+    "adopted_without_vote",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "votes_recorded",
+    "outcome",
+    "review_status",
+    "review_reasons",
+]
+
+
+def swapped(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(month=day.day, day=day.month)
+    except ValueError:
+        return None
+
+
+@dataclass
+class State:
+    """One record as the import sees it: the stored row and its votes, changed in
+    memory, written back by `Reconciler.save()`."""
+
+    resolution: Resolution
+    votes: dict[str, str]
+    sources: set[str]
+    new: bool = False
+    before: tuple = ()
+    votes_before: dict[str, str] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    seen_in_file: list[Entry] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def protected(self) -> bool:
+        return self.resolution.origin in PROTECTED
+
+    def snapshot(self) -> tuple:
+        return tuple(getattr(self.resolution, f) for f in FIELDS)
+
+    def rank(self) -> int:
+        """The best (lowest) precedence among the sources behind the record's facts."""
+        if self.protected:
+            return -1
+        return min((PRECEDENCE[s] for s in self.sources), default=99)
+
+
+@dataclass
+class Summary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    flagged: Counter = field(default_factory=Counter)
+    dates_corrected: int = 0
+    entries: int = 0
+
+    def add(self, other: Summary) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.flagged.update(other.flagged)
+        self.dates_corrected += other.dates_corrected
+        self.entries += other.entries
+
+
+class Reconciler:
+    def __init__(self) -> None:
+        self.names_index = MemberState.objects.name_index()
+        for typo, name in TYPOS.items():
+            code = self.names_index.get(normalise_name(name))
+            if code:
+                self.names_index.setdefault(typo, code)
+        self.names = dict(MemberState.objects.values_list("code", "name"))
+        self.terms = list(CouncilTerm.objects.values_list("member_id", "start", "end", "permanent"))
+        self._seated: dict[dt.date, dict[str, bool]] = {}
+        self.load()
+
+    # Reading the record -----------------------------------------------------------
+
+    def load(self) -> None:
+        self.states: list[State] = []
+        self.by_number: dict[int, State] = {}
+        self.by_draft: dict[str, State] = {}
+        self.by_meeting: dict[str, list[State]] = defaultdict(list)
+        self.slugs: set[str] = set()
+        votes: dict[int, dict[str, str]] = defaultdict(dict)
+        for rid, code, position in Vote.objects.values_list(
+            "resolution_id", "member_id", "position"
+        ):
+            votes[rid][code] = position
+        sources: dict[int, set[str]] = defaultdict(set)
+        for rid, title in Source.objects.filter(title__in=SOURCE_BY_TITLE).values_list(
+            "resolution_id", "title"
+        ):
+            sources[rid].add(SOURCE_BY_TITLE[title])
+        for resolution in Resolution.objects.order_by("date", "pk"):
+            state = State(resolution, votes[resolution.pk], sources[resolution.pk])
+            state.before = state.snapshot()
+            state.votes_before = dict(state.votes)
+            state.reasons = resolution.review_reason_list
+            self.index(state)
+
+    def index(self, state: State) -> None:
+        resolution = state.resolution
+        self.states.append(state)
+        self.slugs.add(resolution.slug)
+        if resolution.resolution_number is not None:
+            self.by_number.setdefault(resolution.resolution_number, state)
+        if resolution.draft_symbol:
+            self.by_draft.setdefault(resolution.draft_symbol, state)
+        if not resolution.resolution_number and not resolution.draft_symbol:
+            self.by_meeting[resolution.meeting or resolution.date.isoformat()].append(state)
+
+    def seated(self, on: dt.date) -> dict[str, bool]:
+        if on not in self._seated:
+            self._seated[on] = {
+                code: permanent
+                for code, start, end, permanent in self.terms
+                if start <= on and (end is None or end >= on)
+            }
+        return self._seated[on]
+
+    def resolve(self, name: str) -> str | None:
+        if name in self.names:
+            return name
+        return self.names_index.get(normalise_name(name))
+
+    # Matching ---------------------------------------------------------------------
+
+    def find(self, entry: Entry, ordinal: Counter) -> State | None:
+        if entry.resolution_number is not None:
+            state = self.by_number.get(entry.resolution_number)
+            if state is not None:
+                return state
+        if entry.draft_symbol:
+            state = self.by_draft.get(entry.draft_symbol)
+            if state is not None:
+                return state
+        if entry.resolution_number is None and not entry.draft_symbol:
+            key = entry.meeting or entry.date.isoformat()
+            candidates = [
+                s
+                for s in self.by_meeting.get(key, [])
+                if (entry.meeting or s.resolution.date == entry.date)
+                and (entry.source != LIBRARY_VETOES or s.resolution.outcome == Outcome.VETOED)
+            ]
+            number = ordinal[key]
+            ordinal[key] += 1
+            if number < len(candidates):
+                return candidates[number]
+        return None
+
+    def create(self, entry: Entry) -> State:
+        resolution = Resolution(
+            draft_symbol=entry.draft_symbol,
+            resolution_number=entry.resolution_number,
+            date=entry.date,
+            meeting=entry.meeting,
+            outcome=entry.outcome or "",
+            origin=Resolution.Origin.IMPORT,
+            votes_recorded=False,
+        )
+        state = State(resolution, {}, set(), new=True)
+        base = resolution.make_slug()
+        slug, number = base, 1
+        while slug in self.slugs:
+            number += 1
+            slug = f"{base}-{number}"
+        resolution.slug = slug
+        self.index(state)
+        return state
+
+    # Merging ------------------------------------------------------------------------
+
+    def merge_file(self, entries: list[Entry], progress=None) -> tuple[Summary, list[State]]:
+        summary = Summary(entries=len(entries))
+        ordinal: Counter = Counter()
+        touched: list[State] = []
+        touched_ids: set[int] = set()
+        for entry in entries:
+            state = self.find(entry, ordinal)
+            if state is not None and state.seen_in_file and self.conflicts(state, entry):
+                # The same symbol twice in one source with different facts: keep
+                # both votes, the second without the symbol, and flag both.
+                first = state.seen_in_file[0]
+                symbol = (
+                    f"S/RES/{entry.resolution_number}"
+                    if entry.resolution_number
+                    else entry.draft_symbol
+                )
+                self.add_reason(
+                    state,
+                    f"duplicate symbol: the {LABEL[entry.source]} gives {symbol} also to the "
+                    f"vote of {entry.date} ({entry.meeting or 'no meeting'}, {entry.where})",
+                )
+                note = (
+                    f"duplicate symbol: the {LABEL[entry.source]} gives {symbol} to this vote "
+                    f"({entry.where}) and to the vote of {first.date} "
+                    f"({first.meeting or 'no meeting'}); stored without it"
+                )
+                entry.notes.append(note)
+                entry.resolution_number = None
+                entry.draft_symbol = ""
+                state = self.find(entry, ordinal)
+            if state is None:
+                state = self.create(entry)
+            elif state.seen_in_file and not self.conflicts(state, entry):
+                if progress is not None:
+                    progress.update(1)
+                continue  # the same vote listed twice with the same facts
+            state.seen_in_file.append(entry)
+            state.entries.append(entry)
+            self.merge(state, entry, summary)
+            if id(state) not in touched_ids:
+                touched_ids.add(id(state))
+                touched.append(state)
+            if progress is not None:
+                progress.update(1)
+        for state in touched:
+            self.check(state)
+            state.seen_in_file = []
+        return summary, touched
+
+    def conflicts(self, state: State, entry: Entry) -> bool:
+        first = state.seen_in_file[0]
+        return (first.date, first.meeting, first.tally, first.outcome) != (
+            entry.date,
+            entry.meeting,
+            entry.tally,
+            entry.outcome,
+        )
+
+    def add_reason(self, state: State, reason: str) -> None:
+        if reason not in state.reasons:
+            state.reasons.append(reason)
+
+    def merge(self, state: State, entry: Entry, summary: Summary) -> None:
+        resolution = state.resolution
+        label = LABEL[entry.source]
+        rank = PRECEDENCE[entry.source]
+        wins = rank < state.rank() or state.new
+        for note in entry.notes:
+            self.add_reason(state, note)
+
+        def differs(name: str, theirs, ours, shown=str) -> None:
+            if state.protected:
+                self.add_reason(
+                    state,
+                    f"editor record differs: {name}: the {label} gives {shown(theirs)}, "
+                    f"the record {shown(ours)}",
+                )
+            else:
+                self.add_reason(
+                    state,
+                    f"{name} mismatch: the {label} gives {shown(theirs)}, the record {shown(ours)}",
+                )
+
+        # Date and meeting.
+        if entry.date != resolution.date:
+            corrected = entry.date_unsure and swapped(entry.date) == resolution.date
+            older_swapped = (
+                wins and COMMUNITY in state.sources and swapped(resolution.date) == entry.date
+            )
+            if corrected or older_swapped:
+                summary.dates_corrected += 1
+                if older_swapped and not state.protected:
+                    resolution.date = entry.date
+            elif wins and not state.protected and not state.new:
+                differs("date", entry.date, resolution.date)
+                resolution.date = entry.date
+            elif not state.new:
+                differs("date", entry.date, resolution.date)
+        elif entry.date_unsure and state.new:
+            self.add_reason(
+                state,
+                f"date uncertain: the community table's dates before 2023 often have day and "
+                f"month swapped, and no library page gives this vote's date ({entry.where})",
+            )
+        if entry.meeting and entry.meeting != resolution.meeting:
+            if not resolution.meeting and not state.protected:
+                resolution.meeting = entry.meeting
+            elif wins and not state.protected:
+                differs("meeting", entry.meeting, resolution.meeting)
+                resolution.meeting = entry.meeting
+            else:
+                differs("meeting", entry.meeting, resolution.meeting)
+        # Symbols, subject.
+        for name in ("draft_symbol", "resolution_number", "agenda_item", "title"):
+            theirs = getattr(entry, name)
+            ours = getattr(resolution, name)
+            if theirs in ("", None) or theirs == ours:
+                continue
+            if ours in ("", None) and not state.protected:
+                setattr(resolution, name, theirs)
+            elif name in ("draft_symbol", "resolution_number"):
+                differs(name.replace("_", " "), theirs, ours)
+        # Tally and outcome.
+        if entry.adopted_without_vote:
+            if state.new or (wins and not state.protected):
+                resolution.adopted_without_vote = True
+            elif not resolution.adopted_without_vote:
+                differs("outcome", "adopted without a vote", "a vote", str)
+        if entry.tally is not None:
+            ours = resolution.tally
+            if ours is None and not state.protected:
+                self.set_tally(resolution, entry.tally)
+            elif ours != entry.tally:
+                if wins and not state.protected:
+                    differs("tally", entry.tally, ours)
+                    self.set_tally(resolution, entry.tally)
+                else:
+                    differs("tally", entry.tally, ours)
+        outcome = entry.outcome
+        if not outcome and entry.tally is not None:
+            possible = rules.possible_outcomes(
+                tally=entry.tally, known_vetoes=[], on=entry.date, procedural=False
+            )
+            outcome = next(iter(possible)) if len(possible) == 1 else ""
+        if outcome and outcome != resolution.outcome:
+            if not resolution.outcome and not state.protected:
+                resolution.outcome = outcome
+            elif wins and not state.protected:
+                differs("outcome", outcome, resolution.outcome)
+                resolution.outcome = outcome
+            else:
+                differs("outcome", outcome, resolution.outcome)
+        if (
+            resolution.outcome != Outcome.ADOPTED
+            and resolution.resolution_number is not None
+            and not state.protected
+        ):
+            self.add_reason(
+                state,
+                f"symbol: the record's outcome is '{resolution.outcome}' but a source gives "
+                f"S/RES/{resolution.resolution_number}; the number is left out",
+            )
+            resolution.resolution_number = None
+        # Vetoes named by the library.
+        if entry.vetoed_by:
+            self.merge_vetoes(state, entry)
+        # Per-member positions.
+        if entry.positions:
+            self.merge_positions(state, entry)
+        if not state.protected:
+            state.sources.add(entry.source)
+
+    @staticmethod
+    def set_tally(resolution: Resolution, tally: rules.Tally) -> None:
+        resolution.votes_for = tally.yes
+        resolution.votes_against = tally.against
+        resolution.votes_abstain = tally.abstain
+
+    def merge_vetoes(self, state: State, entry: Entry) -> None:
+        label = LABEL[entry.source]
+        codes = []
+        for name in entry.vetoed_by:
+            code = self.resolve(name)
+            if code is None:
+                self.add_reason(
+                    state, f"unknown name: the {label} names '{name}' as vetoing ({entry.where})"
+                )
+            else:
+                codes.append(code)
+        seated = self.seated(state.resolution.date)
+        for code in codes:
+            if not seated.get(code):
+                self.add_reason(
+                    state,
+                    f"veto mismatch: the {label} names {self.names[code]} as vetoing, not a "
+                    f"permanent member on {state.resolution.date}",
+                )
+        codes = [c for c in codes if seated.get(c)]
+        recorded = sorted(c for c, p in state.votes.items() if p == Position.VETO)
+        if state.resolution.votes_recorded and state.votes:
+            if sorted(codes) != recorded:
+                self.add_reason(
+                    state,
+                    f"veto mismatch: the {label} names {', '.join(sorted(codes)) or 'no one'}, "
+                    f"the members' votes {', '.join(recorded) or 'no veto'}",
+                )
+            return
+        if state.protected:
+            if sorted(codes) != recorded:
+                self.add_reason(
+                    state,
+                    f"editor record differs: vetoes: the {label} names {', '.join(sorted(codes))}, "
+                    f"the record {', '.join(recorded) or 'none'}",
+                )
+            return
+        if recorded and sorted(codes) != recorded:
+            self.add_reason(
+                state,
+                f"veto mismatch: the {label} names {', '.join(sorted(codes))}, another source "
+                f"{', '.join(recorded)}",
+            )
+        for code in codes:
+            state.votes[code] = Position.VETO
+
+    def merge_positions(self, state: State, entry: Entry) -> None:
+        resolution = state.resolution
+        label = LABEL[entry.source]
+        if resolution.adopted_without_vote:
+            self.add_reason(
+                state,
+                f"votes mismatch: the library gives 'adopted without a vote', the {label} "
+                f"members' votes ({entry.where}); they are left out",
+            )
+            return
+        seated = self.seated(resolution.date)
+        given: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for name, position, line in entry.positions:
+            code = self.resolve(name)
+            if code is None:
+                self.add_reason(
+                    state, f"unknown name: the {label} has '{name}' ({entry.path.name}:{line})"
+                )
+                continue
+            given[code].append((position, line))
+        positions: dict[str, str] = {}
+        for code, rows in given.items():
+            lines = ", ".join(str(line) for _, line in rows)
+            if len(rows) > 1:
+                same = len({p for p, _ in rows}) == 1
+                self.add_reason(
+                    state,
+                    f"member twice: the {label} lists {self.names[code]} {len(rows)} times "
+                    f"(lines {lines})" + ("" if same else "; its vote is left out"),
+                )
+                if not same:
+                    continue
+            if code not in seated:
+                self.add_reason(
+                    state,
+                    f"not seated: the {label} gives a vote of {self.names[code]}, not a member "
+                    f"of the Council on {resolution.date} (line {lines}); left out",
+                )
+                continue
+            positions[code] = rows[0][0]
+        permanent = [c for c, p in seated.items() if p]
+        if entry.source == COMMUNITY:
+            positions = rules.classify_negative_votes(
+                positions, permanent, on=resolution.date, procedural=resolution.procedural
+            )
+        tally = resolution.tally
+        counted = rules.tally_of(positions.values())
+        missing = [c for c in seated if c not in positions]
+        if tally is None and entry.source == SITE_CSV and not missing:
+            tally = counted
+            if not state.protected:
+                self.set_tally(resolution, tally)
+        if (
+            missing
+            and tally is not None
+            and counted == tally
+            and len(missing) == tally.non_voting(rules.seats(resolution.date))
+        ):
+            # The tally says exactly these members did not vote.
+            for code in missing:
+                positions[code] = Position.NON_VOTING
+            missing = []
+        if tally is not None and counted != tally:
+            self.add_reason(
+                state, f"tally mismatch: the record {tally}, the members' votes ({label}) {counted}"
+            )
+        for code in missing:
+            self.add_reason(
+                state,
+                f"missing member: {self.names[code]} sat on the Council on {resolution.date} "
+                f"but the {label} has no vote for it",
+            )
+        if tally is None and entry.source == COMMUNITY and not missing and not state.protected:
+            self.set_tally(resolution, counted)
+        if state.protected:
+            if resolution.votes_recorded and positions != state.votes:
+                self.add_reason(
+                    state,
+                    f"editor record differs: votes: the {label}'s members' votes differ from the "
+                    "record's",
+                )
+            return
+        if (
+            state.votes
+            and state.votes != positions
+            and resolution.votes_recorded
+            and PRECEDENCE[entry.source] > state.rank()
+            and any(s in state.sources for s in (SITE_CSV, COMMUNITY))
+        ):
+            self.add_reason(
+                state, f"votes mismatch: the {label}'s members' votes differ from the record's"
+            )
+            return
+        vetoes = {c for c, p in state.votes.items() if p == Position.VETO}
+        ours_vetoes = {c for c, p in positions.items() if p == Position.VETO}
+        if vetoes and not resolution.votes_recorded and vetoes != ours_vetoes:
+            self.add_reason(
+                state,
+                f"veto mismatch: the library names {', '.join(sorted(vetoes))}, the {label}'s "
+                f"votes {', '.join(sorted(ours_vetoes)) or 'no veto'}",
+            )
+        if entry.source == SITE_CSV and missing:
+            # Only some members' rows: a tally-only record with the votes on file.
+            state.votes = {**state.votes, **positions}
+            return
+        state.votes = positions
+        resolution.votes_recorded = True
+
+    # Checking ---------------------------------------------------------------------
+
+    def check(self, state: State) -> None:
+        """The rules' verdict on the merged record, as review reasons."""
+        resolution = state.resolution
+        reasons = [r for r in state.reasons if not r.startswith(RULE_PREFIX)]
+        if not resolution.outcome:
+            reasons.append(
+                f"{RULE_PREFIX}outcome: no source says the outcome and the tally does not decide it"
+            )
+        else:
+            record = resolution.rule_record(sorted(state.votes.items()))
+            for problem in rules.check_record(record, self.seated(resolution.date), self.names):
+                reasons.append(f"{RULE_PREFIX}{problem.field or 'record'}: {problem.message}")
+        state.reasons = list(dict.fromkeys(reasons))
+        if state.protected:
+            # Only reasons are added to an editor's record, never removed.
+            old = resolution.review_reason_list
+            added = [r for r in state.reasons if r not in old and not r.startswith(RULE_PREFIX)]
+            if added:
+                resolution.review_reasons = "\n".join(old + added)
+                resolution.review_status = Resolution.Review.NEEDS_REVIEW
+            return
+        resolution.review_reasons = "\n".join(state.reasons)
+        resolution.review_status = (
+            Resolution.Review.NEEDS_REVIEW if state.reasons else Resolution.Review.OK
+        )
+
+    # Writing ----------------------------------------------------------------------
+
+    def save(self, touched: list[State], summary: Summary) -> None:
+        """Write the file's changes (one transaction is the caller's)."""
+        created = [s for s in touched if s.new]
+        changed = [s for s in touched if not s.new and s.snapshot() != s.before]
+        votes_changed = [s for s in touched if not s.new and s.votes != s.votes_before]
+        summary.created += len(created)
+        updated_ids = {id(s) for s in changed} | {id(s) for s in votes_changed}
+        summary.updated += len(updated_ids)
+        summary.unchanged += len(touched) - len(created) - len(updated_ids)
+        for state in touched:
+            categories = {r.split(":")[0].strip() for r in state.resolution.review_reason_list}
+            summary.flagged.update(categories)
+        with transaction.atomic():
+            if created:
+                for state in created:
+                    if not state.resolution.outcome:
+                        where = state.entries[0].where if state.entries else "?"
+                        raise (
+                            SourceError(
+                                state.entries[0].path,
+                                state.entries[0].line,
+                                "no outcome given and the tally does not decide it",
+                            )
+                            if state.entries
+                            else ValueError(where)
+                        )
+                Resolution.objects.bulk_create([s.resolution for s in created], batch_size=500)
+                if any(s.resolution.pk is None for s in created):
+                    pks = dict(
+                        Resolution.objects.filter(
+                            slug__in=[s.resolution.slug for s in created]
+                        ).values_list("slug", "pk")
+                    )
+                    for state in created:
+                        state.resolution.pk = pks[state.resolution.slug]
+            if changed:
+                for state in changed:
+                    state.resolution.slug = self.reslug(state)
+                Resolution.objects.bulk_update(
+                    [s.resolution for s in changed], [*FIELDS, "slug"], batch_size=500
+                )
+            if votes_changed:
+                Vote.objects.filter(
+                    resolution_id__in=[s.resolution.pk for s in votes_changed]
+                ).delete()
+            Vote.objects.bulk_create(
+                [
+                    Vote(resolution_id=s.resolution.pk, member_id=code, position=position)
+                    for s in [*created, *votes_changed]
+                    for code, position in sorted(s.votes.items())
+                ],
+                batch_size=2000,
+            )
+            self.save_sources(touched)
+        for state in touched:
+            state.new = False
+            state.before = state.snapshot()
+            state.votes_before = dict(state.votes)
+
+    def reslug(self, state: State) -> str:
+        resolution = state.resolution
+        base = resolution.make_slug()
+        if (
+            resolution.slug == base
+            or resolution.slug.startswith(base + "-")
+            and not resolution.symbol
+        ):
+            return resolution.slug
+        slug, number = base, 1
+        while slug in self.slugs:
+            number += 1
+            slug = f"{base}-{number}"
+        self.slugs.add(slug)
+        return slug
+
+    def save_sources(self, touched: list[State]) -> None:
+        existing = set(
+            Source.objects.filter(
+                resolution_id__in=[s.resolution.pk for s in touched], title__in=SOURCE_BY_TITLE
+            ).values_list("resolution_id", "title")
+        )
+        new = []
+        for state in touched:
+            for name in sorted(state.sources):
+                if name not in SOURCES:
+                    continue
+                kind, title, url = SOURCES[name]
+                if (state.resolution.pk, title) not in existing:
+                    new.append(
+                        Source(resolution_id=state.resolution.pk, kind=kind, title=title, url=url)
+                    )
+        Source.objects.bulk_create(new, batch_size=2000)

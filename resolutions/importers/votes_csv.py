@@ -1,0 +1,87 @@
+"""The site's own votes CSV (/export/votes.csv, columns in resolutions/exports.py
+and the README): one row per member's vote. Export, import into an empty database
+and export again gives the same bytes. A record whose rows cover only some members
+(a tally-only record with its vetoes) is imported as tally-only."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from resolutions.exports import FORMULA_STARTS, VOTE_COLUMNS
+from resolutions.rules import Outcome, Position
+
+from .base import RES_SYMBOL, SITE_CSV, Entry, SourceError
+
+
+def detect(path: Path, head: bytes) -> bool:
+    first = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    return bool(first) and next(csv.reader(first)) == VOTE_COLUMNS
+
+
+def unneutralise(value: str) -> str:
+    """The export prefixes a cell a spreadsheet would run as a formula with "'"."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def read(path: Path) -> list[Entry]:
+    entries: dict[tuple, Entry] = {}
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header != VOTE_COLUMNS:
+                raise SourceError(path, 1, f"the header is not {','.join(VOTE_COLUMNS)}")
+            for row in reader:
+                line = reader.line_num
+                if len(row) != len(VOTE_COLUMNS):
+                    raise SourceError(path, line, f"{len(row)} cells, not {len(VOTE_COLUMNS)}")
+                values = dict(zip(VOTE_COLUMNS, (unneutralise(v) for v in row), strict=True))
+                key = tuple(values[c] for c in VOTE_COLUMNS[:6])
+                entry = entries.get(key)
+                if entry is None:
+                    entry = entries[key] = new_entry(path, line, values)
+                if values["position"] not in Position.values:
+                    raise SourceError(
+                        path,
+                        line,
+                        f"position '{values['position']}' is not one of "
+                        f"{', '.join(Position.values)}",
+                    )
+                entry.positions.append((values["member_code"], values["position"], line))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SourceError(path, None, f"cannot be read: {error}") from error
+    return list(entries.values())
+
+
+def new_entry(path: Path, line: int, values: dict[str, str]) -> Entry:
+    try:
+        on = dt.date.fromisoformat(values["date"])
+    except ValueError as error:
+        raise SourceError(path, line, f"date '{values['date']}' is not a date") from error
+    if values["outcome"] not in Outcome.values:
+        raise SourceError(path, line, f"outcome '{values['outcome']}' is not an outcome")
+    number = None
+    if values["resolution_symbol"]:
+        match = RES_SYMBOL.fullmatch(values["resolution_symbol"])
+        if not match:
+            raise SourceError(
+                path,
+                line,
+                f"resolution_symbol '{values['resolution_symbol']}' is not S/RES/n (year)",
+            )
+        number = int(match.group(1))
+    return Entry(
+        source=SITE_CSV,
+        path=path,
+        line=line,
+        date=on,
+        meeting=values["meeting"],
+        draft_symbol=values["draft_symbol"],
+        resolution_number=number,
+        title=values["title"],
+        outcome=values["outcome"],
+    )

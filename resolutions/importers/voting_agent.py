@@ -1,0 +1,172 @@
+"""The community table of per-member votes (github.com/oliverunv/Voting-Agent,
+`sc_voting.xlsx`, or the same columns as CSV): one row per member per vote, 1994
+to 2025, failed and vetoed drafts included. Rows of one vote share an `ID`.
+
+Known faults, handled by the reconciler: day and month swapped in many dates
+before 2023 (corrected from the library's pages), duplicate and missing member
+rows, typos in names, symbols written many ways ("893 (1994)", "S/RES/2118(2013)",
+"Resolution 2118 (2013)"), amendments and paragraphs in the draft column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from resolutions.rules import Outcome, Position
+
+from .base import COMMUNITY, Entry, SourceError, normalise_draft
+
+COLUMNS = {"Date,", "Resolution", "Meeting", "Draft", "Outcome results", "Vote", "Member State"}
+POSITIONS = {"yes": Position.FOR, "no": Position.AGAINST, "abstain": Position.ABSTAIN}
+# Date of the first vote whose date the table writes right: from 2023 on they are.
+SURE_DATES_FROM = dt.date(2023, 1, 1)
+
+
+def detect(path: Path, head: bytes) -> bool:
+    if path.suffix.lower() == ".xlsx":
+        return head.startswith(b"PK") and _xlsx_header(path) >= COLUMNS
+    first = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    return bool(first) and set(next(csv.reader(first))) >= COLUMNS
+
+
+def _xlsx_header(path: Path) -> set[str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        for row in book.worksheets[0].iter_rows(max_row=1, values_only=True):
+            return {str(v) for v in row if v is not None}
+    finally:
+        book.close()
+    return set()
+
+
+def rows_of(path: Path):
+    """(line, row dict) of the CSV or the first sheet of the workbook."""
+    if path.suffix.lower() == ".xlsx":
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True)
+        except (OSError, ValueError, KeyError) as error:
+            raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
+        try:
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            header = [str(v) if v is not None else "" for v in next(rows)]
+            for line, values in enumerate(rows, start=2):
+                if all(v is None or str(v).strip() == "" for v in values):
+                    continue
+                yield line, dict(zip(header, values, strict=False))
+        finally:
+            book.close()
+        return
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                if not any((v or "").strip() for v in row.values()):
+                    continue
+                yield reader.line_num, row
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(path, None, f"cannot be read: {error}") from error
+
+
+def text(value) -> str:
+    return "" if value is None else " ".join(str(value).replace("\xa0", " ").split())
+
+
+def parse_date(value, path: Path, line: int) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(text(value)[:10])
+    except ValueError as error:
+        raise SourceError(path, line, f"Date '{text(value)}' is not a date") from error
+
+
+def parse_resolution(value: str) -> tuple[int | None, str]:
+    """(resolution number, draft symbol written in the resolution column)."""
+    match = re.match(r"^(?:S/RES/|Resolution\s+)?(\d{1,4})\s*(?:\(\s*\d{4}\s*\)?|/\d{4})?$", value)
+    if match:
+        return int(match.group(1)), ""
+    return None, normalise_draft(value)
+
+
+def parse_draft(value: str) -> tuple[str, str]:
+    """(draft symbol, what else the column says). Amendments and paragraphs are
+    votes of their own: they get no draft symbol, the text becomes the title."""
+    if not value or re.search(r"amend|para", value, re.I):
+        return "", value
+    parts = re.split(r"\s*[;,]\s*|\s+and\s+", value)
+    first = re.sub(
+        r"\s*(as orally|with tech|orally revised|revised in|\().*$", "", parts[0], flags=re.I
+    )
+    symbol = normalise_draft(re.sub(r"^(S/\d{4})-(\d+)$", r"\1/\2", first, flags=re.I))
+    return symbol, ("" if symbol and len(parts) == 1 and first == parts[0] else value)
+
+
+def parse_meeting(value: str) -> str:
+    match = re.match(r"^(?:S/)?(?:PV\.?)?\s*(\d{3,5})$", value)
+    return f"S/PV.{match.group(1)}" if match else ""  # V005: a letter number, not a meeting
+
+
+def parse_outcome(value: str, path: Path, line: int) -> str:
+    lowered = value.lower()
+    if lowered.startswith("adopted"):
+        return Outcome.ADOPTED
+    if "veto" in lowered:
+        return Outcome.VETOED
+    if "failed" in lowered or lowered.startswith("not adopted"):
+        return Outcome.FAILED
+    raise SourceError(path, line, f"Outcome results '{value}' is not an outcome")
+
+
+def read(path: Path) -> list[Entry]:
+    groups: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for line, row in rows_of(path):
+        missing = COLUMNS - set(row)
+        if missing:
+            raise SourceError(path, line, f"missing columns: {', '.join(sorted(missing))}")
+        key = text(row.get("ID")) or f"line {line}"
+        groups[key].append((line, row))
+    entries = []
+    for rows in groups.values():
+        line, first = rows[0]
+        on = parse_date(first["Date,"], path, line)
+        number, draft_in_resolution = parse_resolution(text(first["Resolution"]))
+        draft, other = parse_draft(text(first["Draft"]))
+        entry = Entry(
+            source=COMMUNITY,
+            path=path,
+            line=line,
+            date=on,
+            meeting=parse_meeting(text(first["Meeting"])),
+            draft_symbol=draft or draft_in_resolution,
+            resolution_number=number,
+            title=other,
+            agenda_item=text(first.get("Agenda item")),
+            outcome=parse_outcome(text(first["Outcome results"]), path, line),
+            date_unsure=on < SURE_DATES_FROM and on.day <= 12 and on.day != on.month,
+        )
+        if entry.outcome != Outcome.ADOPTED:
+            entry.resolution_number = None
+        for line, row in rows:
+            vote = text(row["Vote"]).lower()
+            if vote not in POSITIONS:
+                raise SourceError(
+                    path, line, f"Vote '{text(row['Vote'])}' is not Yes, No or Abstain"
+                )
+            name = text(row["Member State"])
+            if not name:
+                raise SourceError(path, line, "Member State is empty")
+            entry.positions.append((name, POSITIONS[vote], line))
+        entries.append(entry)
+    if not entries:
+        raise SourceError(path, None, "no votes in the file")
+    return entries

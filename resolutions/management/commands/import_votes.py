@@ -1,0 +1,118 @@
+"""Import votes from the public sources (see the README, "Importing the historical
+record"): `python manage.py import_votes --format auto PATH [PATH ...]`.
+
+Idempotent (a second run changes nothing and says so), transactional per file (a
+file that cannot be read or a row that cannot be parsed is named with its line,
+and nothing of that file is stored), with a progress bar and a closing summary.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from resolutions.importers import FORMATS, SourceError, detect_format
+from resolutions.importers.reconcile import Reconciler, Summary
+from resolutions.models import MemberState
+
+ORDER = list(FORMATS)
+
+
+class Command(BaseCommand):
+    help = "Import votes from the library's pages, its veto list, the community table or our CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=[*FORMATS, "auto"], default="auto")
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, format: str, paths: list[Path], no_progress: bool = False, **options):
+        if not MemberState.objects.exists():
+            raise CommandError(
+                "No member states: load them first with `python manage.py load_bundled`."
+            )
+        files = self.files(format, paths)
+        if not files:
+            raise CommandError("No file of a known format to import.")
+        started = time.perf_counter()
+        reconciler = Reconciler()
+        total = Summary()
+        failed: list[str] = []
+        show = not no_progress and options.get("verbosity", 1) > 0
+        for fmt, path in files:
+            try:
+                entries = FORMATS[fmt].read(path)
+                with (
+                    tqdm(
+                        total=len(entries),
+                        desc=path.name[:30],
+                        unit="vote",
+                        disable=not show,
+                        file=self.stderr._out,
+                        leave=False,
+                    ) as bar,
+                    transaction.atomic(),
+                ):
+                    summary, touched = reconciler.merge_file(entries, bar)
+                    reconciler.save(touched, summary)
+            except SourceError as error:
+                failed.append(str(error))
+                self.stderr.write(f"{error} -- nothing from {path.name} was stored.")
+                reconciler.load()  # forget the file's in-memory changes
+                continue
+            total.add(summary)
+            self.stdout.write(
+                f"{path.name} ({fmt}): {summary.entries} votes read; {summary.created} created, "
+                f"{summary.updated} updated, {summary.unchanged} unchanged"
+                + (
+                    f"; {summary.dates_corrected} swapped dates corrected"
+                    if summary.dates_corrected
+                    else ""
+                )
+            )
+        self.stdout.write(self.closing(total, time.perf_counter() - started))
+        if failed:
+            raise CommandError(f"{len(failed)} file(s) not imported:\n" + "\n".join(failed))
+
+    def files(self, format: str, paths: list[Path]) -> list[tuple[str, Path]]:
+        found: list[tuple[str, Path]] = []
+        for path in paths:
+            if not path.exists():
+                raise CommandError(f"{path}: no such file or folder.")
+            inside = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for each in inside:
+                if format != "auto":
+                    found.append((format, each))
+                    continue
+                try:
+                    detected = detect_format(each)
+                except SourceError as error:
+                    raise CommandError(str(error)) from error
+                if detected is None:
+                    self.stdout.write(f"Skipped {each}: not a format this command reads.")
+                else:
+                    found.append((detected, each))
+        # The library's pages first: their dates and meetings win.
+        return sorted(found, key=lambda item: (ORDER.index(item[0]), str(item[1])))
+
+    @staticmethod
+    def closing(total: Summary, seconds: float) -> str:
+        lines = [
+            f"Summary: {total.created} records created, {total.updated} updated, "
+            f"{total.unchanged} unchanged, in {seconds:.1f} s."
+        ]
+        if not total.created and not total.updated:
+            lines.append("Nothing changed.")
+        if total.dates_corrected:
+            lines.append(
+                f"Community-table dates with day and month swapped, corrected from the "
+                f"library: {total.dates_corrected}."
+            )
+        if total.flagged:
+            lines.append("Records read that need review, by reason (a record may have several):")
+            lines += [f"  {reason}: {n}" for reason, n in sorted(total.flagged.items())]
+        return "\n".join(lines)
