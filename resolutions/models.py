@@ -219,7 +219,11 @@ class Resolution(models.Model):
         return self.symbol or f"Vote of {self.date.isoformat()}"
 
     def save(self, *args, **kwargs) -> None:
-        self.slug = self.make_slug()
+        base = self.make_slug()
+        # A second vote without a symbol at one meeting keeps its numbered slug
+        # (s-pv-49-1946-06-26-2), given by the importer.
+        if self.symbol or not re.fullmatch(rf"{re.escape(base)}-\d+", self.slug or ""):
+            self.slug = base
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
