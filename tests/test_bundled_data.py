@@ -23,6 +23,8 @@ from urllib.parse import quote
 
 import pytest
 
+from resolutions import rules
+
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "resolutions" / "data"
 EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external"
@@ -106,14 +108,6 @@ def seated_in_year(year: int) -> set[str]:
     return {
         t["code"] for t in terms() if t["start"] <= last and (t["end"] is None or t["end"] >= first)
     }
-
-
-def seats(day: dt.date) -> int:
-    return 11 if day < ENLARGEMENT else 15
-
-
-def required_votes(day: dt.date) -> int:
-    return 7 if day < ENLARGEMENT else 9
 
 
 def label(vote: dict) -> str:
@@ -264,8 +258,8 @@ def test_every_day_has_the_right_number_of_seats():
     for day in sorted(d for d in days if FIRST_DAY <= d <= LAST_CHECKED_DAY):
         on = seated_on(day)
         permanent = sorted(code for code, is_permanent in on.items() if is_permanent)
-        if len(on) != seats(day):
-            problems.append(f"{day}: {len(on)} seats, not {seats(day)}: {sorted(on)}")
+        if len(on) != rules.seats(day):
+            problems.append(f"{day}: {len(on)} seats, not {rules.seats(day)}: {sorted(on)}")
         expected = ["CHN", "FRA", "GBR", "SUN" if day < dt.date(1991, 12, 24) else "RUS", "USA"]
         if permanent != sorted(expected):
             problems.append(f"{day}: permanent members {permanent}")
@@ -352,53 +346,26 @@ def test_vote_positions_cover_exactly_the_members_seated():
                 f"{where}: not seated {sorted(set(listed) - seated)}, "
                 f"seated but missing {sorted(seated - set(listed))}"
             )
-        if len(seated) != seats(date(vote["date"])):
+        if len(seated) != rules.seats(date(vote["date"])):
             problems.append(f"{where}: {len(seated)} seats on the day")
     assert not problems, "\n".join(problems)
 
 
 def test_vote_tallies_and_outcomes_follow_the_charter():
+    """Each bundled vote, checked by the same rules the admin and importers use."""
+    names = {code: member["name"] for code, member in members().items()}
     problems = []
     for vote in votes():
-        where = label(vote)
-        on = date(vote["date"])
-        positions = vote["positions"]
-        yes, against, abstain = vote["tally"]
-        counted = [
-            len(positions["for"]),
-            len(positions["against"]) + len(positions["veto"]),
-            len(positions["abstain"]),
-        ]
-        if counted != vote["tally"]:
-            problems.append(f"{where}: tally {vote['tally']} but positions count {counted}")
-        permanent = {code for code, is_permanent in seated_on(on).items() if is_permanent}
-        for code in positions["veto"]:
-            if code not in permanent:
-                problems.append(f"{where}: {code} is not a permanent member and cannot veto")
-        permanent_no = permanent & set(positions["against"] + positions["veto"])
-        needed = required_votes(on)
-        if yes < needed:
-            expected = "failed"
-        elif vote["procedural"] or not permanent_no:
-            expected = "adopted"
-        else:
-            expected = "vetoed"
-        if vote["outcome"] != expected:
-            problems.append(f"{where}: outcome {vote['outcome']}, the votes make it {expected}")
-        if expected == "vetoed" and set(positions["veto"]) != permanent_no:
-            problems.append(
-                f"{where}: permanent members' votes against a draft that had the votes are vetoes"
-            )
-        if expected != "vetoed" and positions["veto"]:
-            problems.append(f"{where}: a veto on a vote that was {expected} (record 'against')")
-        if (vote["resolution_number"] is not None) and vote["outcome"] != "adopted":
-            problems.append(f"{where}: only an adopted draft has a resolution number")
-        if (
-            vote["outcome"] == "adopted"
-            and not vote["procedural"]
-            and not vote["resolution_number"]
-        ):
-            problems.append(f"{where}: an adopted draft has a resolution number")
+        record = rules.Record(
+            on=date(vote["date"]),
+            procedural=vote["procedural"],
+            outcome=vote["outcome"],
+            resolution_number=vote["resolution_number"],
+            tally=rules.Tally(*vote["tally"]),
+            votes=[(c, p) for p, codes in vote["positions"].items() for c in codes],
+        )
+        for problem in rules.check_record(record, seated_on(record.on), names):
+            problems.append(f"{label(vote)}: {problem.message}")
     assert not problems, "\n".join(problems)
 
 
@@ -410,7 +377,7 @@ def test_votes_cover_the_decades_and_both_council_sizes():
     assert any(v["date"] >= "2024-01-01" for v in votes())
     assert any(v["procedural"] for v in votes())
     assert any(v["positions"]["non_voting"] for v in votes())
-    assert sum(1 for v in votes() if v["tally"] == [seats(date(v["date"])), 0, 0]) >= 3
+    assert sum(1 for v in votes() if v["tally"] == [rules.seats(date(v["date"])), 0, 0]) >= 3
     assert len({(v["date"], v["draft_symbol"], v["resolution_number"]) for v in votes()}) == len(
         votes()
     )

@@ -115,12 +115,10 @@ def test_eight_in_favour_and_a_permanent_no_failed_not_vetoed():
 
 
 def test_eleven_member_council_needs_seven():
-    # S/RES/84 (1950): 7-1-2 on the 11-member Council, the USSR absent.
+    # S/RES/84 (1950): 7-0-3 on the 11-member Council, the USSR absent.
     positions = {
         **dict.fromkeys(["CHN", "CUB", "ECU", "FRA", "NOR", "GBR", "USA"], Position.FOR),
-        "YUG": Position.AGAINST,
-        "EGY": Position.ABSTAIN,
-        "IND": Position.ABSTAIN,
+        **dict.fromkeys(["EGY", "IND", "YUG"], Position.ABSTAIN),
         "SUN": Position.NON_VOTING,
     }
     on = dt.date(1950, 7, 7)
@@ -131,13 +129,15 @@ def test_eleven_member_council_needs_seven():
         procedural=False,
         outcome=Outcome.ADOPTED,
         resolution_number=84,
-        tally=Tally(7, 1, 2),
+        tally=Tally(7, 0, 3),
         votes=list(positions.items()),
     )
     assert rules.check_record(record, seated) == []
     # Six in favour on the same Council would have failed.
     six = {**positions, "NOR": Position.ABSTAIN}
     assert decide(six, on).outcome == Outcome.FAILED
+    # and the seat left empty is counted as not voting, not as a vote
+    assert Tally(7, 0, 3).non_voting(rules.seats(on)) == 1
 
 
 def test_procedural_vote_adopted_over_a_permanent_members_no():
@@ -203,13 +203,13 @@ def test_check_accepts_the_reference_case():
 
 
 def problems_of(votes, **changes):
-    fields = dict(
-        on=APRIL_2017,
-        procedural=False,
-        outcome=Outcome.VETOED,
-        tally=Tally(10, 2, 3),
-        votes=votes,
-    )
+    fields = {
+        "on": APRIL_2017,
+        "procedural": False,
+        "outcome": Outcome.VETOED,
+        "tally": Tally(10, 2, 3),
+        "votes": votes,
+    }
     fields.update(changes)
     return rules.check_record(Record(**fields), SEATED_2017, NAMES)
 
