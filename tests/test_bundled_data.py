@@ -14,7 +14,6 @@ import csv
 import datetime as dt
 import html
 import json
-import os
 import re
 from collections import Counter, defaultdict
 from functools import cache
@@ -22,12 +21,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import require_shared
 
 from resolutions import rules
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "resolutions" / "data"
-EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external"
 
 ENLARGEMENT = dt.date(1966, 1, 1)  # 15 seats from this day (GA res. 1991 A (XVIII))
 FIRST_DAY = dt.date(1946, 1, 1)
@@ -43,16 +42,7 @@ shared = pytest.mark.shared
 
 def external(*parts: str) -> Path:
     """A path under ../shared/data/external, or skip (fail in CI) when absent."""
-    path = EXTERNAL.joinpath(*parts)
-    if not path.exists():
-        reason = (
-            f"../shared is absent: {path} not found (the reference data sits beside "
-            "the project in CI)"
-        )
-        if os.environ.get("VOTETRACKER_REQUIRE_SHARED") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
+    return require_shared("data", "external", *parts)
 
 
 def normalise(name: str) -> str:
