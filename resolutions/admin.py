@@ -122,6 +122,12 @@ class VoteInline(admin.TabularInline):
     formset = VoteFormSet
     fields = ["member", "position"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "member":
+            # A plain menu: no add/change/delete buttons beside each of 15 rows.
+            return db_field.formfield(queryset=MemberState.objects.all())
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_formset(self, request, obj=None, **kwargs):
         day = vote_date(request, obj)
         seated = list(MemberState.objects.seated_on(day)) if day else []
