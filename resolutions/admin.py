@@ -25,8 +25,9 @@ def vote_date(request: HttpRequest, obj: Resolution | None) -> dt.date | None:
     raw = request.POST.get("date") or request.GET.get("date")
     if raw:
         try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
+            # The admin's date field accepts the locale's formats as well as ISO.
+            return forms.DateField().to_python(raw)
+        except ValidationError:
             pass
     return obj.date if obj is not None else None
 

@@ -223,3 +223,9 @@ def test_list_filters_by_decade_outcome_and_review(editor_client):
     assert all(r.outcome == "vetoed" and 2010 <= r.date.year < 2020 for r in results)
     response = editor_client.get(LIST_URL + "?review_status__exact=needs_review")
     assert response.status_code == 200
+
+
+def test_the_date_may_be_typed_as_the_admin_shows_it(editor_client):
+    response = editor_client.post(ADD_URL, post_data(S_2017_172, date="28/02/2017"))
+    assert response.status_code == 302, errors_of(response)
+    assert Resolution.objects.get(draft_symbol="S/2017/172").votes.count() == 15
