@@ -1,0 +1,62 @@
+"""The charts carry their meaning in labels as well as colours."""
+
+import datetime as dt
+
+from test_stats import REFERENCE, REFERENCE_DAY, seated_2017
+
+from resolutions.charts import (
+    chart_spec,
+    positions_per_year_chart,
+    vetoes_per_year_chart,
+    vote_breakdown,
+)
+from resolutions.stats import positions_per_year, seats_at_vote, vetoes_per_year
+
+NAMES = {"RUS": "Russia", "CHN": "China", "BOL": "Bolivia"}
+
+
+def reference_chart() -> dict:
+    seats = seats_at_vote(on=REFERENCE_DAY, votes=REFERENCE, seated=seated_2017(), names=NAMES)
+    return chart_spec(vote_breakdown(seats))
+
+
+def test_every_seat_is_a_bar_and_each_position_is_named():
+    traces = {trace["name"]: trace for trace in reference_chart()["data"]}
+    assert set(traces) == {"For (10)", "Against (1)", "Veto (1)", "Abstain (3)"}
+    assert sum(len(trace["y"]) for trace in traces.values()) == 15
+    assert traces["Abstain (3)"]["text"] == ["Abstain"] * 3
+
+
+def test_the_veto_is_labelled_hatched_and_its_member_starred():
+    veto = next(t for t in reference_chart()["data"] if t["name"].startswith("Veto"))
+    assert veto["y"] == ["★ Russia"]
+    assert veto["text"] == ["VETO"]
+    assert veto["marker"]["pattern"]["shape"] == "x"
+    against = next(t for t in reference_chart()["data"] if t["name"].startswith("Against"))
+    assert against["y"] == ["Bolivia"]  # an elected member: no star
+    assert "pattern" not in against["marker"]
+
+
+def test_the_chart_is_plain_json_for_the_page():
+    spec = reference_chart()
+    assert set(spec) >= {"data", "layout"}
+    assert spec["layout"]["height"] > 15 * 20
+
+
+def test_vetoes_chart_has_one_trace_per_member():
+    counts = vetoes_per_year([(2014, "RUS", "Russia", 1), (2014, "CHN", "China", 1)])
+    spec = chart_spec(vetoes_per_year_chart(counts))
+    assert [trace["name"] for trace in spec["data"]] == ["China", "Russia"]
+    assert spec["layout"]["barmode"] == "stack"
+
+
+def test_positions_chart_has_one_trace_per_position():
+    spec = chart_spec(positions_per_year_chart(positions_per_year([(2017, "veto", 1)])))
+    assert [trace["name"] for trace in spec["data"]] == [
+        "For",
+        "Against",
+        "Veto",
+        "Abstain",
+        "Did not vote",
+    ]
+    assert dt.date(2017, 1, 1).year in spec["data"][2]["x"]

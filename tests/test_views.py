@@ -1,0 +1,345 @@
+"""The public pages: they render with the bundled data, filters combine and stay
+in the URL, bad input is a 404 or a form error (never a 500), and every page runs
+a fixed number of queries whatever the size of the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import URLPattern, resolve
+from factories import council, many_votes, member, resolution
+
+from resolutions import urls as site_urls
+from resolutions.models import Resolution, Vote
+from resolutions.rules import Outcome, Position
+
+REFERENCE_SLUG = "s-2017-315"
+
+# One example URL per URL pattern of the public site (the smoke test checks that
+# none is missing).
+EXAMPLES = {
+    "home": "/",
+    "resolution_list": "/resolutions/",
+    "resolution_list_csv": "/resolutions.csv",
+    "resolution_list_json": "/resolutions.json",
+    "resolution_detail": f"/resolutions/{REFERENCE_SLUG}/",
+    "resolution_votes_csv": f"/resolutions/{REFERENCE_SLUG}/votes.csv",
+    "member_list": "/members/",
+    "member_list_csv": "/members.csv",
+    "member_detail": "/members/rus/",
+    "member_votes_csv": "/members/rus/votes.csv",
+    "all_votes_csv": "/export/votes.csv",
+}
+
+
+def body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8")
+
+
+def slugs_linked(html: str) -> list[str]:
+    """Vote pages linked from the table rows of a page."""
+    tbody = html.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r'href="/resolutions/([a-z0-9-]+)/"', tbody)
+
+
+def test_every_url_pattern_has_an_example():
+    names = {p.name for p in site_urls.urlpatterns if isinstance(p, URLPattern)}
+    assert names == set(EXAMPLES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_smoke_every_page_renders_with_the_bundled_data(client, name):
+    response = client.get(EXAMPLES[name])
+    assert response.status_code == 200, name
+    text = body(response)
+    if response["Content-Type"].startswith("text/html"):
+        assert "<title>" in text and "</html>" in text
+        assert "cdn" not in text.lower()
+
+
+@pytest.mark.django_db
+def test_home_says_what_the_site_holds_and_charts_vetoes(client):
+    response = client.get("/")
+    text = body(response)
+    votes = Resolution.objects.count()
+    vetoed = Resolution.objects.filter(outcome=Outcome.VETOED).count()
+    assert f"<strong>{votes}</strong> votes on record" in text
+    assert f"<strong>{vetoed}</strong> drafts vetoed" in text
+    assert 'id="chart-vetoes"' in text and 'id="chart-vetoes-data"' in text
+    first, last = (
+        Resolution.objects.order_by("date")[0].date,
+        Resolution.objects.latest("date").date,
+    )
+    assert f"{first.year}–{last.year}" in text
+    # The latest votes come first.
+    assert slugs_linked(text)[0] == Resolution.objects.order_by("-date")[0].slug
+
+
+@pytest.mark.django_db
+def test_plotly_js_is_served_by_the_site(client):
+    page = body(client.get(f"/resolutions/{REFERENCE_SLUG}/"))
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert "/static/vendor/plotly.min.js" in scripts
+    assert all(src.startswith("/static/") for src in scripts)
+    response = client.get("/static/vendor/plotly.min.js")
+    assert response.status_code == 200
+    assert b"plotly" in b"".join(response.streaming_content)[:2000].lower()
+
+
+@pytest.mark.django_db
+def test_vote_page_explains_and_breaks_down_the_reference_case(client):
+    text = body(client.get(f"/resolutions/{REFERENCE_SLUG}/"))
+    assert "<title>S/2017/315: vetoed, 12 April 2017" in text
+    assert "the Russian Federation, a permanent member, voted against" in text
+    assert "S/PV.7922" in text and "The situation in the Middle East" in text
+    veto_group = text.split('data-position="veto"', 1)[1].split("</li>\n      \n", 1)[0]
+    assert "Russian Federation" in veto_group
+    abstain_group = text.split('data-position="abstain"', 1)[1]
+    for name in ("China", "Ethiopia", "Kazakhstan"):
+        assert name in abstain_group
+    assert "How the 15 members voted" in text
+    assert "https://undocs.org/en/S/PV.7922" in text
+
+
+@pytest.mark.django_db
+def test_an_adopted_resolution_is_found_by_its_resolution_slug(client):
+    adopted = Resolution.objects.filter(resolution_number__isnull=False).first()
+    expected = re.sub(r"[^a-z0-9]+", "-", adopted.resolution_symbol.lower()).strip("-")
+    assert adopted.get_absolute_url() == f"/resolutions/{expected}/"
+    assert client.get(f"/resolutions/{expected}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/resolutions/no-such-vote/",
+        "/resolutions/no-such-vote/votes.csv",
+        "/members/zzz/",
+        "/members/zzz/votes.csv",
+        "/members/%E2%98%83/",
+    ],
+)
+def test_unknown_slug_or_member_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_member_code_is_case_insensitive(client):
+    lower, upper = client.get("/members/rus/"), client.get("/members/RUS/")
+    assert lower.status_code == upper.status_code == 200
+    assert "<title>Russian Federation: votes in the Security Council" in body(lower)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("year=abc", "year"),
+        ("outcome=maybe", "outcome"),
+        ("date_after=2017-13-45", "date"),
+        ("member=XXX", "member"),
+        ("position=yes", "position"),
+        ("procedural=perhaps", "procedural"),
+    ],
+)
+def test_an_invalid_filter_is_a_form_error_and_the_page_still_works(client, query, field):
+    response = client.get(f"/resolutions/?{query}")
+    assert response.status_code == 200
+    assert field in response.context["filter"].form.errors
+    text = body(response)
+    assert 'class="errorlist' in text
+    assert slugs_linked(text) == []  # nothing shown rather than unfiltered rows
+    export = client.get(f"/resolutions.csv?{query}")
+    assert export.status_code == 400
+    assert field in body(export)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["page=abc", "page=9999", "per_page=-5", "sort=nonsense"])
+def test_odd_table_parameters_do_not_break_the_list(client, query):
+    response = client.get(f"/resolutions/?{query}")
+    assert response.status_code == 200
+    assert slugs_linked(body(response))
+
+
+@pytest.mark.django_db
+def test_member_record_with_an_invalid_filter_still_renders(client):
+    response = client.get("/members/rus/?year=nineteen&position=maybe")
+    assert response.status_code == 200
+    assert set(response.context["filter"].form.errors) == {"year", "position"}
+    assert client.get("/members/rus/votes.csv?year=nineteen").status_code == 400
+
+
+def expected_slugs(**vote_filter) -> set[str]:
+    return set(Vote.objects.filter(**vote_filter).values_list("resolution__slug", flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "code, position", [("CHN", Position.ABSTAIN), ("USA", Position.VETO), ("RUS", Position.VETO)]
+)
+def test_member_and_position_filter_together(client, code, position):
+    expected = expected_slugs(member_id=code, position=position)
+    assert expected  # the bundled data has such votes
+    response = client.get(f"/resolutions/?member={code.lower()}&position={position}")
+    assert set(slugs_linked(body(response))) == expected
+
+
+@pytest.mark.django_db
+def test_filters_combine_and_the_export_holds_exactly_the_filtered_rows(client):
+    query = "member=RUS&position=veto&date_after=2012-01-01&outcome=vetoed"
+    expected = {
+        slug
+        for slug in expected_slugs(member_id="RUS", position=Position.VETO)
+        if Resolution.objects.get(slug=slug).date.year >= 2012
+    }
+    table = slugs_linked(body(client.get(f"/resolutions/?{query}&sort=date")))
+    assert set(table) == expected and len(table) == len(expected)
+    rows = body(client.get(f"/resolutions.csv?{query}")).splitlines()[1:]
+    exported = {
+        re.sub(r"[^a-z0-9]+", "-", (row.split(",")[0] or row.split(",")[1]).lower()).strip("-")
+        for row in rows
+    }
+    assert exported == expected
+    data = client.get(f"/resolutions.json?{query}").json()
+    assert len(data["results"]) == len(expected)
+    assert all("RUS" in row["vetoed_by"] for row in data["results"])
+
+
+@pytest.mark.django_db
+def test_text_search_finds_titles_agenda_items_and_symbols(client):
+    assert REFERENCE_SLUG in slugs_linked(body(client.get("/resolutions/?q=Khan+Shaykhun")))
+    assert slugs_linked(body(client.get("/resolutions/?q=S/2017/315"))) == [REFERENCE_SLUG]
+    adopted = Resolution.objects.filter(resolution_number__isnull=False).first()
+    found = slugs_linked(body(client.get(f"/resolutions/?q=S/RES/{adopted.resolution_number}")))
+    assert adopted.slug in found
+
+
+@pytest.mark.django_db
+def test_procedural_and_year_filters(client):
+    procedural = set(Resolution.objects.filter(procedural=True).values_list("slug", flat=True))
+    shown = set(slugs_linked(body(client.get("/resolutions/?procedural=yes"))))
+    assert shown == procedural
+    in_2017 = set(Resolution.objects.filter(date__year=2017).values_list("slug", flat=True))
+    assert set(slugs_linked(body(client.get("/resolutions/?year=2017")))) == in_2017
+
+
+@pytest.mark.django_db
+def test_the_list_sorts_and_pages_fifty_at_a_time(client):
+    members = council("P")
+    many_votes(120, members)
+    first_page = slugs_linked(body(client.get("/resolutions/")))
+    assert len(first_page) == 50
+    oldest = Resolution.objects.order_by("date", "pk")[0]
+    assert slugs_linked(body(client.get("/resolutions/?sort=date")))[0] == oldest.slug
+    total = Resolution.objects.count()
+    last = (total - 1) // 50 + 1
+    last_page = slugs_linked(body(client.get(f"/resolutions/?page={last}")))
+    assert len(last_page) == total - 50 * (last - 1)
+    everything = {
+        slug
+        for page in range(1, last + 1)
+        for slug in slugs_linked(body(client.get(f"/resolutions/?page={page}&sort=-date")))
+    }
+    assert len(everything) == total
+
+
+@pytest.mark.django_db
+def test_user_text_is_escaped(client):
+    a, b = member("QXA", permanent=True), member("QXB")
+    evil = resolution(
+        on=dt.date(2999, 1, 1),
+        draft_symbol="S/2999/1",
+        title='<script>alert("x")</script>',
+        positions={Position.FOR: [a, b]},
+        outcome=Outcome.FAILED,
+    )
+    for url in (evil.get_absolute_url(), "/resolutions/", "/"):
+        text = body(client.get(url))
+        assert '<script>alert("x")</script>' not in text
+
+
+@pytest.mark.django_db
+def test_members_page_lists_council_members_with_counts(client):
+    text = body(client.get("/members/"))
+    assert "<title>Members of the Security Council since 1946" in text
+    rus = re.search(r'<tr[^>]*>\s*<td[^>]*><a href="/members/rus/">.*?</tr>', text, re.S).group(0)
+    vetoes = Vote.objects.filter(member_id="RUS", position=Position.VETO).count()
+    assert f">{vetoes}</td>" in rus
+    assert "1991–present (permanent)" in rus
+
+
+@pytest.mark.django_db
+def test_member_page_lists_terms_vetoes_and_the_record(client):
+    response = client.get("/members/rus/")
+    text = body(response)
+    assert "1991–present (permanent)" in text
+    assert "Union of Soviet Socialist Republics" in text  # its predecessor, linked
+    vetoed = Resolution.objects.filter(votes__member_id="RUS", votes__position=Position.VETO)
+    vetoes_section = text.split("<h2>Vetoes cast</h2>", 1)[1].split("<h2", 1)[0]
+    for record in vetoed:
+        assert record.get_absolute_url() in vetoes_section
+    assert response.context["table"].paginator.count == Vote.objects.filter(member_id="RUS").count()
+    filtered = client.get("/members/rus/?position=veto")
+    assert filtered.context["table"].paginator.count == vetoed.count()
+
+
+# Query counts ---------------------------------------------------------------------
+
+# (URL pattern, URL, queries): every page and download, filtered and not.
+PINNED = [
+    ("home", "/", 4),
+    ("resolution_list", "/resolutions/", 4),
+    ("resolution_list", "/resolutions/?member=QAA&position=veto&year=2091&sort=-tally", 5),
+    ("resolution_list_csv", "/resolutions.csv", 2),
+    ("resolution_list_csv", "/resolutions.csv?member=QAA&position=veto", 3),
+    ("resolution_list_json", "/resolutions.json", 2),
+    ("resolution_detail", "/resolutions/s-2091-1/", 4),
+    ("resolution_votes_csv", "/resolutions/s-2091-1/votes.csv", 2),
+    ("member_list", "/members/", 2),
+    ("member_list_csv", "/members.csv", 2),
+    ("member_detail", "/members/qaa/", 7),
+    ("member_detail", "/members/qaa/?position=veto&year=2091&page=2", 7),
+    ("member_votes_csv", "/members/qaa/votes.csv", 2),
+    ("all_votes_csv", "/export/votes.csv", 1),
+]
+QUERIES = {url: count for _, url, count in PINNED}
+
+
+def test_every_url_pattern_has_a_pinned_query_count():
+    assert {name for name, _, _ in PINNED} == set(EXAMPLES)
+    for name, url, _ in PINNED:
+        assert resolve(url.split("?")[0]).url_name == name
+
+
+@pytest.fixture
+def hundreds_of_votes(db):
+    members = council("Q")
+    many_votes(300, members)
+    assert Resolution.objects.count() >= 300
+    return members
+
+
+@pytest.mark.parametrize("url", list(QUERIES))
+def test_each_page_runs_a_fixed_number_of_queries(
+    client, hundreds_of_votes, django_assert_num_queries, url
+):
+    with django_assert_num_queries(QUERIES[url]):
+        response = client.get(url)
+        body(response)
+    assert response.status_code == 200
+    assert QUERIES[url] <= 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/resolutions/", "/members/", "/members/qaa/"])
+def test_query_count_does_not_grow_with_the_record(client, django_assert_num_queries, url):
+    members = council("Q")
+    many_votes(3, members)
+    with django_assert_num_queries(QUERIES[url]):
+        body(client.get(url))
