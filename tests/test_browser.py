@@ -1,0 +1,120 @@
+"""Real browser tests: Playwright driving Debian's Chromium against a live server
+holding the bundled data. Run them alone with `pytest -m browser`.
+
+Where Chromium (or Playwright) is missing, as on a user's machine, they skip with
+the reason; in CI (VOTETRACKER_REQUIRE_BROWSER=1) they fail instead, and .ci/run
+also fails on any skipped test. Screenshots go to tests/artifacts/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("VOTETRACKER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (VOTETRACKER_REQUIRE_BROWSER=1: the browser tests must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is not installed (Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:  # pragma: no cover - playwright is in requirements.txt
+        unavailable(f"playwright is not installed: {error}")
+    # Playwright's sync API runs an event loop in this thread; the test itself
+    # never touches the database while it runs (the live server does, in its own).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def watch(page) -> list[str]:
+    """Console errors and uncaught exceptions of a page, as they come."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+    return errors
+
+
+def chart_drawn(page, selector: str) -> None:
+    page.wait_for_selector(f"{selector} svg.main-svg", timeout=15000)
+    assert page.locator(f"{selector} svg").count() >= 1
+
+
+def test_home_filter_and_the_reference_case(bundled, live_server, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    errors = watch(page)
+    external: list[str] = []
+    page.on(
+        "request",
+        lambda r: external.append(r.url) if not r.url.startswith(live_server.url) else None,
+    )
+
+    # The home page, with its chart of vetoes.
+    page.goto(live_server.url + "/")
+    assert "Votes of the UN Security Council" in page.title()
+    chart_drawn(page, "#chart-vetoes")
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+    # The votes, filtered by a member and a position through the form.
+    page.click("nav >> text=Votes")
+    page.select_option("#id_member", "RUS")
+    page.select_option("#id_position", "veto")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    assert "member=RUS" in page.url and "position=veto" in page.url
+    links = page.locator("table.data tbody a[href='/resolutions/s-2017-315/']")
+    assert links.count() == 1
+    rows = page.locator("table.data tbody tr")
+    for index in range(rows.count()):
+        assert "Russia" in rows.nth(index).locator("td").nth(5).inner_text()
+    page.screenshot(path=str(ARTIFACTS / "votes-russia-vetoed.png"), full_page=True)
+
+    # The reference case: the chart rendered, the Russian Federation vetoing.
+    links.first.click()
+    page.wait_for_url("**/resolutions/s-2017-315/")
+    assert page.title().startswith("S/2017/315")
+    chart_drawn(page, "#chart-vote")
+    veto_trace = page.evaluate(
+        """() => document.getElementById('chart-vote').data
+                 .filter(trace => trace.name.startsWith('Veto'))
+                 .map(trace => ({y: trace.y, text: trace.text}))"""
+    )
+    assert veto_trace == [{"y": ["★ Russia"], "text": ["VETO"]}]
+    assert page.locator("#chart-vote svg").get_by_text("VETO", exact=True).count() == 1
+    veto_group = page.locator("[data-position=veto]")
+    assert "Russian Federation" in veto_group.inner_text()
+    assert "Veto" in veto_group.inner_text()
+    assert page.locator("[data-position=veto] li").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "s-2017-315.png"), full_page=True)
+
+    phone = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    errors += watch(phone)
+    phone.goto(live_server.url + "/resolutions/s-2017-315/")
+    chart_drawn(phone, "#chart-vote")
+    width = phone.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, "the vote page scrolls sideways on a phone"
+    phone.screenshot(path=str(ARTIFACTS / "s-2017-315-phone.png"), full_page=True)
+
+    assert errors == []
+    assert external == [], "every page must work offline"
