@@ -27,7 +27,14 @@ POSITION_CHOICES = [
 
 
 class YearFilter(django_filters.Filter):
+    """A whole year; a text box (not type=number) so that an invalid value stays
+    visible beside its error."""
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 6}))
+        super().__init__(*args, **kwargs)
 
 
 class MemberField(forms.ModelChoiceField):
