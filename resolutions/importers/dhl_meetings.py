@@ -39,9 +39,10 @@ MONTHS = {
 ANCHOR = re.compile(
     r"S/RES/\s*\d+\s*\(\s*\d{4}\s*\)"
     r"|Draft\s+[Rr]esolutions?\b"
-    r"|(?<![\w/])S/\d{4}/\d+(?=[\s,]*(?:not adopted|vetoed|failed))"
+    r"|(?<![\w/])S/\d+(?:/\d+)?(?:/Rev\.\d+)?(?=[\s,]*(?:not adopted|vetoed|failed))"
 )
 VETOED_BY = re.compile(r"vetoed\s+by\s+(.*?)(?=\d{1,2}\s*-\s*\d|$)", re.S)
+STATUS = re.compile(r"not adopted|vetoed|failed")
 SYMBOL = re.compile(r"S/(?:PV\.)?[\w.]+(?:/[\w.]+)*")
 
 
@@ -153,7 +154,13 @@ def parse_row(
     path: Path, line: int, year: int, columns: dict[str, int], texts: list[str]
 ) -> list[Entry]:
     outcome_text = texts[columns["outcome"]]
-    starts = [m.start() for m in ANCHOR.finditer(outcome_text)]
+    starts: list[int] = []
+    for match in ANCHOR.finditer(outcome_text):
+        before = outcome_text[starts[-1] : match.start()] if starts else ""
+        bare = match.group(0).startswith("S/") and not match.group(0).startswith("S/RES")
+        if bare and before.startswith("Draft") and not STATUS.search(before):
+            continue  # the last symbol of "Draft resolutions S/507 & S/516 not adopted"
+        starts.append(match.start())
     bare_tally = not starts and TALLY.fullmatch(outcome_text.strip())
     if not starts and not bare_tally:
         if TALLY.search(outcome_text):

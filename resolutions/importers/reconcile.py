@@ -21,6 +21,7 @@ bulk_create/bulk_update inside one transaction by `Reconciler.save()`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -82,6 +83,8 @@ LABEL = {
 }
 PROTECTED = {Resolution.Origin.EDITOR, Resolution.Origin.BUNDLED}
 RULE_PREFIX = "rules/"
+# Reasons that mark a vote one source gives without a symbol (matched by meeting).
+NO_SYMBOL = ("no symbol:", "no draft symbol:")
 FIELDS = [
     "draft_symbol",
     "resolution_number",
@@ -145,6 +148,7 @@ class Summary:
     flagged: Counter = field(default_factory=Counter)
     dates_corrected: int = 0
     entries: int = 0
+    changes: list[str] = field(default_factory=list)
 
     def add(self, other: Summary) -> None:
         self.created += other.created
@@ -200,8 +204,7 @@ class Reconciler:
             self.by_number.setdefault(resolution.resolution_number, state)
         if resolution.draft_symbol:
             self.by_draft.setdefault(resolution.draft_symbol, state)
-        if not resolution.resolution_number and not resolution.draft_symbol:
-            self.by_meeting[resolution.meeting or resolution.date.isoformat()].append(state)
+        self.by_meeting[resolution.meeting or resolution.date.isoformat()].append(state)
 
     def seated(self, on: dt.date) -> dict[str, bool]:
         if on not in self._seated:
@@ -228,12 +231,31 @@ class Reconciler:
             state = self.by_draft.get(entry.draft_symbol)
             if state is not None:
                 return state
+        if entry.draft_symbol:
+            # S/18087/Rev.1 in one source is S/18087 in another, on the same day.
+            base = re.sub(r"/Rev\.\d+$", "", entry.draft_symbol)
+            state = self.by_draft.get(base)
+            if base != entry.draft_symbol and state and state.resolution.date == entry.date:
+                return state
+        if entry.meeting and (entry.resolution_number is not None or entry.draft_symbol):
+            # A vote the other source gave without a symbol, alone at its meeting.
+            alone = [
+                s
+                for s in self.by_meeting.get(entry.meeting, [])
+                if not s.resolution.symbol
+                and s.resolution.outcome in ("", entry.outcome)
+                and entry.source not in s.sources
+                and not s.seen_in_file
+            ]
+            if len(alone) == 1 and len(self.by_meeting[entry.meeting]) == 1:
+                return alone[0]
         if entry.resolution_number is None and not entry.draft_symbol:
             key = entry.meeting or entry.date.isoformat()
             candidates = [
                 s
                 for s in self.by_meeting.get(key, [])
-                if (entry.meeting or s.resolution.date == entry.date)
+                if (not s.resolution.symbol or any(r.startswith(NO_SYMBOL) for r in s.reasons))
+                and (entry.meeting or s.resolution.date == entry.date)
                 and (entry.source != LIBRARY_VETOES or s.resolution.outcome == Outcome.VETOED)
             ]
             number = ordinal[key]
@@ -384,6 +406,10 @@ class Reconciler:
                 continue
             if ours in ("", None) and not state.protected:
                 setattr(resolution, name, theirs)
+                if name == "draft_symbol":
+                    self.by_draft.setdefault(theirs, state)
+                elif name == "resolution_number":
+                    self.by_number.setdefault(theirs, state)
             elif name in ("draft_symbol", "resolution_number"):
                 differs(name.replace("_", " "), theirs, ours)
         # Tally and outcome.
@@ -467,7 +493,7 @@ class Reconciler:
             if sorted(codes) != recorded:
                 self.add_reason(
                     state,
-                    f"veto mismatch: the {label} names {', '.join(sorted(codes)) or 'no one'}, "
+                    f"veto mismatch: the library names {', '.join(sorted(codes)) or 'no one'}, "
                     f"the members' votes {', '.join(recorded) or 'no veto'}",
                 )
             return
@@ -586,8 +612,8 @@ class Reconciler:
         if vetoes and not resolution.votes_recorded and vetoes != ours_vetoes:
             self.add_reason(
                 state,
-                f"veto mismatch: the library names {', '.join(sorted(vetoes))}, the {label}'s "
-                f"votes {', '.join(sorted(ours_vetoes)) or 'no veto'}",
+                f"veto mismatch: the library names {', '.join(sorted(vetoes))}, "
+                f"the members' votes {', '.join(sorted(ours_vetoes)) or 'no veto'}",
             )
         if entry.source == SITE_CSV and missing:
             # Only some members' rows: a tally-only record with the votes on file.
@@ -635,6 +661,16 @@ class Reconciler:
         updated_ids = {id(s) for s in changed} | {id(s) for s in votes_changed}
         summary.updated += len(updated_ids)
         summary.unchanged += len(touched) - len(created) - len(updated_ids)
+        summary.changes += [f"{s.resolution} (new, {s.entries[0].where})" for s in created]
+        for state in [*changed, *votes_changed]:
+            fields = [
+                f"{name}: {old!r} -> {new!r}"
+                for name, old, new in zip(FIELDS, state.before, state.snapshot(), strict=True)
+                if old != new
+            ]
+            if state.votes != state.votes_before:
+                fields.append("votes")
+            summary.changes.append(f"{state.resolution}: {'; '.join(fields)}")
         for state in touched:
             categories = {r.split(":")[0].strip() for r in state.resolution.review_reason_list}
             summary.flagged.update(categories)

@@ -65,6 +65,9 @@ class Command(BaseCommand):
                 reconciler.load()  # forget the file's in-memory changes
                 continue
             total.add(summary)
+            if options.get("verbosity", 1) > 1:
+                for change in dict.fromkeys(summary.changes):
+                    self.stdout.write(f"  changed: {change}")
             self.stdout.write(
                 f"{path.name} ({fmt}): {summary.entries} votes read; {summary.created} created, "
                 f"{summary.updated} updated, {summary.unchanged} unchanged"

@@ -1,0 +1,99 @@
+"""`make bench`: import every shared source into a fresh SQLite database, twice,
+and compare with the floor: the same rows inserted by a bare sqlite3 executemany.
+
+Runs in a temporary folder (the project's database is not touched): migrate,
+load_bundled, then `import_votes --format auto` on the sources, timed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+SHARED = Path(settings.BASE_DIR).parent / "shared" / "data" / "external"
+TABLES = ["resolutions_resolution", "resolutions_vote", "resolutions_source"]
+
+
+class Command(BaseCommand):
+    help = "Time import_votes on the shared sources against a bare sqlite3 executemany."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", type=Path, help=f"Sources (default {SHARED}).")
+
+    def handle(self, *args, paths: list[Path], **options):
+        paths = paths or [SHARED]
+        for path in paths:
+            if not path.exists():
+                raise CommandError(f"{path}: absent; give the folder of the sources.")
+        with tempfile.TemporaryDirectory() as folder:
+            database = Path(folder) / "bench.sqlite3"
+            env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+
+            def manage(*arguments: str) -> float:
+                started = time.perf_counter()
+                result = subprocess.run(
+                    [sys.executable, "manage.py", *arguments],
+                    cwd=settings.BASE_DIR,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                )
+                if result.returncode:
+                    raise CommandError(f"manage.py {' '.join(arguments)} failed:\n{result.stderr}")
+                return time.perf_counter() - started
+
+            manage("migrate", "--noinput", "-v0")
+            manage("load_bundled", "-v0")
+            with sqlite3.connect(database) as connection:
+                before = {t: count(connection, t) for t in TABLES}
+            importing = [*("import_votes", "--no-progress", "--format", "auto"), *map(str, paths)]
+            first = manage(*importing)
+            second = manage(*importing)
+            with sqlite3.connect(database) as connection:
+                rows = {t: count(connection, t) - before[t] for t in TABLES}
+                floor = bare_inserts(connection, Path(folder) / "floor.sqlite3", before)
+        total = sum(rows.values())
+        self.stdout.write(
+            f"Rows written: {total} ({rows['resolutions_resolution']} votes, "
+            f"{rows['resolutions_vote']} members' votes, {rows['resolutions_source']} sources)\n"
+            f"import_votes, empty database: {first:6.2f} s  ({total / first:,.0f} rows/s, "
+            "process start and parsing included)\n"
+            f"import_votes, second run:     {second:6.2f} s  (nothing to change)\n"
+            f"floor, sqlite3 executemany:   {floor:6.2f} s  ({total / floor:,.0f} rows/s, "
+            "the same rows, nothing parsed or checked)"
+        )
+
+
+def count(connection: sqlite3.Connection, table: str) -> int:
+    return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+
+
+def bare_inserts(source: sqlite3.Connection, target_path: Path, skip: dict[str, int]) -> float:
+    """Time inserting the imported rows into an empty copy of the tables."""
+    target = sqlite3.connect(target_path)
+    try:
+        data = {}
+        for table in TABLES:
+            schema = source.execute(
+                "SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)
+            ).fetchone()[0]
+            target.execute(schema)
+            rows = source.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()  # noqa: S608
+            data[table] = rows[skip[table] :]
+        target.commit()
+        started = time.perf_counter()
+        for table, rows in data.items():
+            if rows:
+                marks = ",".join("?" * len(rows[0]))
+                target.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
+        target.commit()
+        return time.perf_counter() - started
+    finally:
+        target.close()
