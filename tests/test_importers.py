@@ -1,0 +1,216 @@
+"""import_votes on small files written here, each holding one of the faults the
+real sources have (see DOMAIN.md): swapped dates, duplicate member rows, a member
+not seated, unknown names, a tally that disagrees, a bad row, editor records."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from resolutions.exports import votes_csv
+from resolutions.models import MemberState, Resolution, Vote
+from resolutions.rules import Outcome, Position
+
+PAGE = """<html><table class="tablefont">
+<tr><th colspan="5" class="tbltitle">Meetings conducted by the Security Council in 2018</th></tr>
+<tr><th>Meeting<br/>Record</th><th>Date</th><th>Press<br>Release</th><th>Topic</th>
+<th>Security Council<br> Outcome / Vote</th></tr>
+<tr><td><a href="x">S/PV.9901</a></td><td>10 April</td><td>SC/1</td><td>Middle East</td>
+<td>Draft resolution <a href="x">S/2018/901</a> vetoed by Russian Federation<br>12-2-1</td></tr>
+<tr><th rowspan="2">S/PV.9900</th><th rowspan="2">5 March</th><td>SC/2</td><td>Topic A</td>
+<td><a href="x">S/RES/2901 (2018)</a><br> 14-0-1</td></tr>
+<tr><td>SC/3</td><td>Topic B</td><td><a href="x">S/RES/2902 (2018)</a> adopted unanimously</td></tr>
+</table></html>
+"""
+COMMUNITY_HEADER = [
+    "Year", "Date,", "Resolution", "Meeting", "Draft", "Agenda item", "Category", "Region",
+    "Submitted by", "Outcome results", "Vote", "Member State", "ID", "Membership_Status", "Topic",
+]  # fmt: skip
+
+
+def seated_names(day: str) -> dict[str, str]:
+    """Code -> the name the community table writes, for the members seated that day."""
+    return dict(MemberState.objects.seated_on(day).values_list("code", "short_name"))
+
+
+def community_rows(vote_id, date, resolution, draft, outcome, positions):
+    return [
+        ["2018", date, resolution, "9901", draft, "Topic", "", "", "", outcome, vote, name,
+         vote_id, "", ""]
+        for name, vote in positions
+    ]  # fmt: skip
+
+
+def write_community(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COMMUNITY_HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def veto_positions() -> list[tuple[str, str]]:
+    """12-2-1 on 10 April 2018: Russia and Bolivia against, China abstaining."""
+    names = seated_names("2018-04-10")
+    special = {"RUS": "No", "BOL": "No", "CHN": "Abstain"}
+    return [(name, special.get(code, "Yes")) for code, name in sorted(names.items())]
+
+
+def run(*paths: Path, fmt: str = "auto") -> str:
+    out = io.StringIO()
+    call_command(
+        "import_votes", "--format", fmt, *map(str, paths), "--no-progress", stdout=out,
+        stderr=io.StringIO(),
+    )  # fmt: skip
+    return out.getvalue()
+
+
+@pytest.fixture
+def page(tmp_path) -> Path:
+    path = tmp_path / "scact2018_table_en.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.django_db
+def test_library_page_gives_outcomes_tallies_and_vetoes(page):
+    run(page, fmt="dhl-meetings")
+    vetoed = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert (vetoed.date.isoformat(), vetoed.meeting) == ("2018-04-10", "S/PV.9901")
+    assert (vetoed.outcome, str(vetoed.tally), vetoed.votes_recorded) == ("vetoed", "12-2-1", False)
+    # A tally-only record keeps who vetoed it as their veto votes.
+    assert list(vetoed.votes.values_list("member_id", "position")) == [("RUS", Position.VETO)]
+    assert not vetoed.needs_review
+    # Merged cells: the second resolution of meeting S/PV.9900 has its meeting and date.
+    second = Resolution.objects.get(resolution_number=2902)
+    assert (second.meeting, second.date.isoformat()) == ("S/PV.9900", "2018-03-05")
+    # "adopted unanimously" gives no tally: none is invented, the record is flagged.
+    assert second.tally is None and second.needs_review
+    assert "tally unknown:" in second.review_reasons
+
+
+@pytest.mark.django_db
+def test_community_date_swapped_is_corrected_from_the_library(page, tmp_path):
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto", veto_positions()),
+    )
+    output = run(page, table)
+    assert "1 swapped dates corrected" in output
+    record = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert record.date.isoformat() == "2018-04-10"
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert len(positions) == 15
+    assert positions["RUS"] == Position.VETO
+    assert positions["BOL"] == Position.AGAINST
+    assert record.votes_recorded and not record.needs_review, record.review_reasons
+
+
+@pytest.mark.django_db
+def test_faults_in_member_rows_are_flagged_never_invented(page, tmp_path):
+    names = seated_names("2018-03-05")
+    rows = [(name, "Yes") for code, name in sorted(names.items()) if code not in ("ETH", "SWE")]
+    rows += [
+        ("Ethipia", "Yes"),  # a typo of a seated member: resolved
+        ("France", "Yes"),  # a member twice
+        ("Japan", "Yes"),  # not seated in 2018
+        ("Atlantis", "Yes"),  # no such member state
+    ]  # Sweden missing: 14 votes counted against the library's 14-0-1
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("7", "2018-03-05", "2901 (2018)", "S/2018/150", "Adopted by majority", rows),
+    )
+    members_before = MemberState.objects.count()
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=2901)
+    assert record.needs_review
+    categories = {line.split(":")[0] for line in record.review_reason_list}
+    assert {"member twice", "not seated", "unknown name", "missing member", "tally mismatch"} <= (
+        categories
+    )
+    assert "Atlantis" in record.review_reasons
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert positions["ETH"] == Position.FOR
+    assert "JPN" not in positions and "SWE" not in positions
+    assert str(record.tally) == "14-0-1"  # the library's tally stands
+    assert MemberState.objects.count() == members_before
+
+
+@pytest.mark.django_db
+def test_bad_row_names_file_and_line_and_stores_nothing(tmp_path):
+    rows = community_rows(
+        "1", "2018-04-10", "", "S/2018/901", "Not adopted - veto", veto_positions()
+    )
+    rows[2][10] = "Maybe"
+    table = write_community(tmp_path / "broken.csv", rows)
+    before = Resolution.objects.count()
+    with pytest.raises(CommandError) as error:
+        run(table)
+    assert "broken.csv:4" in str(error.value)
+    assert "Vote 'Maybe'" in str(error.value)
+    assert Resolution.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_second_import_changes_nothing_and_says_so(page, tmp_path):
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto", veto_positions()),
+    )
+    run(page, table)
+    stored = list(Resolution.objects.values())
+    votes = list(Vote.objects.values())
+    output = run(page, table)
+    assert "0 records created, 0 updated" in output
+    assert "Nothing changed." in output
+    assert list(Resolution.objects.values()) == stored
+    assert list(Vote.objects.values()) == votes
+
+
+@pytest.mark.django_db
+def test_editor_records_are_never_overwritten(page):
+    editor = Resolution(
+        draft_symbol="S/2018/901",
+        date="2018-04-10",
+        meeting="S/PV.9901",
+        votes_for=11,
+        votes_against=2,
+        votes_abstain=2,
+        votes_recorded=False,
+        outcome=Outcome.VETOED,
+        origin=Resolution.Origin.EDITOR,
+    )
+    editor.save()
+    run(page)
+    editor.refresh_from_db()
+    assert str(editor.tally) == "11-2-2"
+    assert not editor.votes.exists()
+    assert editor.needs_review
+    assert "editor record differs: tally: the library gives 12-2-1" in editor.review_reasons
+
+
+@pytest.mark.django_db
+def test_auto_reads_a_folder_and_skips_other_files(page, tmp_path):
+    (tmp_path / "README.md").write_text("Saved pages of the library.\n", encoding="utf-8")
+    output = run(tmp_path)
+    assert "Skipped" in output and "README.md" in output
+    assert Resolution.objects.filter(draft_symbol="S/2018/901").exists()
+
+
+@pytest.mark.django_db
+def test_csv_export_import_export_gives_the_same_bytes(page, tmp_path):
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto", veto_positions()),
+    )
+    run(page, table)
+    exported = votes_csv(Vote.objects.all(), "votes.csv").content
+    export_file = tmp_path / "export.csv"
+    export_file.write_bytes(exported)
+    Resolution.objects.all().delete()
+    run(export_file, fmt="csv")
+    assert votes_csv(Vote.objects.all(), "votes.csv").content == exported
