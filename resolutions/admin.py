@@ -5,17 +5,21 @@ record is checked by the rules (resolutions/rules.py) before anything is saved."
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from . import rules
+from .extract import Context, extract
 from .models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
 
 
@@ -45,6 +49,29 @@ class VoteForm(forms.ModelForm):
         if seated_choices is not None:
             self.fields["member"].widget.choices = [("", "---------"), *seated_choices]
         self.fields["position"].required = False
+
+    def has_changed(self) -> bool:
+        # A seated member offered in a new row but left without a position is not
+        # a vote: it is skipped, not saved with an empty position.
+        adding = self.is_bound and self.instance._state.adding
+        if adding and not self.data.get(self.add_prefix("position")):
+            return False
+        return super().has_changed()
+
+
+class EvidenceWidget(forms.Widget):
+    """The sentence a proposed position came from, shown (escaped), never posted."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not value:
+            return ""
+        return format_html('<span class="article-evidence">{}</span>', value)
+
+
+class ArticleVoteForm(VoteForm):
+    evidence = forms.CharField(
+        label="evidence in the article", required=False, disabled=True, widget=EvidenceWidget
+    )
 
 
 class VoteFormSet(forms.BaseInlineFormSet):
@@ -129,7 +156,15 @@ class VoteInline(admin.TabularInline):
             return db_field.formfield(queryset=MemberState.objects.all())
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is None and article_proposal(request):
+            fields.append("evidence")
+        return fields
+
     def get_formset(self, request, obj=None, **kwargs):
+        if obj is None and article_proposal(request):
+            kwargs.setdefault("form", ArticleVoteForm)
         day = vote_date(request, obj)
         seated = list(MemberState.objects.seated_on(day)) if day else []
         existing = set(obj.votes.values_list("member_id", flat=True)) if obj and obj.pk else set()
@@ -267,9 +302,97 @@ class ResolutionAdmin(admin.ModelAdmin):
         if isinstance(inline, VoteInline) and request.method != "POST":
             formset_class = inline.get_formset(request, obj)
             kwargs["initial"] = getattr(formset_class, "initial_members", [])
+        proposal = article_proposal(request) if obj is None or obj._state.adding else None
+        if proposal and request.method != "POST":
+            if isinstance(inline, VoteInline):
+                kwargs["initial"] = proposed_votes(kwargs["initial"], proposal)
+            elif isinstance(inline, SourceInline):
+                kwargs["initial"] = [proposed_source(proposal)]
         return kwargs
 
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        proposal = article_proposal(request)
+        if proposal:
+            initial.update(proposed_fields(proposal))
+        return initial
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.add_from_article_view)
+        return [
+            path("add-from-article/", view, name="resolutions_resolution_add_from_article"),
+            *super().get_urls(),
+        ]
+
+    def add_from_article_view(self, request):
+        """Paste an article: the add form comes back pre-filled for review, or the
+        record of the same vote is offered with where it disagrees."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Add a vote from a news article",
+        }
+        if request.method == "POST" and request.POST.get("attach"):
+            return self.attach_article(request)
+        form = ArticleForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            found = extract(data["text"], data["published"], Context.from_database())
+            if data["vote_date"]:
+                found = extract_on(data, found)
+            if found.vote_date is None:
+                form.add_error(
+                    "vote_date",
+                    "The article gives no date of the vote that could be read: give it.",
+                )
+                context["warnings"] = found.warnings
+            else:
+                token = store_proposal(request, data, found)
+                existing = find_existing(found)
+                if existing:
+                    return TemplateResponse(
+                        request,
+                        "admin/resolutions/resolution/add_from_article_existing.html",
+                        {
+                            **context,
+                            "title": "This vote may already be recorded",
+                            "token": token,
+                            "matches": [
+                                {"record": r, "differences": differences(found, r)}
+                                for r in existing
+                            ],
+                            "add_url": add_url(found, token),
+                            "warnings": found.warnings,
+                        },
+                    )
+                return HttpResponseRedirect(add_url(found, token))
+        context["form"] = form
+        return TemplateResponse(
+            request, "admin/resolutions/resolution/add_from_article.html", context
+        )
+
+    def attach_article(self, request):
+        """Add the pasted article as a news source of an existing record."""
+        proposal = request.session.get(SESSION_KEY, {}).get(request.POST.get("article", ""))
+        pk = request.POST.get("attach", "")
+        record = Resolution.objects.filter(pk=pk).first() if pk.isdigit() else None
+        if proposal is None or record is None:
+            messages.error(request, "That article is no longer at hand: paste it again.")
+            return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        record.sources.create(**proposed_source(proposal))
+        messages.success(request, f"The article was added as a source of {record}.")
+        return HttpResponseRedirect(
+            reverse("admin:resolutions_resolution_change", args=[record.pk])
+        )
+
     def add_view(self, request, form_url="", extra_context=None):
+        proposal = article_proposal(request)
+        if proposal:
+            extra_context = {**(extra_context or {}), "article": proposal}
         if request.method == "GET" and not vote_date(request, None):
             return TemplateResponse(
                 request,
@@ -347,3 +470,164 @@ class CouncilTermAdmin(admin.ModelAdmin):
     list_filter = ["permanent"]
     search_fields = ["member__name", "member__code"]
     list_select_related = ["member"]
+
+
+# --- Adding a vote from a news article (resolutions/extract.py reads it) -------------
+
+SESSION_KEY = "article_proposals"
+
+
+class ArticleForm(forms.Form):
+    text = forms.CharField(
+        label="Article text", widget=forms.Textarea(attrs={"rows": 18, "cols": 100})
+    )
+    url = forms.URLField(label="URL", required=False, max_length=500, assume_scheme="https")
+    outlet = forms.CharField(required=False, max_length=200)
+    title = forms.CharField(
+        required=False, max_length=300, help_text="Left empty, the article's first line."
+    )
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        help_text="YYYY-MM-DD. Needed to read 'on Wednesday' or 'yesterday'.",
+    )
+    vote_date = forms.DateField(
+        label="Date of the vote",
+        required=False,
+        help_text="Only if the article does not give it (YYYY-MM-DD).",
+    )
+
+
+def extract_on(data: dict, found):
+    """The reading again with the date of the vote the editor gave."""
+    if found.vote_date == data["vote_date"]:
+        return found
+    return extract(
+        data["text"], data["published"], Context.from_database(), vote_date=data["vote_date"]
+    )
+
+
+def store_proposal(request: HttpRequest, data: dict, found) -> str:
+    """Keep the reading in the session (nothing is saved yet) under a short token."""
+    text = data["text"]
+    token = hashlib.sha256((text + (data["url"] or "")).encode()).hexdigest()[:16]
+    title = data["title"] or next((line.strip() for line in text.splitlines() if line.strip()), "")
+    proposals = request.session.get(SESSION_KEY, {})
+    proposals.pop(token, None)
+    while len(proposals) >= 5:
+        proposals.pop(next(iter(proposals)))
+    proposals[token] = {
+        "url": data["url"],
+        "outlet": data["outlet"],
+        "title": title[:300],
+        "published": data["published"].isoformat() if data["published"] else None,
+        "reading": found.as_json(),
+        "quotes": found.quotes(),
+        "outcome_explanation": found.outcome_explanation,
+    }
+    request.session[SESSION_KEY] = proposals
+    return token
+
+
+def article_proposal(request: HttpRequest) -> dict | None:
+    token = request.GET.get("article")
+    if not token or not hasattr(request, "session"):
+        return None
+    return request.session.get(SESSION_KEY, {}).get(token)
+
+
+def add_url(found, token: str) -> str:
+    query = {"date": found.vote_date.isoformat(), "article": token}
+    return reverse("admin:resolutions_resolution_add") + "?" + urlencode(query)
+
+
+def proposed_fields(proposal: dict) -> dict:
+    reading = proposal["reading"]
+    counts = reading["counts"]
+    fields = {
+        "date": reading["vote_date"],
+        "draft_symbol": reading["draft_symbol"] or "",
+        "resolution_number": reading["resolution_number"],
+        "procedural": reading["procedural"],
+    }
+    if all(counts[k] is not None for k in ("for", "against", "abstain")):
+        fields.update(
+            votes_for=counts["for"],
+            votes_against=counts["against"],
+            votes_abstain=counts["abstain"],
+        )
+    reasons = [w for w in reading["warnings"] if w != "no document symbol in the article"]
+    seated = rules.seats(dt.date.fromisoformat(reading["vote_date"]))
+    if reasons or len(reading["positions"]) < seated:
+        fields["review_status"] = Resolution.Review.NEEDS_REVIEW
+        fields["review_reasons"] = "\n".join(
+            ["from a news article: not every fact could be read", *reasons]
+        )
+    return {k: v for k, v in fields.items() if v not in (None, "")}
+
+
+def proposed_votes(initial: list[dict], proposal: dict) -> list[dict]:
+    reading = proposal["reading"]
+    evidence = {e["member"]: e["text"] for e in reading["evidence"]}
+    rows = []
+    for row in initial:
+        code = row.get("member")
+        position = reading["positions"].get(code)
+        if position:
+            row = {**row, "position": position, "evidence": evidence.get(code, "")}
+        else:
+            row = {**row, "evidence": "not in the article"}
+        rows.append(row)
+    return rows
+
+
+def proposed_source(proposal: dict) -> dict:
+    published = proposal.get("published")
+    return {
+        "kind": Source.Kind.NEWS,
+        "url": proposal.get("url") or "",
+        "title": proposal.get("title") or "",
+        "outlet": proposal.get("outlet") or "",
+        "date": dt.date.fromisoformat(published) if published else None,
+        "quote": "\n".join(proposal.get("quotes") or []),
+    }
+
+
+def find_existing(found) -> list[Resolution]:
+    """Records of the vote the article reports: by symbol, or by date and counts."""
+    by_symbol = Q()
+    if found.resolution_number is not None:
+        by_symbol |= Q(resolution_number=found.resolution_number)
+    if found.draft_symbol:
+        by_symbol |= Q(draft_symbol__iexact=found.draft_symbol)
+    matches = list(Resolution.objects.filter(by_symbol)) if by_symbol else []
+    if not matches and found.vote_date:
+        names = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
+        known = {names[k]: v for k, v in found.counts.items() if k in names and v is not None}
+        if known:
+            matches = list(Resolution.objects.filter(date=found.vote_date, **known))
+    return matches
+
+
+def differences(found, record: Resolution) -> list[dict]:
+    """Where the article and a stored record disagree, fact by fact."""
+    rows = []
+
+    def differ(fact: str, said, stored) -> None:
+        if said is not None and said != "" and said != stored:
+            rows.append({"fact": fact, "article": said, "record": stored if stored else "—"})
+
+    differ("date", found.vote_date, record.date)
+    differ("draft symbol", found.draft_symbol, record.draft_symbol)
+    differ("resolution number", found.resolution_number, record.resolution_number)
+    for key, field in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "votes_abstain"),
+    ):
+        differ(f"votes {key}", found.counts.get(key), getattr(record, field))
+    differ("outcome", found.outcome, record.outcome)
+    stored = dict(record.votes.values_list("member_id", "position"))
+    for code, position in sorted(found.positions.items()):
+        differ(f"{code}'s vote", str(position), stored.get(code))
+    return rows

@@ -1,0 +1,485 @@
+"""The article reader, phrasing by phrasing, on sentences written for these tests.
+
+No database: the reader gets a small hand-made context (names and the 2017 Council).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from resolutions.extract import Context, NameIndex, extract
+from resolutions.models import normalise_name
+
+COUNCIL_2017 = {
+    "CHN": True, "FRA": True, "GBR": True, "RUS": True, "USA": True,
+    "BOL": False, "EGY": False, "ETH": False, "ITA": False, "JPN": False,
+    "KAZ": False, "SEN": False, "SWE": False, "UKR": False, "URY": False,
+}  # fmt: skip
+NAMES = {
+    "CHN": ["China"],
+    "FRA": ["France"],
+    "GBR": ["United Kingdom of Great Britain and Northern Ireland", "United Kingdom", "Britain",
+            "UK", "U.K."],
+    "RUS": ["Russian Federation", "Russia"],
+    "USA": ["United States of America", "United States", "US", "U.S."],
+    "BOL": ["Bolivia (Plurinational State of)", "Bolivia"],
+    "EGY": ["Egypt"],
+    "ETH": ["Ethiopia"],
+    "ITA": ["Italy"],
+    "JPN": ["Japan"],
+    "KAZ": ["Kazakhstan"],
+    "SEN": ["Senegal"],
+    "SWE": ["Sweden"],
+    "UKR": ["Ukraine"],
+    "URY": ["Uruguay"],
+    "SYR": ["Syrian Arab Republic", "Syria"],
+    "DEU": ["Germany"],
+    "KOR": ["Republic of Korea", "South Korea", "Korea"],
+    "TTO": ["Trinidad and Tobago"],
+}  # fmt: skip
+WEDNESDAY = dt.date(2017, 4, 12)
+
+
+def seated(day: dt.date) -> dict[str, bool]:
+    return dict(COUNCIL_2017) if day.year == 2017 else {}
+
+
+CONTEXT = Context(
+    names={normalise_name(n): code for code, names in NAMES.items() for n in names},
+    seated=seated,
+    permanent=frozenset({"CHN", "FRA", "GBR", "RUS", "USA"}),
+    display={code: names[-1] if len(names[-1]) > 3 else names[0] for code, names in NAMES.items()},
+)
+
+
+def read(text: str, published: dt.date | None = WEDNESDAY):
+    return extract(text, published, CONTEXT)
+
+
+def counts(result) -> tuple:
+    return tuple(result.counts.get(p) for p in ("for", "against", "abstain"))
+
+
+# --- Names ---------------------------------------------------------------------------
+
+
+def test_names_are_found_by_any_of_their_spellings_and_metonyms():
+    text = (
+        "Russia, the Russian Federation, Moscow, the U.S., the US, Washington, Britain, the "
+        "UK, London, Beijing, Paris and Trinidad & Tobago."
+    )
+    index = NameIndex(CONTEXT.names)
+    found = [m.codes[0] for m in index.find(text)]
+    assert found == ["RUS", "RUS", "RUS", "USA", "USA", "USA", "GBR", "GBR", "GBR", "CHN",
+                     "FRA", "TTO"]  # fmt: skip
+
+
+def test_pronouns_directions_and_compounds_are_not_members():
+    index = NameIndex(CONTEXT.names)
+    text = "Let us see: North Korea, a US-drafted text, the Washington Post and a talk in Moscow."
+    mentions = index.find(text)
+    assert [text[m.start : m.end] for m in mentions] == ["US", "Washington", "Moscow"]
+    assert all(m.adjectival for m in mentions)
+
+
+# --- Dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The council voted on 12 April 2017 on the draft.", None, WEDNESDAY),
+        ("The council voted on April 12, 2017 on the draft.", None, WEDNESDAY),
+        ("The council voted on Wednesday on the draft.", dt.date(2017, 4, 14), WEDNESDAY),
+        ("The council voted on Wednesday on the draft.", WEDNESDAY, WEDNESDAY),
+        ("Britain abstained in Wednesday's vote.", dt.date(2017, 4, 13), WEDNESDAY),
+        ("The council yesterday adopted the text.", dt.date(2017, 4, 13), WEDNESDAY),
+        ("Members voted this afternoon to adopt the text.", WEDNESDAY, WEDNESDAY),
+        ("NEW YORK, April 12 - The council on Wednesday adopted the text.", WEDNESDAY, WEDNESDAY),
+    ],
+)
+def test_the_date_of_the_vote(sentence, published, expected):
+    assert read(sentence, published).vote_date == expected
+
+
+def test_a_weekday_without_a_publication_date_is_left_unknown_and_said():
+    result = read("The council voted on Wednesday on the draft.", None)
+    assert result.vote_date is None
+    assert any("'Wednesday'" in w and "publication date" in w for w in result.warnings)
+
+
+def test_dates_of_other_events_are_not_the_vote_date():
+    text = (
+        "On Monday the General Assembly adopted a resolution on another subject.\n"
+        "Russia will hold a vote on Friday on its own text.\n"
+        "The Security Council voted on Wednesday on the draft."
+    )
+    assert read(text, dt.date(2017, 4, 13)).vote_date == WEDNESDAY
+
+
+# --- Documents ---------------------------------------------------------------------------
+
+
+def test_a_draft_symbol_is_the_document():
+    result = read("The council voted on draft resolution S/2017/315 on Wednesday.")
+    assert result.draft_symbol == "S/2017/315"
+    assert result.as_json()["document"] == "S/2017/315"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council unanimously adopted resolution 2118 on Wednesday.",
+        "The council unanimously adopted S/RES/2118 (2017) on Wednesday.",
+    ],
+)
+def test_an_adopted_resolution_is_the_document(sentence):
+    result = read(sentence)
+    assert result.resolution_number == 2118
+    assert result.as_json()["document"] == "S/RES/2118 (2017)"
+    assert result.as_json()["resolution_number"] == 2118
+
+
+def test_a_resolution_cited_as_background_is_not_the_document():
+    text = (
+        "The text recalled resolution 242 and was adopted unanimously on Wednesday.\n"
+        "It builds on S/RES/1973 (2011)."
+    )
+    result = read(text)
+    assert result.resolution_number is None
+
+
+def test_no_document_is_null_with_a_warning():
+    result = read("The council voted on Wednesday on a draft about Syria.")
+    assert result.as_json()["document"] is None
+    assert "no document symbol in the article" in result.warnings
+
+
+# --- Counts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The draft was adopted 13-0 with two abstentions on Wednesday.", (13, 0, 2)),
+        (
+            "The council approved it by a vote of 12 in favour to 2 against, with 1 abstention.",
+            (12, 2, 1),
+        ),
+        ("It passed by 11 votes to 2, with two abstentions.", (11, 2, 2)),
+        ("There were nine votes in favor, four against and two abstentions.", (9, 4, 2)),
+        (
+            "The text failed by a vote of none against to 6 in favour, with 9 abstentions.",
+            (6, 0, 9),
+        ),
+        ("The council voted 10-2-3 on the draft.", (10, 2, 3)),
+        ("The council unanimously adopted the resolution on Wednesday.", (15, 0, 0)),
+        ("The resolution won the unanimous backing of the 15-member council.", (15, 0, 0)),
+        ("Twelve members voted yes, two voted no and one abstained.", (12, 2, 1)),
+    ],
+)
+def test_counts_in_the_ways_the_press_writes_them(sentence, expected):
+    assert counts(read(sentence)) == expected
+
+
+def test_a_count_that_is_a_requirement_is_not_a_count():
+    result = read("A resolution needs nine votes in favor to pass. It got seven votes in favor.")
+    assert result.counts["for"] == 7
+
+
+def test_counts_that_exceed_the_seats_are_a_warning():
+    result = read("The draft got 12 votes in favour, 3 against and 4 abstentions on Wednesday.")
+    assert any("more than the 15 seats" in w for w in result.warnings)
+
+
+def test_counts_completed_from_the_members_named():
+    text = "Ten countries voted in favor, while Bolivia and Russia voted against and China, "
+    text += "Ethiopia and Kazakhstan abstained on Wednesday."
+    assert counts(read(text)) == (10, 2, 3)
+
+
+# --- Who voted how -----------------------------------------------------------------------
+
+
+def positions(text: str, published: dt.date | None = WEDNESDAY) -> dict[str, str]:
+    return {code: str(p) for code, p in read(text, published).positions.items()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Egypt joined Sweden in voting no on the text.", {"EGY": "against", "SWE": "against"}),
+        (
+            "Japan, which has abstained on similar texts in the past, abstained from the vote, "
+            "along with Senegal and Uruguay.",
+            {"JPN": "abstain", "SEN": "abstain", "URY": "abstain"},
+        ),
+        ("Italy and Ukraine voted against the text, and Egypt abstained.",
+         {"ITA": "against", "UKR": "against", "EGY": "abstain"}),
+        ("Voting in favour were Japan, Italy and the United States.",
+         {"JPN": "for", "ITA": "for", "USA": "for"}),
+        ("It got three votes in favour (Japan, Egypt and Sweden) and two abstentions (Italy, "
+         "Senegal).", {"JPN": "for", "EGY": "for", "SWE": "for", "ITA": "abstain",
+                       "SEN": "abstain"}),
+        ("Four members -- Britain, France, Japan and Italy -- voted against it.",
+         {"GBR": "against", "FRA": "against", "JPN": "against", "ITA": "against"}),
+        ("The measure was backed by a majority, with Uruguay and Egypt abstaining.",
+         {"URY": "abstain", "EGY": "abstain"}),
+        ("Sweden cast the only negative vote.", {"SWE": "against"}),
+        ("Ethiopia was the sole no vote on the council.", {"ETH": "against"}),
+        ("The vote passed with the UK's abstention.", {"GBR": "abstain"}),
+        ("Kazakhstan did not take part in the vote.", {"KAZ": "non_voting"}),
+        ("Senegal abstained, as did Japan.", {"SEN": "abstain", "JPN": "abstain"}),
+        ("Washington voted for the text; London abstained.", {"USA": "for", "GBR": "abstain"}),
+        ("In favour: Egypt, Italy. Against: Sweden. Abstaining: Japan.",
+         {"EGY": "for", "ITA": "for", "SWE": "against", "JPN": "abstain"}),
+    ],
+)  # fmt: skip
+def test_who_voted_how(sentence, expected):
+    assert positions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow cast a veto on Wednesday.",
+        "Russia vetoed the draft on Wednesday.",
+        "The draft was vetoed on Wednesday by Russia.",
+        "Russia blocked the text with its veto on Wednesday.",
+        "Russia used its veto power on Wednesday to stop the text.",
+        "Russia vetoes council text on Syria",
+    ],
+)
+def test_a_veto_is_a_permanent_members_no(sentence):
+    result = read(sentence)
+    assert result.positions == {"RUS": "veto"}
+    assert result.vetoed_by == ["RUS"]
+
+
+def test_vetoed_by_two_members():
+    result = read("The text was vetoed by Russia and China on Wednesday.")
+    assert result.vetoed_by == ["CHN", "RUS"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China, which has vetoed six texts on Syria since 2011, abstained on Wednesday.",
+        "It was the eighth time that China has used its veto on the conflict. China abstained.",
+        "China is expected to veto the text. China abstained on Wednesday.",
+        "Even if the text had passed, China would have vetoed it. China abstained.",
+        'China abstained. "We have vetoed texts before," its envoy said.',
+        "China abstained. China has vetoed six resolutions on the war.",
+        "China abstained. China had vetoed a similar text in March.",
+        "China abstained, after vetoing a similar text last year.",
+    ],
+)
+def test_a_history_forecast_condition_or_quote_is_not_a_veto_in_this_vote(sentence):
+    result = read(sentence)
+    assert result.positions == {"CHN": "abstain"}
+    assert result.vetoed_by == []
+
+
+def test_a_photo_caption_is_not_read():
+    text = (
+        "Delegates vote at UN headquarters, where China vetoed the text. "
+        "(Photo by A. Person/Agency)\n"
+        "China abstained on Wednesday."
+    )
+    assert positions(text) == {"CHN": "abstain"}
+
+
+def test_a_veto_on_a_draft_without_the_votes_is_a_vote_against():
+    text = "Only five members voted in favour; Russia vetoed the text on Wednesday."
+    result = read(text)
+    assert result.positions["RUS"] == "against"
+    assert result.vetoed_by == []
+    assert result.outcome == "failed"
+    assert any("Russia's no is described as a veto" in w for w in result.warnings)
+
+
+def test_a_veto_by_an_elected_member_is_a_warning():
+    result = read("Bolivia vetoed the text on Wednesday.")
+    assert result.positions["BOL"] == "against"
+    assert any("Bolivia" in w and "not a permanent member" in w for w in result.warnings)
+
+
+def test_no_veto_in_a_procedural_vote():
+    text = (
+        "In a procedural vote on Wednesday, 11 voted in favour, 2 against and 2 abstained. "
+        "Russia and China voted against."
+    )
+    result = read(text)
+    assert result.procedural
+    assert result.positions["RUS"] == "against"
+    assert result.outcome == "adopted"
+    assert result.vetoed_by == []
+
+
+def test_a_member_named_in_two_positions_is_a_warning_not_a_choice():
+    result = read("Japan voted in favour on Wednesday. Japan abstained.")
+    assert "JPN" not in result.positions
+    assert any("Japan is named in two positions" in w for w in result.warnings)
+
+
+def test_a_member_not_seated_that_day_is_a_warning():
+    result = read("Germany voted against the text on Wednesday.")
+    assert "DEU" not in result.positions
+    assert any("Germany" in w and "did not sit" in w for w in result.warnings)
+
+
+# --- The rest, the outcome, the evidence ---------------------------------------------------
+
+STORY = (
+    "Council fails on Syria\n"
+    "Moscow cast a veto on Wednesday against the Western draft at the Security Council. "
+    "Beijing, which has vetoed several texts on the war, abstained from the vote along with "
+    "Ethiopia and Kazakhstan. Ten members voted in favour, while Bolivia joined Russia in "
+    "voting no.\n"
+    "Russia is expected to veto a second text next week, diplomats said."
+)
+
+
+def test_the_members_not_named_take_the_remaining_position_marked_inferred():
+    result = read(STORY)
+    assert result.vote_date == WEDNESDAY
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["RUS"] == "veto"
+    assert result.positions["BOL"] == "against"
+    assert {c for c, p in result.positions.items() if p == "abstain"} == {"CHN", "ETH", "KAZ"}
+    inferred = {c for c, e in result.evidence.items() if e.inferred}
+    assert inferred == {"EGY", "FRA", "GBR", "ITA", "JPN", "SEN", "SWE", "UKR", "URY", "USA"}
+    assert all(result.positions[c] == "for" for c in inferred)
+    assert result.evidence["FRA"].text == (
+        "inferred from the counts and the Council's composition on 2017-04-12"
+    )
+    assert result.outcome == "vetoed"
+    assert result.vetoed_by == ["RUS"]
+
+
+def test_every_position_carries_the_sentence_it_came_from():
+    result = read(STORY)
+    assert result.evidence["BOL"].text.startswith("Ten members voted in favour")
+    assert result.evidence["RUS"].text.startswith("Moscow cast a veto")
+    assert "Ethiopia" in result.evidence["ETH"].text
+    assert result.count_evidence["for"].startswith("Ten members")
+    data = result.as_json()
+    assert {"member": "BOL", "position": "against", "text": result.evidence["BOL"].text} in data[
+        "evidence"
+    ]
+
+
+def test_without_enough_facts_the_others_are_left_out_and_said():
+    result = read("Russia vetoed the text on Wednesday; China abstained.")
+    assert set(result.positions) == {"RUS", "CHN"}
+    assert result.counts["for"] is None
+    assert result.as_json()["counts"]["for"] is None
+    assert any("are not given" in w for w in result.warnings)
+
+
+def test_unknown_date_and_counts_are_null():
+    data = read("A text on Syria was discussed.", None).as_json()
+    assert data["vote_date"] is None
+    assert set(data["counts"].values()) == {None}
+    assert data["positions"] == {}
+
+
+def test_the_outcome_of_an_adopted_text():
+    result = read("The council on Wednesday adopted the text by 14 votes to none, with the "
+                  "United States abstaining.")  # fmt: skip
+    assert counts(result) == (14, 0, 1)
+    assert result.positions["USA"] == "abstain"
+    assert result.positions["FRA"] == "for"
+    assert result.outcome == "adopted"
+
+
+def test_the_reader_is_deterministic_and_fast():
+    long_text = "\n".join([STORY] * 40)
+    started = time.perf_counter()
+    first = read(long_text).as_json()
+    assert time.perf_counter() - started < 1.0
+    assert read(long_text).as_json() == first
+
+
+def test_the_other_members_take_the_stated_position():
+    text = "Russia on Wednesday cast the only vote against the text. The other 14 members "
+    text += "voted in favour."
+    result = read(text)
+    assert counts(result) == (14, 1, 0)
+    assert result.vetoed_by == ["RUS"]
+    assert sum(p == "for" for p in result.positions.values()) == 14
+
+
+def test_a_press_release_with_the_members_in_brackets():
+    text = (
+        "The Security Council today failed to adopt a draft resolution, owing to the negative "
+        "vote of a permanent member.\nThe draft (document S/2017/315) received 10 votes in "
+        "favour to 2 against (Bolivia, Russian Federation), with 3 abstentions (China, "
+        "Ethiopia, Kazakhstan)."
+    )
+    result = read(text)
+    assert result.draft_symbol == "S/2017/315"
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["RUS"] == "veto"
+    assert result.positions["KAZ"] == "abstain"
+    assert len(result.positions) == 15
+
+
+def test_a_text_wrapped_by_hand_reads_as_running_text():
+    text = "Ten members voted in favour on Wednesday, while Bolivia and\nRussia voted against and"
+    text += "\nChina, Ethiopia and Kazakhstan abstained."
+    result = read(text)
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["KAZ"] == "abstain"
+
+
+def test_a_rival_draft_and_an_earlier_veto_are_not_this_vote():
+    text = (
+        "Russia on Wednesday vetoed the Western draft, after a rival Russian draft got only "
+        "four votes in favour. Last month, China and Russia vetoed a similar text."
+    )
+    result = read(text)
+    assert result.positions == {"RUS": "veto"}
+    assert result.counts["for"] is None
+    assert any("another vote" in w for w in result.warnings)
+
+
+def test_a_vote_reported_the_old_way_on_an_eleven_member_council():
+    def seated_1956(day):
+        if day == dt.date(1956, 10, 30):
+            return dict.fromkeys(["CHN", "FRA", "GBR", "RUS", "USA"], True) | dict.fromkeys(
+                ["ITA", "JPN", "SWE", "EGY", "URY", "UKR"], False
+            )
+        return {}
+
+    context = Context(names=CONTEXT.names, seated=seated_1956, permanent=CONTEXT.permanent)
+    text = (
+        "UNITED NATIONS, Oct. 30 -- Britain and France tonight vetoed the text in the Security "
+        "Council. The vote was 7 to 2, with Britain and France voting no and Japan and Sweden "
+        "abstaining."
+    )
+    result = extract(text, dt.date(1956, 10, 31), context)
+    assert result.vote_date == dt.date(1956, 10, 30)
+    assert counts(result) == (7, 2, 2)
+    assert result.vetoed_by == ["FRA", "GBR"]
+    assert result.positions["ITA"] == "for"
+
+
+# --- The command line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"", "empty"), (b"  \n", "empty"), (b"\x00\x01PK", "binary")],
+)
+def test_extract_votes_refuses_a_missing_empty_or_binary_file(tmp_path, content, message):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("extract_votes", str(path), json=True)
