@@ -401,6 +401,8 @@ class Reconciler:
         # Symbols, subject.
         for name in ("draft_symbol", "resolution_number", "agenda_item", "title"):
             theirs = getattr(entry, name)
+            if name in ("agenda_item", "title") and len(theirs) > 500:
+                theirs = theirs[:499] + "…"  # the field holds 500 characters
             ours = getattr(resolution, name)
             if theirs in ("", None) or theirs == ours:
                 continue
