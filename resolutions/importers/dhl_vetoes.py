@@ -55,7 +55,12 @@ def read(path: Path) -> list[Entry]:
             draft_text = cell_text(cells[1])
             symbols = SYMBOL.findall(draft_text)
             meetings = re.findall(r"S/PV\.\d+|S/\d{4}/\d+", cell_text(cells[2]))
-            names = [" ".join(piece.split()) for piece in cells[4].itertext() if piece.strip()]
+            names = [
+                " ".join(name.split())
+                for piece in cells[4].itertext()
+                for name in piece.split(",")  # "France, USSR" (1946)
+                if name.strip()
+            ]
             if not names:
                 raise SourceError(path, line, "no member named as casting the veto")
             entry = Entry(
