@@ -508,11 +508,17 @@ class Reconciler:
                 )
             return
         if recorded and sorted(codes) != recorded:
+            # The sources disagree on who vetoed: only the vetoes both name are kept.
             self.add_reason(
                 state,
-                f"veto mismatch: the {label} names {', '.join(sorted(codes))}, another source "
-                f"{', '.join(recorded)}",
+                f"veto mismatch: the sources name {', '.join(sorted(set(codes) | set(recorded)))}"
+                f" as vetoing, but not all of them; kept: "
+                f"{', '.join(sorted(set(codes) & set(recorded))) or 'none'}",
             )
+            for code in recorded:
+                if code not in codes:
+                    del state.votes[code]
+            return
         for code in codes:
             state.votes[code] = Position.VETO
 
