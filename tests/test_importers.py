@@ -214,3 +214,15 @@ def test_csv_export_import_export_gives_the_same_bytes(page, tmp_path):
     Resolution.objects.all().delete()
     run(export_file, fmt="csv")
     assert votes_csv(Vote.objects.all(), "votes.csv").content == exported
+
+
+@pytest.mark.django_db
+def test_a_workbook_that_cannot_be_read_is_named(tmp_path):
+    broken = tmp_path / "sc_voting.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    before = Resolution.objects.count()
+    with pytest.raises(CommandError) as error:
+        run(broken, fmt="voting-agent")
+    assert "sc_voting.xlsx" in str(error.value)
+    assert "cannot be read as a workbook" in str(error.value)
+    assert Resolution.objects.count() == before

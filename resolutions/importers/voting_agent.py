@@ -34,35 +34,37 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def _xlsx_header(path: Path) -> set[str]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True)
     try:
-        for row in book.worksheets[0].iter_rows(max_row=1, values_only=True):
-            return {str(v) for v in row if v is not None}
-    finally:
-        book.close()
-    return set()
+        rows = _xlsx_rows(path, nrows=1)
+    except SourceError:
+        return set()
+    return {str(v) for v in rows[0] if v not in (None, "")} if rows else set()
+
+
+def _xlsx_rows(path: Path, nrows: int | None = None) -> list[list]:
+    """The first sheet's cells, read with calamine (a tenth of openpyxl's time).
+    Whole numbers come back as floats (3326.0); they are made ints again."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
+    except (CalamineError, OSError, ValueError) as error:
+        raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
+    return [[int(v) if isinstance(v, float) and v.is_integer() else v for v in row] for row in rows]
 
 
 def rows_of(path: Path):
     """(line, row dict) of the CSV or the first sheet of the workbook."""
     if path.suffix.lower() == ".xlsx":
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True)
-        except (OSError, ValueError, KeyError) as error:
-            raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
-        try:
-            rows = book.worksheets[0].iter_rows(values_only=True)
-            header = [str(v) if v is not None else "" for v in next(rows)]
-            for line, values in enumerate(rows, start=2):
-                if all(v is None or str(v).strip() == "" for v in values):
-                    continue
-                yield line, dict(zip(header, values, strict=False))
-        finally:
-            book.close()
+        rows = _xlsx_rows(path)
+        if not rows:
+            return
+        header = [str(v) if v is not None else "" for v in rows[0]]
+        for line, values in enumerate(rows[1:], start=2):
+            if all(v is None or str(v).strip() == "" for v in values):
+                continue
+            yield line, dict(zip(header, values, strict=False))
         return
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
