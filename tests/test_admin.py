@@ -229,3 +229,54 @@ def test_the_date_may_be_typed_as_the_admin_shows_it(editor_client):
     response = editor_client.post(ADD_URL, post_data(S_2017_172, date="28/02/2017"))
     assert response.status_code == 302, errors_of(response)
     assert Resolution.objects.get(draft_symbol="S/2017/172").votes.count() == 15
+
+
+def flagged(symbol, reason, **fields):
+    values = {
+        "draft_symbol": symbol,
+        "date": "2017-04-20",
+        "votes_recorded": False,
+        "votes_for": 10,
+        "votes_against": 2,
+        "votes_abstain": 3,
+        "outcome": "vetoed",
+        "review_status": "needs_review",
+        "review_reasons": reason,
+        "origin": "import",
+    }
+    values.update(fields)
+    resolution = Resolution.objects.create(**values)
+    Vote.objects.create(resolution=resolution, member_id="RUS", position="veto")
+    return resolution
+
+
+def test_an_editor_works_through_flagged_records_by_reason(editor_client):
+    fixable = flagged("S/2017/901", "tally mismatch: library 10-2-3, community table 10-1-3")
+    broken = flagged(
+        "S/2017/902", "outcome mismatch: library says adopted", outcome="adopted", votes_for=5
+    )
+    response = editor_client.get(LIST_URL)
+    by_reason = next(
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "parameter_name", "") == "reason"
+    )
+    reasons = dict(by_reason.lookup_choices)
+    assert {"tally mismatch", "outcome mismatch"} <= set(reasons)
+
+    response = editor_client.get(LIST_URL + "?reason=tally+mismatch")
+    assert list(response.context["cl"].result_list) == [fixable]
+    assert "needs review" in response.text
+
+    response = editor_client.post(
+        LIST_URL,
+        {"action": "mark_checked", "_selected_action": [fixable.pk, broken.pk]},
+        follow=True,
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("S/2017/902: still breaks the rules" in m for m in messages)
+    assert "Cleared the review flag of 1 record(s)." in messages
+    fixable.refresh_from_db()
+    broken.refresh_from_db()
+    assert (fixable.review_status, fixable.review_reasons) == ("ok", "")
+    assert broken.needs_review
