@@ -295,17 +295,33 @@ class Resolution(models.Model):
         names = dict(MemberState.objects.values_list("code", "name"))
         return rules.check_record(self.rule_record(votes), seated_on(self.date), names)
 
-    def decision(self, names: dict[str, str] | None = None) -> rules.Decision | None:
-        """The outcome and its explanation, from the stored votes and tally."""
+    def decision(
+        self,
+        names: dict[str, str] | None = None,
+        positions: dict[str, str] | None = None,
+        seated: dict[str, bool] | None = None,
+    ) -> rules.Decision | None:
+        """The rules' verdict on the stored vote, with its explanation; None when
+        the record lacks what the rules need (no tally; or only a tally that
+        leaves a veto open). Pass the votes (code -> position) and the members
+        seated that day (code -> permanent) when already read, to save queries."""
         tally = self.tally
         if tally is None and not self.adopted_without_vote:
             return None
-        vetoes = self.vetoed_by_codes()
-        if not self.votes_recorded and not vetoes and self.outcome == Outcome.VETOED:
+        if positions is None:
+            positions = dict(self.votes.values_list("member_id", "position"))
+        if seated is None:
+            seated = seated_on(self.date)
+        permanent_no = sorted(
+            code
+            for code, position in positions.items()
+            if position in rules.NEGATIVE and (seated.get(code) or position == Position.VETO)
+        )
+        if not self.votes_recorded and not permanent_no and tally and tally.against:
             return None
         return rules.decide(
             tally=tally,
-            permanent_against=vetoes,
+            permanent_against=permanent_no,
             on=self.date,
             procedural=self.procedural,
             adopted_without_vote=self.adopted_without_vote,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import charts, exports, rules, stats
+from . import charts, exports, stats
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .rules import Outcome, Position
@@ -125,7 +125,7 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     full_seats = stats.seats_at_vote(
         on=resolution.date, votes=positions, seated=seated, names=names
     )
-    decision = decide(resolution, positions, seated, names)
+    decision = resolution.decision(names, positions, seated)
     return render(
         request,
         "resolutions/resolution_detail.html",
@@ -138,34 +138,6 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "chart": charts.chart_spec(charts.vote_breakdown(seats)),
             "sources": list(resolution.sources.all()),
         },
-    )
-
-
-def decide(
-    resolution: Resolution,
-    positions: dict[str, str],
-    seated: dict[str, bool],
-    names: dict[str, str],
-) -> rules.Decision | None:
-    """The rules' verdict on the stored vote, or None when the record lacks what
-    the rules need (no tally; or only a tally that leaves a veto open)."""
-    tally = resolution.tally
-    if tally is None and not resolution.adopted_without_vote:
-        return None
-    permanent_no = sorted(
-        code
-        for code, position in positions.items()
-        if position in rules.NEGATIVE and (seated.get(code) or position == Position.VETO)
-    )
-    if not resolution.votes_recorded and not permanent_no and tally and tally.against:
-        return None
-    return rules.decide(
-        tally=tally,
-        permanent_against=permanent_no,
-        on=resolution.date,
-        procedural=resolution.procedural,
-        adopted_without_vote=resolution.adopted_without_vote,
-        names=names,
     )
 
 
