@@ -17,6 +17,7 @@ from resolutions import rules
 from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+SOURCE_FIELDS = ("kind", "url", "title", "outlet", "date", "quote")
 
 
 def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -148,10 +149,7 @@ class Command(BaseCommand):
         if existing:
             same_fields = all(getattr(existing, k) == v for k, v in fields.items())
             same_votes = set(existing.votes.values_list("member_id", "position")) == set(votes)
-            same_sources = [
-                {k: s[k] for k in sources[0]} if sources else {}
-                for s in existing.sources.values("kind", "url", "title", "outlet", "date", "quote")
-            ] == sources or (not sources and not existing.sources.exists())
+            same_sources = list(existing.sources.order_by("pk").values(*SOURCE_FIELDS)) == sources
             if same_fields and same_votes and same_sources:
                 return False, False
             existing.delete()
