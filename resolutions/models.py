@@ -146,6 +146,10 @@ class ResolutionQuerySet(models.QuerySet):
     def needing_review(self) -> ResolutionQuerySet:
         return self.filter(review_status=Resolution.Review.NEEDS_REVIEW)
 
+    def get_by_natural_key(self, slug: str) -> Resolution:
+        """The natural key is the slug of the vote's symbol (see make_slug)."""
+        return self.get(slug=slug)
+
 
 class Resolution(models.Model):
     """A draft put to the vote, adopted or not (or a procedural vote)."""

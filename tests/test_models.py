@@ -206,3 +206,10 @@ def test_a_bundled_vote_that_breaks_the_rules_stops_the_load(tmp_path):
     with pytest.raises(CommandError, match="Japan is not a permanent member"):
         call_command("load_bundled", data=tmp_path, stdout=io.StringIO())
     assert not Resolution.objects.filter(draft_symbol="S/2017/999").exists()
+
+
+def test_natural_keys_round_trip():
+    reference = Resolution.objects.get(slug="s-2017-315")
+    assert Resolution.objects.get_by_natural_key(*reference.natural_key()) == reference
+    russia = MemberState.objects.get(code="RUS")
+    assert MemberState.objects.get_by_natural_key(*russia.natural_key()) == russia
