@@ -1685,12 +1685,13 @@ def _settle(
             result.outcome_explanation = decision.explanation
         else:
             vetoable = not result.procedural and tally.yes >= needed
+            # every no is named: each permanent member's no is a veto (counted once,
+            # before the first one is turned into a veto)
+            all_noes_named = tally.against == len(
+                [c for c, p in positions.items() if p == Position.AGAINST]
+            )
             for code in negative_permanent:
-                if vetoable and (
-                    code in veto_said
-                    or tally.against
-                    == len([c for c, p in positions.items() if p == Position.AGAINST])
-                ):
+                if vetoable and (code in veto_said or all_noes_named):
                     positions[code] = Position.VETO
             known_vetoes = [c for c, p in positions.items() if p == Position.VETO]
             possible = rules.possible_outcomes(

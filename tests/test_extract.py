@@ -264,6 +264,15 @@ def test_vetoed_by_two_members():
     assert result.vetoed_by == ["CHN", "RUS"]
 
 
+def test_every_permanent_no_is_a_veto_when_all_the_noes_are_named():
+    # Without the date, the Council is unknown; the two noes named are both vetoes.
+    text = "The text got 13 votes in favour, 2 against and no abstentions. China and Russia "
+    text += "voted against it."
+    result = read(text, None)
+    assert result.vetoed_by == ["CHN", "RUS"]
+    assert result.outcome == "vetoed"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
