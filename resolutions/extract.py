@@ -1171,6 +1171,14 @@ def _read_document(sentences: list[Sentence], result: Extraction) -> None:
         result.warnings.append("no document symbol in the article")
 
 
+# A sentence's opening adverbial of time, which sets the time of all its clauses:
+# "In October,", "Last year,", "Two years ago,", "In 2011,".
+_LEAD = re.compile(
+    r"^\s*((?:in|on|last|earlier|back|since|two|three|four|five|several|a|one)\b[^,;]{0,40}?),",
+    re.I,
+)
+
+
 def _time_mismatch(window: str, result: Extraction) -> bool:
     """Does this stretch speak of another time than the vote's?"""
     if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
@@ -1184,7 +1192,7 @@ def _time_mismatch(window: str, result: Extraction) -> bool:
     day = result.vote_date
     if day is None:
         return False
-    for m in re.finditer(rf"\b(?:in|on|of|since|last)\s+({_MONTH})\b", window):
+    for m in re.finditer(rf"\b(?i:in|on|of|since|last)\s+({_MONTH})\b", window):
         if _MONTHS[m[1].lower()] != day.month:
             return True
     for m in re.finditer(r"\b(?:19|20)\d\d\b", window):
@@ -1228,6 +1236,9 @@ def _read_sentence(
     masked = sentence.masked
     if _ASSEMBLY.search(sentence.text) and not re.search(r"\bCouncil\b", sentence.text):
         return
+    lead = _LEAD.match(sentence.masked)
+    if lead and _time_mismatch(lead.group(1), result):
+        return  # "In October, ... vetoed ..., while ... abstained": all of it another time
     masked = _mask_other_drafts(sentence, result)
     mentions = index.find(masked)
     consumed: set[int] = set()

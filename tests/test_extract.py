@@ -292,6 +292,17 @@ def test_a_history_forecast_condition_or_quote_is_not_a_veto_in_this_vote(senten
     assert result.vetoed_by == []
 
 
+def test_a_sentence_that_opens_with_another_time_is_not_this_vote():
+    text = (
+        "Russia and China vetoed the text on Wednesday. In March, the two powers vetoed "
+        "another text, while Egypt and Japan abstained."
+    )
+    result = read(text)
+    assert result.positions == {"CHN": "veto", "RUS": "veto"}
+    result = read("Japan abstained on Wednesday. Last year, Sweden abstained on a draft.")
+    assert result.positions == {"JPN": "abstain"}
+
+
 def test_a_photo_caption_is_not_read():
     text = (
         "Delegates vote at UN headquarters, where China vetoed the text. "
