@@ -943,6 +943,7 @@ _WON = re.compile(
     re.I,
 )
 _SUPPORT_OF = re.compile(
+    r"(?<!negative\s)(?<!dissenting\s)(?<!\bno\s)(?<!opposing\s)"  # "the negative votes of two"
     rf"\b(?:(?:support|backing|votes?)\s+(?:of|from)|(?:supported|backed|endorsed)\s+by)\s+"
     rf"({NUM})\s+(?:of\s+(?:the\s+)?(?:[\w.]+'s\s+)?(?:{NUM})\s+)?(?:\w+\s+)?"
     r"(?:members|countries|nations|states|delegations)\b",

@@ -190,6 +190,12 @@ def test_a_count_that_is_a_requirement_is_not_a_count():
     assert result.counts["for"] == 7
 
 
+def test_the_negative_votes_of_members_are_not_votes_in_favour():
+    text = "The draft failed on Wednesday, owing to the negative votes of two permanent members. "
+    text += "It received 13 votes in favour to 2 against."
+    assert counts(read(text))[:2] == (13, 2)
+
+
 def test_counts_that_exceed_the_seats_are_a_warning():
     result = read("The draft got 12 votes in favour, 3 against and 4 abstentions on Wednesday.")
     assert any("more than the 15 seats" in w for w in result.warnings)
