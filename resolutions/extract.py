@@ -206,6 +206,7 @@ class Sentence:
     text: str  # the working copy: quotes straightened, same length as the original
     original: str
     headline: bool = False
+    paragraph: int = 0  # sentences of one paragraph (one line of the text) share it
     masked: str = ""  # quotations, relative clauses and histories blanked out
     count_masked: str = ""  # quotations and histories blanked out ("which got 12 votes" stays)
 
@@ -240,7 +241,7 @@ def _split_sentences(text: str, work: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     offset = 0
     work = _join_wrapped_lines(work)
-    for line in work.split("\n"):
+    for paragraph, line in enumerate(work.split("\n")):
         start_of_line = offset
         offset += len(line) + 1
         if not line.strip():
@@ -276,6 +277,7 @@ def _split_sentences(text: str, work: str) -> list[Sentence]:
                 text=line[a:b],
                 original=" ".join(text[start_of_line + a : start_of_line + b].split()),
                 headline=headline,
+                paragraph=paragraph,
             )
             s.masked = _mask(s.text, quoted[a:b])
             s.count_masked = _mask(s.text, quoted[a:b], _HISTORY[2:3])
@@ -1028,6 +1030,7 @@ def extract(
             result.warnings.append(
                 f"No Council composition is known for {result.vote_date.isoformat()}."
             )
+    _mask_other_draft_paragraphs(sentences, result)
     _read_document(sentences, result)
     result.procedural = any(_PROCEDURAL.search(s.masked) for s in sentences)
 
@@ -1384,6 +1387,32 @@ def _read_sentence(
                 f"The article speaks of a {stated}-member Council; on "
                 f"{result.vote_date.isoformat()} it had {rules.seats(result.vote_date)} seats."
             )
+
+
+def _mask_other_draft_paragraphs(sentences: list[Sentence], result: Extraction) -> None:
+    """A sentence whose subject is another draft ("A rival Russian draft then failed
+    ...") is about that vote, and so is the rest of its paragraph ("Only four
+    countries voted for it"): blank them all, and say so."""
+    about_other: int | None = None
+    for sentence in sentences:
+        if sentence.headline:
+            continue
+        if about_other is not None and sentence.paragraph != about_other:
+            about_other = None
+        opening = _OTHER_DRAFT.search(sentence.masked)
+        if opening and re.fullmatch(
+            r"\W*(?:(?:then|later|and|but|meanwhile|earlier|a|an|the|[\w.-]+'s|[A-Z][\w.-]*)\s+){0,3}",
+            sentence.masked[: opening.start()],
+        ):
+            about_other = sentence.paragraph
+        if about_other is None:
+            continue
+        if _EVENT.search(sentence.masked) or _COUNT_PAIR.search(sentence.count_masked):
+            note = "The article also reports another vote, not read: " + sentence.original
+            if note not in result.warnings:
+                result.warnings.append(note)
+        sentence.masked = " " * len(sentence.masked)
+        sentence.count_masked = " " * len(sentence.count_masked)
 
 
 def _mask_other_drafts(sentence: Sentence, result: Extraction) -> str:

@@ -473,6 +473,22 @@ def test_a_rival_draft_and_an_earlier_veto_are_not_this_vote():
     assert any("another vote" in w for w in result.warnings)
 
 
+def test_a_paragraph_about_a_rival_draft_is_not_this_vote():
+    text = (
+        "Russia vetoed the Western text on Wednesday. It got 10 votes in favour, with Bolivia "
+        "voting against and China, Egypt and Japan abstaining.\n"
+        "A competing Russian draft, which had no sanctions, was then defeated with only three "
+        "votes in favour, nine against and three abstentions. Only Russia, Bolivia and Egypt "
+        "voted for it, while Sweden abstained.\n"
+    )
+    result = read(text)
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["EGY"] == "abstain"
+    assert result.positions["SWE"] == "for"
+    assert result.vetoed_by == ["RUS"]
+    assert any("another vote" in w and "competing" in w for w in result.warnings)
+
+
 def test_a_vote_reported_the_old_way_on_an_eleven_member_council():
     def seated_1956(day):
         if day == dt.date(1956, 10, 30):
