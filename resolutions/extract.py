@@ -932,7 +932,8 @@ _TALLY = re.compile(
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
 )
 _VOTES_TO = re.compile(
-    rf"\b(?:(?:vote|tally)\s+(?:of|was|stood\s+at|ended)|by|votes?|voted|voting)\s+({NUM})\s+"
+    r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
+    rf"|by|votes?|voted|voting)\s+({NUM})\s+"
     rf"(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
     r"(?!\s+(?:in\s+favou?r|for))",
     re.I,
