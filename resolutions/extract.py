@@ -364,6 +364,8 @@ _ROLE_NOUNS = {
     "government", "delegation", "representative", "deputy", "forces", "troops", "military",
     "administration", "state", "mission", "spokesman", "spokeswoman", "counterpart",
     "embassy", "lawmakers", "leader", "leaders", "prime", "general", "media",
+    "ally", "allies", "partner", "partners", "envoys", "counterparts", "negotiators",
+    "army", "navy", "citizens", "nationals", "soldiers", "warships", "jets",
 }  # fmt: skip
 _PLACE_PREPOSITIONS = re.compile(
     r"\b(?:in|to|from|at|near|outside|via|into|toward|towards|visit|visited)\s+$", re.I

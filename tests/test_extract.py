@@ -241,6 +241,8 @@ def positions(text: str, published: dt.date | None = WEDNESDAY) -> dict[str, str
         ("Kazakhstan did not take part in the vote.", {"KAZ": "non_voting"}),
         ("Senegal abstained, as did Japan.", {"SEN": "abstain", "JPN": "abstain"}),
         ("Washington voted for the text; London abstained.", {"USA": "for", "GBR": "abstain"}),
+        ("Ten members voted in favour, including close US allies Britain and Japan.",
+         {"GBR": "for", "JPN": "for"}),
         ("In favour: Egypt, Italy. Against: Sweden. Abstaining: Japan.",
          {"EGY": "for", "ITA": "for", "SWE": "against", "JPN": "abstain"}),
     ],
