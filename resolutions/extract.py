@@ -1086,6 +1086,9 @@ def _read_date(
         own = [m.day for m in _dates_in(sentence.text, reference) if m.kind == "explicit"]
         own = [d for d in own if reference is None or d <= reference]
         mentions = _dates_in(sentence.text, own[0] if own else reference)
+        if any(m.kind != "explicit" for m in mentions):
+            # "WASHINGTON, Feb 21 -- ... on Tuesday": the dateline is the reporter's day
+            mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
         for mention in mentions:
             if reference and mention.day > reference + dt.timedelta(days=1):
                 continue
@@ -1122,6 +1125,16 @@ def _read_date(
         )
     else:
         result.warnings.append("No date of the vote in the article.")
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    """A date at the head of a report, before its dash: "UNITED NATIONS, March 4 --"."""
+    after = text[mention.start + len(mention.text) :]
+    return (
+        mention.kind == "explicit"
+        and mention.start < 60
+        and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|–|—|-\s|:)", after) is not None
+    )
 
 
 def _read_document(sentences: list[Sentence], result: Extraction) -> None:

@@ -99,6 +99,16 @@ def test_pronouns_directions_and_compounds_are_not_members():
         ("The council yesterday adopted the text.", dt.date(2017, 4, 13), WEDNESDAY),
         ("Members voted this afternoon to adopt the text.", WEDNESDAY, WEDNESDAY),
         ("NEW YORK, April 12 - The council on Wednesday adopted the text.", WEDNESDAY, WEDNESDAY),
+        (
+            "GENEVA, April 13 -- The council on Wednesday adopted the text.",
+            dt.date(2017, 4, 13),
+            WEDNESDAY,
+        ),
+        (
+            "LONDON, April 13 (Agency) - Russia last night vetoed the text.",
+            dt.date(2017, 4, 13),
+            WEDNESDAY,
+        ),
     ],
 )
 def test_the_date_of_the_vote(sentence, published, expected):
