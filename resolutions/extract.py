@@ -1096,6 +1096,13 @@ def _read_date(
         if reference is None and tier == 0:
             unresolved += _weekday_words(sentence.text)
             unresolved += [m.group(0) for m in _DATE_PATTERNS[6][1].finditer(sentence.text)]
+    if published:
+        # a report is news: a date within a week of it comes before an older one
+        # ("resolution 1970, adopted on 26 February" in a report of 17 March)
+        week = published - dt.timedelta(days=7)
+        tiers = [[c for c in t if c[0].day >= week] for t in tiers] + [
+            [c for c in t if c[0].day < week] for t in tiers
+        ]
     for candidates in tiers:
         if not candidates:
             continue
@@ -1337,6 +1344,8 @@ def _read_sentence(
     for m in _UNANIMOUS.finditer(cmasked):
         if _NOT_UNANIMOUS.search(cmasked[max(0, m.start() - 30) : m.start()]):
             continue
+        if _time_mismatch(cmasked[clause_start(m.start()) : clause_end(m.end())], result):
+            continue  # "resolution 1970, adopted unanimously in February"
         if _EVENT.search(cmasked) or re.search(r"\b(?:backing|support)\b", cmasked, re.I):
             unanimous.append(sentence)
             break
@@ -1595,16 +1604,18 @@ def _settle(
             result.warnings.append(
                 "The article says 'unanimous' but also gives votes against or abstentions."
             )
+        elif counts[Position.FOR] not in (None, seat_count):
+            # the stated count is the more precise fact: keep it, do not overwrite it
+            result.warnings.append(
+                f"The article says 'unanimous' but counts {counts[Position.FOR]} 'for' "
+                f"of {seat_count} seats."
+            )
         else:
             for position, value in (
                 (Position.FOR, seat_count),
                 (Position.AGAINST, 0),
                 (Position.ABSTAIN, 0),
             ):
-                if counts[position] not in (None, value):
-                    result.warnings.append(
-                        f"The article says 'unanimous' but counts {counts[position]} '{position}'."
-                    )
                 counts[position] = value
                 result.count_evidence.setdefault(position, unanimous[0].original)
     if not day:

@@ -130,6 +130,17 @@ def test_dates_of_other_events_are_not_the_vote_date():
     assert read(text, dt.date(2017, 4, 13)).vote_date == WEDNESDAY
 
 
+def test_an_earlier_vote_in_the_background_does_not_date_or_count_this_one():
+    text = (
+        "The Security Council this evening imposed new measures on the country, by 12 votes "
+        "to none, with 3 abstentions.\nThe text strengthens an embargo adopted unanimously on "
+        "20 March."
+    )
+    result = read(text)
+    assert result.vote_date == WEDNESDAY
+    assert counts(result) == (12, 0, 3)
+
+
 # --- Documents ---------------------------------------------------------------------------
 
 
