@@ -1206,8 +1206,16 @@ _LEAD = re.compile(
 )
 
 
+_DOCUMENT_NUMBER = re.compile(
+    r"\b(?:[Rr]esolutions?|UNSCR|Res\.)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d{1,4}\b(?:\s*\(\d{4}\))?"
+    r"|\bS/[\w./()]+"
+)
+
+
 def _time_mismatch(window: str, result: Extraction) -> bool:
     """Does this stretch speak of another time than the vote's?"""
+    # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
+    window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
     if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
         r"\b(?:last|previous|past)\s+(?:year|month|week|decade|time)\b|\bpreviously\b|"
         r"\bin\s+the\s+past\b|\bso\s+far\b|\bearlier\s+this\s+(?:year|month)\b|\bago\b|"

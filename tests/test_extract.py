@@ -478,6 +478,15 @@ def test_a_press_release_with_the_members_in_brackets():
     assert len(result.positions) == 15
 
 
+def test_a_resolution_number_is_not_a_year_of_another_time():
+    text = "Adopting resolution 1990 (2017) on Wednesday by 12 votes to none, with 3 abstentions "
+    text += "(Egypt, Japan, Sweden), the Council extended the mission."
+    result = read(text)
+    assert counts(result) == (12, 0, 3)
+    assert result.positions["JPN"] == "abstain"
+    assert result.document == "S/RES/1990 (2017)"
+
+
 def test_a_text_wrapped_by_hand_reads_as_running_text():
     text = "Ten members voted in favour on Wednesday, while Bolivia and\nRussia voted against and"
     text += "\nChina, Ethiopia and Kazakhstan abstained."
