@@ -1647,6 +1647,8 @@ def _settle(
     unknown = [p for p in COUNTED if counts[p] is None]
     if unknown and known:
         filled = sum(counts[p] for p in known) + sum(named_count[p] for p in unknown)
+        # "The Soviet Union was absent": a member named as not voting holds a seat too
+        filled += named_count[Position.NON_VOTING]
         if filled == seat_count:
             for p in unknown:
                 counts[p] = named_count[p]

@@ -478,6 +478,16 @@ def test_a_press_release_with_the_members_in_brackets():
     assert len(result.positions) == 15
 
 
+def test_a_member_named_absent_completes_the_counts():
+    text = "The text was adopted on Wednesday by a vote of 13 to 0, with Japan abstaining. "
+    text += "Egypt was absent."
+    result = read(text)
+    assert counts(result) == (13, 0, 1)
+    assert result.counts["non_voting"] == 1
+    assert result.positions["EGY"] == "non_voting"
+    assert sum(p == "for" for p in result.positions.values()) == 13
+
+
 def test_a_resolution_number_is_not_a_year_of_another_time():
     text = "Adopting resolution 1990 (2017) on Wednesday by 12 votes to none, with 3 abstentions "
     text += "(Egypt, Japan, Sweden), the Council extended the mission."
