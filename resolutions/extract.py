@@ -999,7 +999,7 @@ _RES_NUMBER = re.compile(
 )
 _ADOPTION = re.compile(
     r"\b(?:adopt(?:ed|s|ing)?|pass(?:ed|es|ing)?|approv(?:ed|es|ing)|unanimous(?:ly)?|"
-    r"vot(?:e|ed|es|ing)|endors(?:ed|es|ing))\b",
+    r"vot(?:e|ed|es|ing)|endors(?:ed|es|ing)|agreed)\b",
     re.I,
 )
 _OLD_REFERENCE = re.compile(

@@ -155,6 +155,8 @@ def test_a_draft_symbol_is_the_document():
     [
         "The council unanimously adopted resolution 2118 on Wednesday.",
         "The council unanimously adopted S/RES/2118 (2017) on Wednesday.",
+        "The council voted unanimously on Wednesday.\nResolution 2118, agreed after weeks of "
+        "talks, sets no deadline.",
     ],
 )
 def test_an_adopted_resolution_is_the_document(sentence):
