@@ -140,6 +140,14 @@ def positions_per_year(rows: Iterable[tuple[int, str, int]]) -> dict[int, dict[s
     return table
 
 
+def count_per_year(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """From (year, count) rows, several a year perhaps: year -> total."""
+    totals: dict[int, int] = defaultdict(int)
+    for year, count in rows:
+        totals[year] += count
+    return dict(totals)
+
+
 def share(part: int | None, whole: int | None) -> float | None:
     """part / whole, or None when there is nothing to divide (no votes cast)."""
     if not whole or part is None:

@@ -28,6 +28,14 @@ def position_badge(value: str):
     return format_html('<span class="badge pos-{}">{}</span>', value, POSITION_LABELS[value])
 
 
+def display_name(resolution: Resolution) -> str:
+    """The vote's symbol; for a vote without one (often early vetoes), the meeting
+    it was held at, so that two such votes on one day read apart in a list."""
+    if resolution.symbol or not resolution.meeting:
+        return str(resolution)
+    return f"Vote at {resolution.meeting}"
+
+
 def symbols(resolution: Resolution):
     if resolution.resolution_symbol and resolution.draft_symbol:
         return format_html(
@@ -35,18 +43,53 @@ def symbols(resolution: Resolution):
             resolution.resolution_symbol,
             resolution.draft_symbol,
         )
-    return str(resolution)
+    return display_name(resolution)
+
+
+def title_or_agenda(resolution: Resolution):
+    """The title; where the record has none, its agenda item (greyed), else a dash."""
+    if resolution.title:
+        return resolution.title
+    return format_html('<span class="muted">{}</span>', resolution.agenda_item or "—")
+
+
+def tally_cell(resolution: Resolution):
+    """The tally, saying so when the vote had none or only the tally is on record."""
+    if resolution.adopted_without_vote:
+        return format_html('<span class="muted">{}</span>', "adopted without a vote")
+    tally = resolution.tally
+    if tally is None:
+        return format_html('<span class="muted">{}</span>', "not recorded")
+    if not resolution.votes_recorded:
+        return format_html(
+            '{}<br><span class="muted small">{}</span>', tally, "individual votes not recorded"
+        )
+    return str(tally)
+
+
+def review_badge(resolution: Resolution):
+    if resolution.needs_review:
+        return format_html(
+            '<a class="badge review" href="{}#review">{}</a>',
+            resolution.get_absolute_url(),
+            "Needs review",
+        )
+    return "Checked"
+
+
+NOWRAP = {"td": {"class": "nowrap"}}
+NUMBER = {"td": {"class": "num"}, "th": {"class": "num"}}
 
 
 class ResolutionTable(tables.Table):
-    date = tables.DateColumn(format="Y-m-d")
+    date = tables.DateColumn(format="Y-m-d", attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="pk",
         linkify=True,
         order_by=("resolution_number", "draft_symbol"),
     )
-    title = tables.Column()
+    title = tables.Column(empty_values=())
     outcome = tables.Column()
     tally = tables.Column(
         "Tally (for-against-abstain)",
@@ -69,16 +112,13 @@ class ResolutionTable(tables.Table):
         return symbols(record)
 
     def render_title(self, record: Resolution):
-        if not record.title:
-            return format_html('<span class="muted">{}</span>', record.agenda_item or "—")
-        return record.title
+        return title_or_agenda(record)
 
     def render_outcome(self, record: Resolution):
         return outcome_badge(record.outcome, record.get_outcome_display())
 
     def render_tally(self, record: Resolution):
-        tally = record.tally
-        return "not recorded" if tally is None else str(tally)
+        return tally_cell(record)
 
     def render_vetoed_by(self, record: Resolution):
         vetoes = getattr(record, "vetoes", [])
@@ -91,9 +131,7 @@ class ResolutionTable(tables.Table):
         )
 
     def render_review_status(self, record: Resolution):
-        if record.needs_review:
-            return format_html('<span class="badge review">{}</span>', "Needs review")
-        return "Checked"
+        return review_badge(record)
 
 
 def percent(value: float | None) -> str:
@@ -106,12 +144,12 @@ class MemberTable(tables.Table):
     name = tables.Column("Member state", linkify=True)
     code = tables.Column("Code")
     terms = tables.Column("On the Council", accessor="pk", orderable=False)
-    cast = tables.Column("Votes cast")
-    share_for = tables.Column("For")
-    share_against = tables.Column("Against (incl. vetoes)")
-    share_abstain = tables.Column("Abstain")
-    votes_non_voting = tables.Column("Did not vote")
-    votes_veto = tables.Column("Vetoes cast")
+    cast = tables.Column("Votes cast", attrs=NUMBER)
+    share_for = tables.Column("For", attrs=NUMBER)
+    share_against = tables.Column("Against (incl. vetoes)", attrs=NUMBER)
+    share_abstain = tables.Column("Abstain", attrs=NUMBER)
+    votes_non_voting = tables.Column("Did not vote", attrs=NUMBER)
+    votes_veto = tables.Column("Vetoes cast", attrs=NUMBER)
 
     class Meta:
         model = MemberState
@@ -145,20 +183,21 @@ class MemberTable(tables.Table):
 
 
 class MemberVoteTable(tables.Table):
-    date = tables.DateColumn(format="Y-m-d", accessor="resolution__date")
+    date = tables.DateColumn(format="Y-m-d", accessor="resolution__date", attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="resolution",
         linkify=lambda record: record.resolution.get_absolute_url(),
         order_by=("resolution__resolution_number", "resolution__draft_symbol"),
     )
-    title = tables.Column("Title", accessor="resolution__title")
+    title = tables.Column("Title", accessor="resolution__title", empty_values=())
     outcome = tables.Column("Outcome", accessor="resolution__outcome")
     position = tables.Column("Position")
+    review_status = tables.Column("Review", accessor="resolution__review_status")
 
     class Meta:
         model = Vote
-        fields = ("date", "symbols", "title", "outcome", "position")
+        fields = ("date", "symbols", "title", "outcome", "position", "review_status")
         attrs = TABLE_ATTRS
         template_name = "includes/table.html"
         per_page = 50
@@ -167,6 +206,12 @@ class MemberVoteTable(tables.Table):
 
     def render_symbols(self, record: Vote):
         return symbols(record.resolution)
+
+    def render_title(self, record: Vote):
+        return title_or_agenda(record.resolution)
+
+    def render_review_status(self, record: Vote):
+        return review_badge(record.resolution)
 
     def render_outcome(self, record: Vote):
         return outcome_badge(record.resolution.outcome, record.resolution.get_outcome_display())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
 from django.db.models.functions import Cast, ExtractYear, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
@@ -19,7 +19,13 @@ from . import charts, exports, stats
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .rules import Outcome, Position
-from .tables import BoundedPaginator, MemberTable, MemberVoteTable, ResolutionTable
+from .tables import (
+    BoundedPaginator,
+    MemberTable,
+    MemberVoteTable,
+    ResolutionTable,
+    display_name,
+)
 
 PAGINATION = {"per_page": 50, "paginator_class": BoundedPaginator}
 # Query parameters that shape the table but not the rows: not passed to exports.
@@ -52,9 +58,7 @@ def home(request: HttpRequest) -> HttpResponse:
         first=Min("date"),
         last=Max("date"),
     )
-    latest = ResolutionTable(
-        Resolution.objects.with_tallies()[:10], orderable=False, exclude=("review_status",)
-    )
+    latest = ResolutionTable(Resolution.objects.with_tallies()[:10], orderable=False)
     veto_rows = (
         Vote.objects.filter(position=Position.VETO)
         .values_list(
@@ -101,8 +105,19 @@ def resolution_export(request: HttpRequest, format: str) -> HttpResponse:
     return exports.resolutions_csv(filterset.qs, "resolutions.csv")
 
 
+def lower_case_slug(request: HttpRequest, slug: str) -> HttpResponse | None:
+    """Slugs are lower case; a symbol typed in capitals (S-2017-315) is sent on."""
+    if slug == slug.lower():
+        return None
+    query = request.GET.urlencode()
+    path = request.path.replace(slug, slug.lower(), 1)
+    return redirect(path + (f"?{query}" if query else ""), permanent=True)
+
+
 @require_safe
 def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if moved := lower_case_slug(request, slug):
+        return moved
     resolution = get_object_or_404(Resolution, slug=slug)
     votes = list(resolution.votes.select_related("member"))
     seated_rows = CouncilTerm.objects.on(resolution.date).values_list(
@@ -131,11 +146,16 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resolutions/resolution_detail.html",
         {
             "resolution": resolution,
+            "name": display_name(resolution),
             "decision": decision,
             "decision_agrees": decision is not None and decision.outcome == resolution.outcome,
             "groups": stats.group_by_position(full_seats),
             "seat_count": len(seats),
-            "chart": charts.chart_spec(charts.vote_breakdown(seats)),
+            # A text adopted without a vote has no positions to chart.
+            "chart": None
+            if resolution.adopted_without_vote and not votes
+            else charts.chart_spec(charts.vote_breakdown(seats)),
+            "has_votes": bool(votes),
             "sources": list(resolution.sources.all()),
         },
     )
@@ -143,6 +163,8 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def resolution_votes_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    if moved := lower_case_slug(request, slug):
+        return moved
     resolution = get_object_or_404(Resolution, slug=slug)
     return exports.votes_csv(resolution.votes.all(), f"{resolution.slug}-votes.csv")
 
@@ -220,12 +242,20 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     member = get_member(code)
     terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
     predecessors = list(member.predecessors.all())
-    per_year_rows = (
-        member.votes.values_list(ExtractYear("resolution__date"), "position")
+    per_year_rows = list(
+        member.votes.values_list(
+            ExtractYear("resolution__date"), "position", "resolution__review_status"
+        )
         .annotate(count=Count("pk"))
         .order_by()
     )
-    per_year = stats.positions_per_year(per_year_rows)
+    per_year = stats.positions_per_year((year, p, count) for year, p, _, count in per_year_rows)
+    # How many of each year's votes sit in records flagged for review.
+    flagged = stats.count_per_year(
+        (year, count)
+        for year, _, review, count in per_year_rows
+        if review == Resolution.Review.NEEDS_REVIEW
+    )
     totals = [
         (position, stats.POSITION_LABELS[position], sum(y[position] for y in per_year.values()))
         for position in stats.POSITION_ORDER
@@ -249,7 +279,8 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "member": member,
             "terms": terms,
             "predecessors": predecessors,
-            "per_year": per_year,
+            "per_year": [(year, counts, flagged.get(year, 0)) for year, counts in per_year.items()],
+            "flagged": sum(flagged.values()),
             "totals": totals,
             "positions": [(p, stats.POSITION_LABELS[p]) for p in stats.POSITION_ORDER],
             "vetoes": vetoes,

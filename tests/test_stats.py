@@ -4,6 +4,7 @@ import datetime as dt
 
 from resolutions.stats import (
     NOT_RECORDED,
+    count_per_year,
     group_by_position,
     merge_terms,
     positions_per_year,
@@ -81,6 +82,11 @@ def test_positions_per_year_fills_missing_positions_with_zero():
     assert list(table) == [2017, 2018]
     assert table[2017] == {"for": 3, "against": 0, "veto": 0, "abstain": 0, "non_voting": 0}
     assert table[2018]["veto"] == 2
+
+
+def test_count_per_year_adds_up_the_rows_of_each_year():
+    assert count_per_year([(1995, 3), (1994, 1), (1995, 2)]) == {1994: 1, 1995: 5}
+    assert count_per_year([]) == {}
 
 
 def test_share_is_none_without_votes():

@@ -96,7 +96,7 @@ def test_vote_page_explains_and_breaks_down_the_reference_case(client):
     assert "<title>S/2017/315: vetoed, 12 April 2017" in text
     assert "the Russian Federation, a permanent member, voted against" in text
     assert "S/PV.7922" in text and "The situation in the Middle East" in text
-    veto_group = text.split('data-position="veto"', 1)[1].split("</li>\n      \n", 1)[0]
+    veto_group = text.split('data-position="veto"', 1)[1].split("data-position=", 1)[0]
     assert "Russian Federation" in veto_group
     abstain_group = text.split('data-position="abstain"', 1)[1]
     for name in ("China", "Ethiopia", "Kazakhstan"):
@@ -247,6 +247,112 @@ def test_the_list_sorts_and_pages_fifty_at_a_time(client):
         for slug in slugs_linked(body(client.get(f"/resolutions/?page={page}&sort=-date")))
     }
     assert len(everything) == total
+
+
+def row_of(html: str, slug: str) -> str:
+    """The table row linking to a vote page."""
+    match = re.search(
+        rf'<tr[^>]*>(?:(?!</tr>).)*href="/resolutions/{slug}/"(?:(?!</tr>).)*</tr>', html, re.S
+    )
+    assert match, f"no row for {slug}"
+    return match.group(0)
+
+
+@pytest.mark.django_db
+def test_a_tally_only_record_says_individual_votes_are_not_recorded(client):
+    russia = member("QTA", permanent=True)
+    member("QTB")
+    record = resolution(
+        on=dt.date(2996, 1, 1),
+        draft_symbol="S/2996/1",
+        positions={Position.VETO: [russia]},
+        outcome=Outcome.VETOED,
+        votes_recorded=False,
+    )
+    Resolution.objects.filter(pk=record.pk).update(votes_for=9, votes_against=1, votes_abstain=0)
+    page = body(client.get(record.get_absolute_url()))
+    assert "Individual votes not recorded." in page
+    veto_group = page.split('data-position="veto"', 1)[1].split("data-position=", 1)[0]
+    assert "QTA" in veto_group
+    assert 'data-position="not_recorded"' in page and "QTB" in page
+    row = row_of(body(client.get("/resolutions/?q=S/2996/1")), record.slug)
+    assert "9-1-0" in row and "individual votes not recorded" in row
+    # A record with every vote is not marked so.
+    full = row_of(body(client.get("/resolutions/?q=S/2017/315")), REFERENCE_SLUG)
+    assert "not recorded" not in full
+
+
+@pytest.mark.django_db
+def test_a_text_adopted_without_a_vote_shows_no_vote_breakdown(client):
+    member("QWA", permanent=True)
+    record = resolution(
+        on=dt.date(2995, 1, 1),
+        resolution_number=99995,
+        positions={},
+        outcome=Outcome.ADOPTED,
+        adopted_without_vote=True,
+    )
+    Resolution.objects.filter(pk=record.pk).update(
+        votes_for=None, votes_against=None, votes_abstain=None
+    )
+    page = body(client.get(record.get_absolute_url()))
+    assert '<h2 id="vote">Adopted without a vote</h2>' in page
+    assert "How the" not in page and 'id="chart-vote"' not in page
+    assert "plotly.min.js" not in page  # no chart, so no chart library
+    assert "QWA" in page  # the members seated that day are still listed
+    row = row_of(body(client.get("/resolutions/?q=S/RES/99995")), record.slug)
+    assert "adopted without a vote" in row
+
+
+@pytest.mark.django_db
+def test_needs_review_is_marked_on_every_list_and_explained_on_the_vote_page(client):
+    flagged_member = member("QRA", permanent=True)
+    reasons = [f"reason number {n}" for n in range(1, 8)]
+    record = resolution(
+        on=dt.date(2997, 1, 1),
+        draft_symbol="S/2997/1",
+        positions={Position.FOR: [flagged_member]},
+        outcome=Outcome.FAILED,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+        review_reasons="\n".join(reasons),
+    )
+    page = body(client.get(record.get_absolute_url()))
+    review = page.split('id="review"', 1)[1].split("</div>", 1)[0]
+    assert "Needs review." in review and "<details>" in review  # many reasons: folded
+    assert all(reason in review for reason in reasons)
+    for url in ("/", "/resolutions/?q=S/2997/1", "/members/qra/"):
+        row = row_of(body(client.get(url)), record.slug)
+        assert f'href="{record.get_absolute_url()}#review"' in row and "Needs review" in row, url
+    member_page = body(client.get("/members/qra/"))
+    assert "1 of these votes belong to records marked" in member_page
+    year_row = re.search(r'<th scope="row">2997</th>.*?</tr>', member_page).group(0)
+    assert year_row.endswith('<td class="num">1</td></tr>')
+
+
+@pytest.mark.django_db
+def test_a_vote_without_symbol_or_title_reads_by_meeting_and_agenda_item(client):
+    a = member("QSA", permanent=True)
+    record = resolution(
+        on=dt.date(2994, 1, 1),
+        positions={Position.FOR: [a]},
+        outcome=Outcome.FAILED,
+        title="",
+        agenda_item="The situation in Xanadu",
+        meeting="S/PV.99994",
+    )
+    row = row_of(body(client.get("/resolutions/?q=Xanadu")), record.slug)
+    assert "Vote at S/PV.99994" in row and "The situation in Xanadu" in row
+    page = body(client.get(record.get_absolute_url()))
+    assert "<title>Vote at S/PV.99994: failed" in page
+    assert "<h1>Vote at S/PV.99994: The situation in Xanadu</h1>" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/resolutions/S-2017-315/", "/resolutions/S-2017-315/votes.csv"])
+def test_a_slug_typed_in_capitals_is_redirected(client, path):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == path.lower()
 
 
 @pytest.mark.django_db
