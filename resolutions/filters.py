@@ -107,6 +107,14 @@ class ResolutionFilter(django_filters.FilterSet):
         model = Resolution
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        # A member code in any case (`member=chn`) is shown selected in the form,
+        # not only applied: the menu's values are upper case.
+        if data is not None and data.get("member"):
+            data = data.copy()
+            data["member"] = data["member"].strip().upper()
+        super().__init__(data, *args, **kwargs)
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(text_query(value)) if value.strip() else queryset
 

@@ -187,7 +187,10 @@ def test_member_and_position_filter_together(client, code, position):
     expected = expected_slugs(member_id=code, position=position)
     assert expected  # the bundled data has such votes
     response = client.get(f"/resolutions/?member={code.lower()}&position={position}")
-    assert set(slugs_linked(body(response))) == expected
+    text = body(response)
+    assert set(slugs_linked(text)) == expected
+    # The form shows the filter applied (the code typed in lower case is selected).
+    assert f'<option value="{code}" selected>' in text
 
 
 @pytest.mark.django_db
