@@ -604,8 +604,13 @@ def find_existing(found) -> list[Resolution]:
     if not matches and found.vote_date:
         names = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
         known = {names[k]: v for k, v in found.counts.items() if k in names and v is not None}
+        same_day = Resolution.objects.filter(date=found.vote_date)
         if known:
-            matches = list(Resolution.objects.filter(date=found.vote_date, **known))
+            matches = list(same_day.filter(**known))
+        if not matches and not found.draft_symbol and found.resolution_number is None:
+            # The article may get a count wrong: the votes of that day are offered,
+            # each with where it disagrees, rather than a duplicate made silently.
+            matches = list(same_day)
     return matches
 
 

@@ -198,6 +198,19 @@ def test_without_a_symbol_the_record_is_found_by_date_and_counts(editor_client):
     assert [m["record"].draft_symbol for m in response.context["matches"]] == ["S/2017/315"]
 
 
+def test_without_a_symbol_a_report_with_a_wrong_count_still_finds_the_days_record(editor_client):
+    # The reference case is bundled; this report gives 11 in favour instead of 10.
+    text = (
+        "Russia on Wednesday cast a veto at the Security Council against a draft on Syria. "
+        "Eleven countries voted in favor, while Bolivia joined Russia in voting no."
+    )
+    response = paste(editor_client, text=text, published="2017-04-12")
+    assert response.status_code == 200
+    (match,) = response.context["matches"]
+    assert match["record"].draft_symbol == "S/2017/315"
+    assert {"fact": "votes for", "article": 11, "record": 10} in match["differences"]
+
+
 def test_a_seated_member_left_without_a_position_is_skipped_not_saved_empty(editor_client):
     # The add form offers every seated member; a row left blank is not a vote.
     from test_admin import ADD_URL, S_2017_172, post_data
