@@ -226,3 +226,86 @@ def test_a_workbook_that_cannot_be_read_is_named(tmp_path):
     assert "sc_voting.xlsx" in str(error.value)
     assert "cannot be read as a workbook" in str(error.value)
     assert Resolution.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_members_votes_that_contradict_the_library_tally_are_left_out(page, tmp_path):
+    # 14-1-0 in the table against the library's 12-2-1: some of these positions
+    # are wrong, and the table does not say which.
+    names = seated_names("2018-04-10")
+    rows = [(name, "No" if code == "RUS" else "Yes") for code, name in sorted(names.items())]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert (str(record.tally), record.votes_recorded) == ("12-2-1", False)
+    # Only the veto the library names is kept; no other position is stored.
+    assert list(record.votes.values_list("member_id", "position")) == [("RUS", Position.VETO)]
+    assert record.needs_review
+    assert "tally mismatch" in record.review_reasons and "are left out" in record.review_reasons
+    run(page, table)  # and again: nothing changes
+    assert list(record.votes.values_list("member_id", "position")) == [("RUS", Position.VETO)]
+
+
+@pytest.mark.django_db
+def test_a_symbol_the_table_gives_to_two_votes_never_makes_a_second_record(page, tmp_path):
+    # The table gives S/2018/901 to another, failed vote first, then to the vetoed
+    # vote the library records.
+    names = seated_names("2018-04-10")
+    other = [(name, "Yes" if code in ("RUS", "CHN") else "Abstain") for code, name in names.items()]
+    rows = community_rows("2", "2018-09-07", "", "S/2018/901", "Not adopted - failed", other)
+    rows += community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto",
+                           veto_positions())  # fmt: skip
+    table = write_community(tmp_path / "votes.csv", rows)
+    run(page)
+    before = Resolution.objects.count()
+    run(table)
+    assert Resolution.objects.count() == before
+    record = Resolution.objects.get(draft_symbol="S/2018/901")
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert len(positions) == 15 and positions["RUS"] == Position.VETO
+    assert positions["CHN"] == Position.ABSTAIN
+    assert "duplicate symbol" in record.review_reasons and "left out" in record.review_reasons
+
+
+ONE_VOTE_PAGE = PAGE.replace(
+    "</table>",
+    """<tr><td>S/PV.9902</td><td>4 May</td><td>SC/4</td><td>Topic C</td>
+<td><a href="x">S/RES/2903 (2018)</a> 15-0-0</td></tr></table>""",
+)
+
+
+@pytest.mark.django_db
+def test_draft_symbol_and_resolution_number_of_one_vote_meet_by_meeting(tmp_path):
+    """The library knows the vote of S/PV.9902 as S/RES/2903, the table as draft
+    S/2018/399 with a swapped date and no resolution number: one vote, not two.
+    An amendment the library does not list gets its meeting's date."""
+    page = tmp_path / "scact2018_table_en.html"
+    page.write_text(ONE_VOTE_PAGE, encoding="utf-8")
+    yes = [(name, "Yes") for name in seated_names("2018-05-04").values()]
+    rows = community_rows("5", "2018-04-05", "", "S/2018/399", "Adopted unanimously", yes)
+    amendment = [(name, "Yes" if i < 4 else "No") for i, name in enumerate(sorted(
+        seated_names("2018-05-04").values()))]  # fmt: skip
+    rows += community_rows("6", "2018-04-05", "", "S/2018/399 amendment", "Not adopted - failed",
+                           amendment)  # fmt: skip
+    for row in rows:
+        row[3] = "9902"
+    table = write_community(tmp_path / "votes.csv", rows)
+    output = run(page, table)
+    assert "2 swapped dates corrected" in output
+    at_meeting = Resolution.objects.filter(meeting="S/PV.9902").order_by("resolution_number")
+    assert len(at_meeting) == 2
+    adopted, failed = (
+        at_meeting.filter(resolution_number=2903).get(),
+        at_meeting.get(resolution_number=None),
+    )
+    assert (adopted.draft_symbol, adopted.date.isoformat()) == ("S/2018/399", "2018-05-04")
+    assert adopted.votes.count() == 15 and not adopted.needs_review, adopted.review_reasons
+    assert (failed.date.isoformat(), failed.outcome, str(failed.tally)) == (
+        "2018-05-04",
+        Outcome.FAILED,
+        "4-11-0",
+    )
+    assert "date uncertain" not in failed.review_reasons

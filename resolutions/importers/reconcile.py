@@ -249,6 +249,23 @@ class Reconciler:
             ]
             if len(alone) == 1 and len(self.by_meeting[entry.meeting]) == 1:
                 return alone[0]
+            # The only vote of its meeting, known to one source by its draft symbol
+            # and to the other by its resolution number (S/2019/725 is resolution
+            # 2487 (2019), S/PV.8616), on the same day (or the day with day and month
+            # swapped) and with the same outcome.
+            only = self.by_meeting.get(entry.meeting, [])
+            if len(only) == 1:
+                resolution = only[0].resolution
+                days = {entry.date, swapped(entry.date) if entry.date_unsure else None}
+                if (
+                    (entry.resolution_number is None) != (resolution.resolution_number is None)
+                    and bool(entry.draft_symbol) != bool(resolution.draft_symbol)
+                    and resolution.date in days
+                    and entry.outcome in ("", resolution.outcome)
+                    and entry.source not in only[0].sources
+                    and not only[0].seen_in_file
+                ):
+                    return only[0]
         if entry.resolution_number is None and not entry.draft_symbol:
             key = entry.meeting or entry.date.isoformat()
             candidates = [
@@ -264,11 +281,24 @@ class Reconciler:
                 return candidates[number]
         return None
 
+    def meeting_dates(self, meeting: str, besides: State | None = None) -> set[dt.date]:
+        """The dates the record gives a meeting's other votes (one, but for bad sources)."""
+        if not meeting:
+            return set()
+        return {s.resolution.date for s in self.by_meeting.get(meeting, []) if s is not besides}
+
     def create(self, entry: Entry) -> State:
+        date = entry.date
+        known = self.meeting_dates(entry.meeting)
+        if entry.date_unsure and date not in known and swapped(date) in known:
+            # A vote no other source lists (an amendment), at a meeting whose date the
+            # library gives: the community table's swapped date is corrected (merge
+            # counts it).
+            date = swapped(date)
         resolution = Resolution(
             draft_symbol=entry.draft_symbol,
             resolution_number=entry.resolution_number,
-            date=entry.date,
+            date=date,
             meeting=entry.meeting,
             outcome=entry.outcome or "",
             origin=Resolution.Origin.IMPORT,
@@ -291,17 +321,30 @@ class Reconciler:
         ordinal: Counter = Counter()
         touched: list[State] = []
         touched_ids: set[int] = set()
+        entries = self.drop_other_votes(entries, touched, touched_ids, progress)
         for entry in entries:
             state = self.find(entry, ordinal)
             if state is not None and state.seen_in_file and self.conflicts(state, entry):
                 # The same symbol twice in one source with different facts: keep
-                # both votes, the second without the symbol, and flag both.
+                # both votes, the second without the symbol, and flag both; unless a
+                # better source has the vote of that symbol, and this is another
+                # vote the file mislabels: named on the record and left out.
                 first = state.seen_in_file[0]
                 symbol = (
                     f"S/RES/{entry.resolution_number}"
                     if entry.resolution_number
                     else entry.draft_symbol
                 )
+                if state.rank() < PRECEDENCE[entry.source]:
+                    self.add_reason(
+                        state,
+                        f"duplicate symbol: the {LABEL[entry.source]} gives {symbol} also to a "
+                        f"vote of {entry.date} ({entry.outcome or 'no outcome'}, {entry.where}) "
+                        "that disagrees with the record; left out",
+                    )
+                    if progress is not None:
+                        progress.update(1)
+                    continue
                 self.add_reason(
                     state,
                     f"duplicate symbol: the {LABEL[entry.source]} gives {symbol} also to the "
@@ -319,6 +362,9 @@ class Reconciler:
             if state is None:
                 state = self.create(entry)
             elif state.seen_in_file and not self.conflicts(state, entry):
+                first = state.seen_in_file[0]
+                if entry.outcome != first.outcome:
+                    self.listed_twice(state, first, entry)
                 if progress is not None:
                     progress.update(1)
                 continue  # the same vote listed twice with the same facts
@@ -335,14 +381,112 @@ class Reconciler:
             state.seen_in_file = []
         return summary, touched
 
+    def fit(self, state: State, entry: Entry) -> int:
+        """How well a source's vote agrees with a stored one: date (or the date
+        with day and month swapped), meeting, outcome, and the tally its members'
+        votes add up to."""
+        resolution = state.resolution
+        score = 0
+        if resolution.date in (entry.date, entry.date_unsure and swapped(entry.date)):
+            score += 2
+        if entry.meeting and entry.meeting == resolution.meeting:
+            score += 1
+        if entry.outcome and entry.outcome == resolution.outcome:
+            score += 1
+        if entry.positions and resolution.tally is not None:
+            counted = rules.tally_of(p for _, p, _ in entry.positions)
+            score += 2 if counted == resolution.tally else 0
+        return score
+
+    def drop_other_votes(
+        self, entries: list[Entry], touched: list[State], touched_ids: set[int], progress
+    ) -> list[Entry]:
+        """Where a file gives one symbol to several votes, and a better source
+        (the library) already has the vote of that symbol, only the file's vote
+        that agrees best with it is merged; the others are votes the file
+        mislabels (the community table gives S/1995/394 twice, once under another
+        agenda item as adopted; S/2020/667 to a failed vote of July 2020). They are
+        named on the record and left out, never stored as votes of their own. When
+        no single one agrees best, none is merged."""
+        by_symbol: dict[tuple, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            if entry.resolution_number is not None:
+                by_symbol[("number", entry.resolution_number)].append(entry)
+            elif entry.draft_symbol:
+                by_symbol[("draft", entry.draft_symbol)].append(entry)
+        dropped: set[int] = set()
+        for (kind, symbol), group in by_symbol.items():
+            if len(group) < 2:
+                continue
+            state = (self.by_number if kind == "number" else self.by_draft).get(symbol)
+            if state is None or state.rank() >= PRECEDENCE[group[0].source]:
+                continue
+            scores = [self.fit(state, entry) for entry in group]
+            best = max(scores)
+            keep = group[scores.index(best)] if scores.count(best) == 1 else None
+            shown = f"S/RES/{symbol}" if kind == "number" else symbol
+            for entry in group:
+                if entry is keep:
+                    continue
+                dropped.add(id(entry))
+                self.add_reason(
+                    state,
+                    f"duplicate symbol: the {LABEL[entry.source]} gives {shown} also to a vote "
+                    f"of {entry.date} ({entry.outcome or 'no outcome'}, {entry.where}) that "
+                    f"agrees {'less ' if keep else 'no better '}with the record; left out",
+                )
+            if id(state) not in touched_ids:
+                touched_ids.add(id(state))
+                touched.append(state)
+        if dropped and progress is not None:
+            progress.update(len(dropped))
+        return [entry for entry in entries if id(entry) not in dropped]
+
     def conflicts(self, state: State, entry: Entry) -> bool:
+        """Whether a second entry of a file with the same symbol is another vote:
+        not when it has the same date, meeting and members' votes (S/1996/952 is
+        listed twice, once as adopted, once as vetoed: one vote)."""
         first = state.seen_in_file[0]
+        if first.positions and (first.date, first.meeting) == (entry.date, entry.meeting):
+            return sorted(p[:2] for p in first.positions) != sorted(p[:2] for p in entry.positions)
         return (first.date, first.meeting, first.tally, first.outcome) != (
             entry.date,
             entry.meeting,
             entry.tally,
             entry.outcome,
         )
+
+    def listed_twice(self, state: State, first: Entry, entry: Entry) -> None:
+        """One vote listed twice by a file with two outcomes: the outcome its
+        members' votes give under the rules, if it is one of the two; else none
+        is chosen and the record is flagged."""
+        resolution = state.resolution
+        self.add_reason(
+            state,
+            f"outcome mismatch: the {LABEL[entry.source]} lists this vote twice, as "
+            f"'{first.outcome}' ({first.where}) and as '{entry.outcome}' ({entry.where})",
+        )
+        if state.protected or resolution.tally is None:
+            return
+        seated = self.seated(resolution.date)
+        permanent_no = [c for c, p in state.votes.items() if seated.get(c) and p in rules.NEGATIVE]
+        decided = rules.decide(
+            tally=resolution.tally,
+            permanent_against=permanent_no,
+            on=resolution.date,
+            procedural=resolution.procedural,
+        ).outcome
+        if decided in (first.outcome, entry.outcome) and resolution.votes_recorded:
+            resolution.outcome = decided
+            if decided != Outcome.ADOPTED:
+                resolution.resolution_number = None
+            for each in (first, entry):
+                if each.outcome != decided:  # as a later import of the file says it
+                    self.add_reason(
+                        state,
+                        f"outcome mismatch: the {LABEL[each.source]} gives {each.outcome}, "
+                        f"the record {decided}",
+                    )
 
     def add_reason(self, state: State, reason: str) -> None:
         if reason not in state.reasons:
@@ -384,7 +528,11 @@ class Reconciler:
                 resolution.date = entry.date
             elif not state.new:
                 differs("date", entry.date, resolution.date)
-        elif entry.date_unsure and state.new:
+        elif (
+            entry.date_unsure
+            and state.new
+            and entry.date not in self.meeting_dates(entry.meeting, besides=state)
+        ):
             self.add_reason(
                 state,
                 f"date uncertain: the community table's dates before 2023 often have day and "
@@ -584,9 +732,13 @@ class Reconciler:
             for code in missing:
                 positions[code] = Position.NON_VOTING
             missing = []
+        contradicts = self.contradicts(tally, counted, positions, bool(missing), resolution)
         if tally is not None and counted != tally:
+            left_out = f"; the {label}'s members' votes are left out" if contradicts else ""
             self.add_reason(
-                state, f"tally mismatch: the record {tally}, the members' votes ({label}) {counted}"
+                state,
+                f"tally mismatch: the record {tally}, the members' votes ({label}) {counted}"
+                + ("" if state.protected else left_out),
             )
         for code in missing:
             self.add_reason(
@@ -621,14 +773,44 @@ class Reconciler:
             self.add_reason(
                 state,
                 f"veto mismatch: the library names {', '.join(sorted(vetoes))}, "
-                f"the members' votes {', '.join(sorted(ours_vetoes)) or 'no veto'}",
+                f"the members' votes {', '.join(sorted(ours_vetoes)) or 'no veto'}; "
+                f"the {label}'s members' votes are left out",
             )
+            contradicts = True
+        if contradicts:
+            # One of these positions is wrong and the source does not say which:
+            # none is stored. The record keeps its tally and the vetoes on record.
+            state.votes = {c: p for c, p in state.votes.items() if p == Position.VETO}
+            resolution.votes_recorded = False
+            return
         if entry.source == SITE_CSV and missing:
             # Only some members' rows: a tally-only record with the votes on file.
             state.votes = {**state.votes, **positions}
             return
         state.votes = positions
         resolution.votes_recorded = True
+
+    @staticmethod
+    def contradicts(
+        tally: rules.Tally | None,
+        counted: rules.Tally,
+        positions: dict[str, str],
+        missing: bool,
+        resolution: Resolution,
+    ) -> bool:
+        """Whether members' positions cannot all be right, given the record's tally:
+        complete but adding up to another tally, or more votes of a kind than it has."""
+        if tally is None:
+            return False
+        if not missing:
+            return counted != tally
+        non_voting = sum(p == Position.NON_VOTING for p in positions.values())
+        return (
+            counted.yes > tally.yes
+            or counted.against > tally.against
+            or counted.abstain > tally.abstain
+            or non_voting > tally.non_voting(rules.seats(resolution.date))
+        )
 
     # Checking ---------------------------------------------------------------------
 
