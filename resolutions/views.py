@@ -59,8 +59,11 @@ def home(request: HttpRequest) -> HttpResponse:
         last=Max("date"),
     )
     latest = ResolutionTable(Resolution.objects.with_tallies()[:10], orderable=False)
+    # Vetoes of drafts recorded as vetoed: a "veto" on a draft recorded as adopted
+    # or failed contradicts the record (it is flagged for review), so the chart of
+    # drafts vetoed leaves it out rather than count a draft that passed.
     veto_rows = (
-        Vote.objects.filter(position=Position.VETO)
+        Vote.objects.filter(position=Position.VETO, resolution__outcome=Outcome.VETOED)
         .values_list(
             ExtractYear("resolution__date"), "member_id", "member__short_name", "resolution_id"
         )

@@ -80,6 +80,25 @@ def test_home_says_what_the_site_holds_and_charts_vetoes(client):
 
 
 @pytest.mark.django_db
+def test_a_veto_recorded_on_an_adopted_draft_is_not_charted_as_a_draft_vetoed(client):
+    usa = member("QVA", permanent=True)
+    record = resolution(
+        on=dt.date(2993, 1, 1),
+        draft_symbol="S/2993/1",
+        positions={Position.VETO: [usa]},
+        outcome=Outcome.ADOPTED,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    home = body(client.get("/"))
+    assert '<th scope="row">2993</th>' not in home
+    # The member's page still lists the contradictory record, marked.
+    vetoes = body(client.get("/members/qva/")).split("<h2>Vetoes cast</h2>", 1)[1]
+    item = vetoes.split("</li>", 1)[0]
+    assert record.get_absolute_url() in item
+    assert "(recorded as adopted)" in item and "Needs review" in item
+
+
+@pytest.mark.django_db
 def test_plotly_js_is_served_by_the_site(client):
     page = body(client.get(f"/resolutions/{REFERENCE_SLUG}/"))
     scripts = re.findall(r'<script src="([^"]+)"', page)
