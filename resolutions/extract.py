@@ -930,7 +930,7 @@ _COUNT_PAIR = re.compile(
     re.I,
 )
 _TALLY = re.compile(
-    r"(?<![\d/.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?![\d/.:]|[-–—]\s*[a-z])"
+    r"(?<![\d/.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?![\d/:]|\.\d|[-–—]\s*[a-z])"
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
 )
 _VOTES_TO = re.compile(

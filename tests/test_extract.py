@@ -203,6 +203,7 @@ def test_no_document_is_null_with_a_warning():
         ("The resolution won the unanimous backing of the 15-member council.", (15, 0, 0)),
         ("Twelve members voted yes, two voted no and one abstained.", (12, 2, 1)),
         ("The vote in the 15-nation council on Wednesday was 13 to 2.", (13, 2, 0)),
+        ("Egypt spoke first. The vote on Wednesday was 10-2-3.", (10, 2, 3)),
     ],
 )
 def test_counts_in_the_ways_the_press_writes_them(sentence, expected):
