@@ -1386,6 +1386,9 @@ def _read_sentence(
             gerund = bool(re.match(r"\w+ing\b", masked[cue.start : cue.end]))
             group = _group_before(masked, mentions, consumed, floor, cue.start, gerund)
             window = masked[min([floor, *(m.start for m in group)]) : window_end]
+            first = min((m.start for m in group), default=cue.start)
+            if re.search(r"\b(?:neither|not\s+even|not)\s+(?:the\s+)?$", masked[floor:first], re.I):
+                continue  # "Neither China nor Kazakhstan voted against": a denial
         if _time_mismatch(window, result):
             continue
         if cue.kind != OBJECT:

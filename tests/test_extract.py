@@ -336,6 +336,11 @@ def test_a_sentence_that_opens_with_another_time_is_not_this_vote():
     assert result.positions == {"JPN": "abstain"}
 
 
+def test_a_denial_is_not_a_position():
+    result = read("Neither Egypt nor Japan voted against the text on Wednesday. Sweden abstained.")
+    assert result.positions == {"SWE": "abstain"}
+
+
 def test_a_photo_caption_is_not_read():
     text = (
         "Delegates vote at UN headquarters, where China vetoed the text. "
