@@ -503,6 +503,9 @@ def _cue(pattern: str, position: str, kind: str = SUBJECT, **flags) -> CuePatter
     return CuePattern(re.compile(pattern, re.I), position, kind, **flags)
 
 
+# "Abstaining on Wednesday were ...": a short time or place between the phrase and "were"
+_WHEN = r"(?:\s+(?:on|in|at)\s+(?:the\s+)?[A-Za-z']+(?:\s+(?:vote|meeting|session))?)?"
+
 CUES: list[CuePattern] = [
     # members named after the phrase
     _cue(r"\bvetoed\s+(?:(?!by\b)[\w'-]+\s+){0,4}?by\b", Position.AGAINST, OBJECT, veto=True),
@@ -519,12 +522,12 @@ CUES: list[CuePattern] = [
         OBJECT,
     ),
     _cue(
-        r"\b(?:abstaining|abstentions?|abstained)\s+(?:were|was|came\s+from)\b",
+        rf"\b(?:abstaining|abstentions?|abstained){_WHEN}\s+(?:were|was|came\s+from)\b",
         Position.ABSTAIN,
         OBJECT,
     ),
-    _cue(r"\b(?:against|opposed)\s+(?:were|was)\b", Position.AGAINST, OBJECT),
-    _cue(r"\bin\s+favou?r\s+(?:were|was)\b", Position.FOR, OBJECT),
+    _cue(rf"\b(?:against|opposed){_WHEN}\s+(?:were|was)\b", Position.AGAINST, OBJECT),
+    _cue(rf"\bin\s+favou?r{_WHEN}\s+(?:were|was)\b", Position.FOR, OBJECT),
     _cue(r"(?:^|[.;:]\s*)(?:in\s+favou?r|voting\s+for|yes)\s*:", Position.FOR, OBJECT),
     _cue(r"(?:^|[.;:]\s*)(?:against|voting\s+against|no)\s*:", Position.AGAINST, OBJECT),
     _cue(

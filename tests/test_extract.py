@@ -250,6 +250,7 @@ def positions(text: str, published: dt.date | None = WEDNESDAY) -> dict[str, str
         ),
         ("Italy and Ukraine voted against the text, and Egypt abstained.",
          {"ITA": "against", "UKR": "against", "EGY": "abstain"}),
+        ("Abstaining on Wednesday were Japan and Egypt.", {"JPN": "abstain", "EGY": "abstain"}),
         ("Voting in favour were Japan, Italy and the United States.",
          {"JPN": "for", "ITA": "for", "USA": "for"}),
         ("It got three votes in favour (Japan, Egypt and Sweden) and two abstentions (Italy, "
