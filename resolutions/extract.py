@@ -676,6 +676,10 @@ _COUNT_SUBJECT = re.compile(
     r"(?:countries|members|nations|states|delegations|others|governments|council\s+members)\b",
     re.I,
 )
+_SUBGROUP = re.compile(
+    r"\b(?:non-permanent|permanent|elected|western|african|arab|european|latin\s+american)\b",
+    re.I,
+)
 _REST = re.compile(
     r"\b(?:the\s+)?(?:other|remaining)\s+(?:\w+\s+){0,3}?(?:members|countries|nations|states|"
     r"delegations|others)\b|\bthe\s+rest\b|\ball\s+(?:the\s+)?others\b|\beveryone\s+else\b"
@@ -1404,6 +1408,9 @@ def _read_sentence(
                 and not _NEEDED.search(
                     masked[max(0, floor + subject.start() - 60) : floor + subject.start()]
                 )
+                # "the five permanent members all voted yes": a part of the Council,
+                # not the count of a position (only permanent members veto, though)
+                and (cue.veto or not _SUBGROUP.search(subject.group(0)))
             ):
                 counts.append(
                     CountClaim("veto" if cue.veto else cue.position, _number(subject[1]), sentence)

@@ -221,6 +221,12 @@ def test_the_negative_votes_of_members_are_not_votes_in_favour():
     assert counts(read(text))[:2] == (13, 2)
 
 
+def test_a_part_of_the_council_is_not_the_count_of_a_position():
+    result = read("The three African members voted in favour on Wednesday, Sweden abstained.")
+    assert result.counts["for"] is None
+    assert result.outcome is None
+
+
 def test_counts_that_exceed_the_seats_are_a_warning():
     result = read("The draft got 12 votes in favour, 3 against and 4 abstentions on Wednesday.")
     assert any("more than the 15 seats" in w for w in result.warnings)
