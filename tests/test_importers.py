@@ -309,3 +309,18 @@ def test_draft_symbol_and_resolution_number_of_one_vote_meet_by_meeting(tmp_path
         "4-11-0",
     )
     assert "date uncertain" not in failed.review_reasons
+
+
+@pytest.mark.django_db
+def test_a_veto_on_a_draft_short_of_the_votes_is_not_stored(tmp_path):
+    # The 1972 page says "S/10768 vetoed by USSR 3-3-9": with 3 votes in favour
+    # the draft failed without a veto.
+    page = tmp_path / "scact2018_table_en.html"
+    page.write_text(PAGE.replace("vetoed by Russian Federation<br>12-2-1", "vetoed by Russian "
+                    "Federation<br>3-3-9"), encoding="utf-8")  # fmt: skip
+    run(page)
+    run(page)
+    record = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert (record.outcome, str(record.tally)) == (Outcome.FAILED, "3-3-9")
+    assert list(record.votes.values_list("member_id", "position")) == [("RUS", Position.AGAINST)]
+    assert record.needs_review and "short of the 9 needed" in record.review_reasons

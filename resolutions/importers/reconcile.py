@@ -638,6 +638,27 @@ class Reconciler:
                     f"permanent member on {state.resolution.date}",
                 )
         codes = [c for c in codes if seated.get(c)]
+        resolution = state.resolution
+        tally = resolution.tally
+        needed = rules.required_votes(resolution.date)
+        if codes and not state.protected and tally is not None and tally.yes < needed:
+            # "vetoed by USSR 3-3-9" (S/10768, 1972): a draft short of the votes it
+            # needed failed without a veto (DOMAIN.md); the negative votes are kept
+            # as votes against, and the outcome follows the tally.
+            self.add_reason(
+                state,
+                f"veto mismatch: the {label} names {', '.join(sorted(codes))} as vetoing a draft "
+                f"with {tally.yes} votes in favour, short of the {needed} needed; recorded as "
+                "votes against, the outcome as failed",
+            )
+            resolution.outcome = Outcome.FAILED
+            self.add_reason(
+                state, f"outcome mismatch: the {label} gives vetoed, the record {Outcome.FAILED}"
+            )
+            if not resolution.votes_recorded:
+                for code in codes:
+                    state.votes[code] = Position.AGAINST
+            return
         recorded = sorted(c for c, p in state.votes.items() if p == Position.VETO)
         if state.resolution.votes_recorded and state.votes:
             if sorted(codes) != recorded:
