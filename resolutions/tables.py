@@ -79,6 +79,7 @@ def review_badge(resolution: Resolution):
 
 NOWRAP = {"td": {"class": "nowrap"}}
 NUMBER = {"td": {"class": "num"}, "th": {"class": "num"}}
+TEXT = {"td": {"class": "text"}}
 
 
 class ResolutionTable(tables.Table):
@@ -88,8 +89,9 @@ class ResolutionTable(tables.Table):
         accessor="pk",
         linkify=True,
         order_by=("resolution_number", "draft_symbol"),
+        attrs=NOWRAP,
     )
-    title = tables.Column(empty_values=())
+    title = tables.Column(empty_values=(), attrs=TEXT)
     outcome = tables.Column()
     tally = tables.Column(
         "Tally (for-against-abstain)",
@@ -189,8 +191,9 @@ class MemberVoteTable(tables.Table):
         accessor="resolution",
         linkify=lambda record: record.resolution.get_absolute_url(),
         order_by=("resolution__resolution_number", "resolution__draft_symbol"),
+        attrs=NOWRAP,
     )
-    title = tables.Column("Title", accessor="resolution__title", empty_values=())
+    title = tables.Column("Title", accessor="resolution__title", empty_values=(), attrs=TEXT)
     outcome = tables.Column("Outcome", accessor="resolution__outcome")
     position = tables.Column("Position")
     review_status = tables.Column("Review", accessor="resolution__review_status")
