@@ -76,7 +76,6 @@ class ArticleVoteForm(VoteForm):
 
 class VoteFormSet(forms.BaseInlineFormSet):
     seated_choices: list[tuple[str, str]] | None = None
-    initial_members: list[dict[str, str]] = []
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "seated_choices": self.seated_choices}
@@ -144,6 +143,22 @@ def check_and_complete(resolution: Resolution, votes: list[tuple[str, str]]) -> 
         raise ValidationError(contradictions + missing + hint)
 
 
+def members_to_offer(
+    request: HttpRequest, obj: Resolution | None
+) -> tuple[list[MemberState], list[MemberState]]:
+    """The members seated on the vote's date (permanent first), and those of them
+    with no vote on record yet: the rows the votes inline offers. Read once per
+    request (the admin asks for them to build the formset and its initial data)."""
+    key = (obj.pk if obj is not None else None, vote_date(request, obj))
+    cache = request.__dict__.setdefault("_members_to_offer", {})
+    if key not in cache:
+        day = key[1]
+        seated = list(MemberState.objects.seated_on(day)) if day else []
+        existing = set(obj.votes.values_list("member_id", flat=True)) if obj and obj.pk else set()
+        cache[key] = (seated, [m for m in seated if m.code not in existing])
+    return cache[key]
+
+
 class VoteInline(admin.TabularInline):
     model = Vote
     form = VoteForm
@@ -165,17 +180,16 @@ class VoteInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         if obj is None and article_proposal(request):
             kwargs.setdefault("form", ArticleVoteForm)
-        day = vote_date(request, obj)
-        seated = list(MemberState.objects.seated_on(day)) if day else []
-        existing = set(obj.votes.values_list("member_id", flat=True)) if obj and obj.pk else set()
-        to_offer = [m for m in seated if m.code not in existing]
+        seated, to_offer = members_to_offer(request, obj)
         kwargs["extra"] = len(to_offer)
         formset = super().get_formset(request, obj, **kwargs)
         formset.seated_choices = [
             (m.code, f"{m.name} (permanent)" if m.permanent else m.name) for m in seated
         ] or None
-        formset.initial_members = [{"member": m.code} for m in to_offer]
         return formset
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member")
 
 
 class SourceInline(admin.StackedInline):
@@ -300,8 +314,8 @@ class ResolutionAdmin(admin.ModelAdmin):
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, VoteInline) and request.method != "POST":
-            formset_class = inline.get_formset(request, obj)
-            kwargs["initial"] = getattr(formset_class, "initial_members", [])
+            _, to_offer = members_to_offer(request, obj)
+            kwargs["initial"] = [{"member": m.code} for m in to_offer]
         proposal = article_proposal(request) if obj is None or obj._state.adding else None
         if proposal and request.method != "POST":
             if isinstance(inline, VoteInline):

@@ -364,7 +364,7 @@ class Vote(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.member_id} {self.position} on {self.resolution}"
+        return f"{self.member_id}: {self.get_position_display()}"
 
 
 class SourceKind(models.TextChoices):

@@ -280,3 +280,38 @@ def test_an_editor_works_through_flagged_records_by_reason(editor_client):
     broken.refresh_from_db()
     assert (fixable.review_status, fixable.review_reasons) == ("ok", "")
     assert broken.needs_review
+
+
+@pytest.mark.parametrize(
+    ("page", "queries"),
+    [
+        ("changelist", 11),
+        ("changelist-needing-review", 11),
+        ("change", 10),
+        ("add", 5),
+        ("member-change", 5),
+    ],
+)
+def test_admin_pages_run_a_fixed_number_of_queries(
+    editor_client, django_assert_num_queries, page, queries
+):
+    """The same count however many records and votes there are (the lists are
+    paginated, the vetoes prefetched, the seated members read once)."""
+    editor = User.objects.get(username="editor")
+    editor.user_permissions.add(*Permission.objects.filter(codename="view_memberstate"))
+    reference = Resolution.objects.get(slug="s-2017-315")
+    url = {
+        "changelist": LIST_URL,
+        "changelist-needing-review": LIST_URL + "?review_status__exact=needs_review",
+        "change": reverse("admin:resolutions_resolution_change", args=[reference.pk]),
+        "add": ADD_URL + "?date=2017-04-12",
+        "member-change": reverse("admin:resolutions_memberstate_change", args=["RUS"]),
+    }[page]
+    flagged("S/2017/899", "reason: one flagged record to begin with")
+    editor_client.get(url)  # the session and permission caches warm up
+    with django_assert_num_queries(queries):
+        assert editor_client.get(url).status_code == 200
+    for number in range(60):
+        flagged(f"S/2017/{900 + number}", f"reason {number % 3}: made up for the test")
+    with django_assert_num_queries(queries):
+        assert editor_client.get(url).status_code == 200
