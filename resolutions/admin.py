@@ -116,14 +116,12 @@ def check_and_complete(resolution: Resolution, votes: list[tuple[str, str]]) -> 
             tally.abstain,
         )
     if not resolution.outcome and resolution.tally is not None:
-        permanent_no = [
-            code for code, position in votes if seated.get(code) and position in rules.NEGATIVE
-        ]
-        resolution.outcome = rules.decide(
-            tally=resolution.tally,
-            permanent_against=permanent_no,
+        resolution.outcome = rules.decide_votes(
+            dict(votes),
+            seated,
             on=resolution.date,
             procedural=resolution.procedural,
+            tally=resolution.tally,
         ).outcome
     problems = rules.check_record(resolution.rule_record(votes), seated, names)
     if not resolution.outcome:
@@ -235,7 +233,7 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(y), f"{y}s") for y in range(2020, 1939, -10)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() and self.value().isascii() and self.value().isdigit():
             start = int(self.value())
             return queryset.filter(date__year__gte=start, date__year__lt=start + 10)
         return queryset
@@ -391,7 +389,7 @@ class ResolutionAdmin(admin.ModelAdmin):
         """Add the pasted article as a news source of an existing record."""
         proposal = request.session.get(SESSION_KEY, {}).get(request.POST.get("article", ""))
         pk = request.POST.get("attach", "")
-        record = Resolution.objects.filter(pk=pk).first() if pk.isdigit() else None
+        record = Resolution.objects.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
         if proposal is None or record is None:
             messages.error(request, "That article is no longer at hand: paste it again.")
             return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))

@@ -316,18 +316,19 @@ class Resolution(models.Model):
             positions = dict(self.votes.values_list("member_id", "position"))
         if seated is None:
             seated = seated_on(self.date)
-        permanent_no = sorted(
-            code
-            for code, position in positions.items()
-            if position in rules.NEGATIVE and (seated.get(code) or position == Position.VETO)
-        )
-        if not self.votes_recorded and not permanent_no and tally and tally.against:
-            return None
-        return rules.decide(
-            tally=tally,
-            permanent_against=permanent_no,
+        if not self.votes_recorded and tally is not None:
+            vetoes = [code for code, position in positions.items() if position == Position.VETO]
+            possible = rules.possible_outcomes(
+                tally=tally, known_vetoes=vetoes, on=self.date, procedural=self.procedural
+            )
+            if len(possible) > 1:
+                return None  # adopted or vetoed: the votes on record cannot tell
+        return rules.decide_votes(
+            positions,
+            seated,
             on=self.date,
             procedural=self.procedural,
+            tally=tally,
             adopted_without_vote=self.adopted_without_vote,
             names=names,
         )

@@ -180,6 +180,32 @@ def decide(
     )
 
 
+def decide_votes(
+    positions: Mapping[str, str],
+    seated: Mapping[str, bool],
+    *,
+    on: dt.date,
+    procedural: bool,
+    tally: Tally | None = None,
+    adopted_without_vote: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> Decision:
+    """`decide` from the members' votes (code -> position): the permanent members'
+    negative votes are read from `seated` (code -> permanent on the day), and the
+    tally, unless given, is counted from the votes."""
+    permanent_against = sorted(
+        code for code, position in positions.items() if position in NEGATIVE and seated.get(code)
+    )
+    return decide(
+        tally=tally if tally is not None else tally_of(positions.values()),
+        permanent_against=permanent_against,
+        on=on,
+        procedural=procedural,
+        adopted_without_vote=adopted_without_vote,
+        names=names,
+    )
+
+
 def possible_outcomes(
     *, tally: Tally, known_vetoes: Sequence[str], on: dt.date, procedural: bool
 ) -> set[Outcome]:
@@ -341,7 +367,7 @@ def check_record(
                     "tally",
                 )
             )
-        elif not record.votes_recorded and (
+        elif (not record.votes_recorded or missing) and (
             counted.yes > tally.yes
             or counted.against > tally.against
             or counted.abstain > tally.abstain
@@ -404,11 +430,8 @@ def check_record(
     computed: set[str] = set()
     if tally is not None:
         if record.votes_recorded and not missing:
-            permanent_no = [c for c, p in seen.items() if seated.get(c) and p in NEGATIVE]
             computed = {
-                decide(
-                    tally=tally, permanent_against=permanent_no, on=on, procedural=record.procedural
-                ).outcome
+                decide_votes(seen, seated, on=on, procedural=record.procedural, tally=tally).outcome
             }
         else:
             computed = possible_outcomes(

@@ -311,3 +311,21 @@ def test_tally_only_record_needs_a_tally():
 )
 def test_names_read_with_their_article(name, expected):
     assert rules.in_sentence(name) == expected
+
+
+def test_decide_from_votes_reads_the_permanent_members_from_the_seats():
+    decision = rules.decide_votes(
+        {**S_2017_315, "RUS": Position.AGAINST}, SEATED_2017, on=APRIL_2017, procedural=False
+    )
+    assert (decision.outcome, decision.vetoed_by) == (Outcome.VETOED, ("RUS",))
+    # Bolivia's no is an elected member's: never a veto
+    assert "BOL" not in decision.vetoed_by
+
+
+def test_an_incomplete_record_that_contradicts_its_tally_is_a_contradiction():
+    # Ten votes in favour on record, a tally of 5 in favour: whatever the missing
+    # members did, the record contradicts itself.
+    votes = [(c, p) for c, p in S_2017_315.items() if p == Position.FOR]
+    problems = problems_of(votes, tally=Tally(5, 0, 10), outcome=Outcome.FAILED)
+    contradictions = [p.message for p in problems if not p.incomplete]
+    assert contradictions == ["The recorded votes (10-0-0) exceed the tally 5-0-10."]
