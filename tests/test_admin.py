@@ -315,3 +315,15 @@ def test_admin_pages_run_a_fixed_number_of_queries(
         flagged(f"S/2017/{900 + number}", f"reason {number % 3}: made up for the test")
     with django_assert_num_queries(queries):
         assert editor_client.get(url).status_code == 200
+
+
+def test_only_editors_with_change_permission_can_clear_review_flags(client, db):
+    record = flagged("S/2017/950", "tally mismatch: made up for the test")
+    viewer = User.objects.create_user("viewer", password="not-used-anywhere-9", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_resolution"))
+    client.force_login(viewer)
+    page = client.get(LIST_URL)
+    assert "mark_checked" not in page.text
+    client.post(LIST_URL, {"action": "mark_checked", "_selected_action": [record.pk]})
+    record.refresh_from_db()
+    assert record.needs_review
