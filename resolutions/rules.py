@@ -248,6 +248,32 @@ def classify_negative_votes(
     return result
 
 
+def implied_procedural(
+    positions: Mapping[str, str],
+    permanent: Iterable[str],
+    *,
+    on: dt.date,
+    outcome: str,
+) -> bool:
+    """Whether members' votes (code -> position) can only be a procedural vote.
+
+    For a source that records each member's vote and the outcome but not whether
+    the matter was procedural (the site's votes CSV): a permanent member's
+    `against` on a draft that had the affirmative votes it needed and was adopted
+    is possible only on a procedural matter, since on a substantive one that
+    negative vote is a veto (written `veto`) and the draft is not adopted.
+    False in every other case, substantive being the default.
+    """
+    if outcome != Outcome.ADOPTED:
+        return False
+    if tally_of(positions.values()).yes < required_votes(on):
+        return False
+    permanent = set(permanent)
+    return any(
+        code in permanent and position == Position.AGAINST for code, position in positions.items()
+    )
+
+
 @dataclass(frozen=True)
 class Problem:
     """One way a record breaks the rules.

@@ -161,6 +161,37 @@ def test_procedural_vote_adopted_over_a_permanent_members_no():
     assert classified["CHN"] == Position.AGAINST
 
 
+def test_a_permanent_members_against_on_an_adopted_draft_with_the_votes_implies_procedural():
+    # S/PV.7353, 22 December 2014: 11-2-2, China and Russia against, adopted.
+    on = dt.date(2014, 12, 22)
+    positions = {
+        **dict.fromkeys(["FRA", "GBR", "USA", *(f"E{i}" for i in range(8))], Position.FOR),
+        **dict.fromkeys(["CHN", "RUS"], Position.AGAINST),
+        **dict.fromkeys(["TCD", "NGA"], Position.ABSTAIN),
+    }
+    assert rules.implied_procedural(positions, P5, on=on, outcome=Outcome.ADOPTED)
+    # Not adopted, or a veto written as such: a substantive draft.
+    assert not rules.implied_procedural(positions, P5, on=on, outcome=Outcome.VETOED)
+    vetoed = {**positions, "RUS": Position.VETO, "CHN": Position.VETO}
+    assert not rules.implied_procedural(vetoed, P5, on=on, outcome=Outcome.ADOPTED)
+    # An elected member's against, or too few votes in favour: nothing implied.
+    elected_no = {**positions, "CHN": Position.FOR, "RUS": Position.FOR, "E0": Position.AGAINST}
+    assert not rules.implied_procedural(elected_no, P5, on=on, outcome=Outcome.ADOPTED)
+    short = {**positions, **dict.fromkeys(["E0", "E1", "E2"], Position.ABSTAIN)}  # 8 for
+    assert not rules.implied_procedural(short, P5, on=on, outcome=Outcome.ADOPTED)
+    # Before 1966 seven votes were enough (res. 119 (1956): 7-2-2, France and the
+    # United Kingdom against).
+    in_1956 = {
+        **dict.fromkeys(["CHN", "USA", "SUN", "E0", "E1", "E2", "E3"], Position.FOR),
+        **dict.fromkeys(["FRA", "GBR"], Position.AGAINST),
+        **dict.fromkeys(["AUS", "BEL"], Position.ABSTAIN),
+    }
+    permanent_1956 = {"CHN", "FRA", "GBR", "SUN", "USA"}
+    assert rules.implied_procedural(
+        in_1956, permanent_1956, on=dt.date(1956, 10, 31), outcome=Outcome.ADOPTED
+    )
+
+
 def test_draft_vetoed_by_two_permanent_members():
     # S/2014/348 (22 May 2014): 13-2-0, China and Russia.
     positions = {

@@ -562,6 +562,12 @@ class Reconciler:
                     self.by_number.setdefault(theirs, state)
             elif name in ("draft_symbol", "resolution_number"):
                 differs(name.replace("_", " "), theirs, ours)
+        # Procedural: only the votes CSV says so (deduced from its members' votes).
+        if entry.procedural and not resolution.procedural:
+            if (state.new or wins) and not state.protected:
+                resolution.procedural = True
+            else:
+                differs("procedural", "a procedural vote", "a substantive vote")
         # Tally and outcome.
         if entry.adopted_without_vote:
             if state.new or (wins and not state.protected):

@@ -1,7 +1,12 @@
 """The site's own votes CSV (/export/votes.csv, columns in resolutions/exports.py
 and the README): one row per member's vote. Export, import into an empty database
 and export again gives the same bytes. A record whose rows cover only some members
-(a tally-only record with its vetoes) is imported as tally-only."""
+(a tally-only record with its vetoes) is imported as tally-only.
+
+The CSV has no column for procedural votes (its columns are fixed): a vote is read
+as procedural exactly when the Charter leaves nothing else, as
+`rules.implied_procedural` says (a permanent member's `against` on an adopted draft
+that had the votes; on a substantive draft the export writes that vote `veto`)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from resolutions import rules
 from resolutions.exports import FORMULA_STARTS, VOTE_COLUMNS
 from resolutions.rules import Outcome, Position
 
@@ -29,6 +35,7 @@ def unneutralise(value: str) -> str:
 
 def read(path: Path) -> list[Entry]:
     entries: dict[tuple, Entry] = {}
+    permanent: dict[tuple, set[str]] = {}
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
@@ -52,8 +59,17 @@ def read(path: Path) -> list[Entry]:
                         f"{', '.join(Position.values)}",
                     )
                 entry.positions.append((values["member_code"], values["position"], line))
+                if values["permanent"] == "true":
+                    permanent.setdefault(key, set()).add(values["member_code"])
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SourceError(path, None, f"cannot be read: {error}") from error
+    for key, entry in entries.items():
+        entry.procedural = rules.implied_procedural(
+            {code: position for code, position, _ in entry.positions},
+            permanent.get(key, ()),
+            on=entry.date,
+            outcome=entry.outcome,
+        )
     return list(entries.values())
 
 
