@@ -16,7 +16,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .rules import Outcome, Position
 
-RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*(\d+)", re.IGNORECASE)
+# ASCII digits only: `\d` and str.isdigit() also take superscripts such as "²",
+# which int() refuses, and other scripts' digits such as "٣", which it reads as 3.
+RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*([0-9]+)", re.IGNORECASE)
+NUMBER = re.compile(r"[0-9]+")
 POSITION_CHOICES = [
     (Position.FOR, "voted for"),
     (Position.AGAINST, "voted against (not a veto)"),
@@ -61,7 +64,7 @@ def text_query(value: str, prefix: str = "") -> Q:
     number = RESOLUTION_SYMBOL.search(value)
     if number:
         query |= Q(**{f"{prefix}resolution_number": int(number.group(1))})
-    elif value.isdigit():
+    elif NUMBER.fullmatch(value):
         query |= Q(**{f"{prefix}resolution_number": int(value)})
     return query
 

@@ -178,12 +178,95 @@ def test_an_invalid_filter_is_a_form_error_and_the_page_still_works(client, quer
     assert field in body(export)
 
 
+# Characters that read as digits without being ASCII ones: "²" passes
+# str.isdigit() but int() refuses it, "٣" is an Arabic-Indic three, "½" is
+# numeric. None may break a page; in a search they are text like any other.
+NON_ASCII_DIGITS = ["²", "٣", "½"]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["page=abc", "page=9999", "per_page=-5", "sort=nonsense"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=9999",
+        "per_page=-5",
+        "sort=nonsense",
+        *(f"page={digit}" for digit in NON_ASCII_DIGITS),
+        *(f"per_page={digit}" for digit in NON_ASCII_DIGITS),
+    ],
+)
 def test_odd_table_parameters_do_not_break_the_list(client, query):
     response = client.get(f"/resolutions/?{query}")
     assert response.status_code == 200
     assert slugs_linked(body(response))
+
+
+# Every page and export that takes search text (`q`).
+SEARCHABLE = [
+    "/resolutions/",
+    "/resolutions.csv",
+    "/resolutions.json",
+    "/members/qoa/",
+    "/members/QOA/votes.csv",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", [*NON_ASCII_DIGITS, "S/RES/٣", "99999999999999999999999"])
+@pytest.mark.parametrize("url", SEARCHABLE)
+def test_search_text_of_odd_digits_is_searched_as_text(client, url, text):
+    voter = member("QOA", permanent=True)
+    found = resolution(
+        on=dt.date(2992, 1, 1),
+        draft_symbol="S/2992/1",
+        title=f"Paragraph {text} of the annex",
+        positions={Position.FOR: [voter]},
+        outcome=Outcome.FAILED,
+    )
+    other = resolution(
+        on=dt.date(2992, 1, 2),
+        draft_symbol="S/2992/2",
+        title="Another draft",
+        positions={Position.FOR: [voter]},
+        outcome=Outcome.FAILED,
+    )
+    response = client.get(url, {"q": text})
+    assert response.status_code == 200
+    text_shown = body(response)
+    assert found.draft_symbol in text_shown
+    assert other.draft_symbol not in text_shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("digit", NON_ASCII_DIGITS)
+@pytest.mark.parametrize("url", ["/resolutions/", "/members/rus/"])
+def test_a_year_of_odd_digits_is_a_form_error(client, url, digit):
+    response = client.get(url, {"year": digit})
+    assert response.status_code == 200
+    assert "year" in response.context["filter"].form.errors
+    export = "/resolutions.csv" if url == "/resolutions/" else "/members/rus/votes.csv"
+    assert client.get(export, {"year": digit}).status_code == 400
+
+
+# The admin takes numbers from its URL and forms too (resolutions/admin.py).
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("decade", [*NON_ASCII_DIGITS, "0", "99999"])
+def test_admin_list_with_an_odd_decade_is_not_an_error(admin_client, decade):
+    response = admin_client.get("/admin/resolutions/resolution/", {"decade": decade})
+    assert response.status_code in (200, 302)  # the admin drops a value it does not offer
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pk", NON_ASCII_DIGITS)
+def test_admin_attach_article_to_an_odd_record_id_is_not_an_error(admin_client, pk):
+    response = admin_client.post(
+        "/admin/resolutions/resolution/add-from-article/", {"attach": pk, "article": "gone"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/resolutions/resolution/add-from-article/"
 
 
 @pytest.mark.django_db
