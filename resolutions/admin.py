@@ -226,6 +226,20 @@ class ResolutionForm(forms.ModelForm):
         self.fields["outcome"].required = False
         self.fields["outcome"].help_text = "Left empty, it is computed from the votes."
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("date") or cleaned.get("resolution_number"):
+            return cleaned  # a resolution number is unique in the database already
+        draft = cleaned.get("draft_symbol", "")
+        probe = Resolution(date=cleaned["date"], draft_symbol=draft)
+        if draft:
+            twin = Resolution.objects.filter(slug=probe.make_slug()).exclude(pk=self.instance.pk)
+            if twin.exists():
+                self.add_error(
+                    "draft_symbol", f"A vote on {draft} is already on record: edit that one."
+                )
+        return cleaned
+
 
 class YearFilter(admin.SimpleListFilter):
     title = "decade"

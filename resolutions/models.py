@@ -224,10 +224,20 @@ class Resolution(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         base = self.make_slug()
-        # A second vote without a symbol at one meeting keeps its numbered slug
-        # (s-pv-49-1946-06-26-2), given by the importer.
-        if self.symbol or not re.fullmatch(rf"{re.escape(base)}-\d+", self.slug or ""):
+        if self.symbol:
             self.slug = base
+        elif not re.fullmatch(rf"{re.escape(base)}(-\d+)?", self.slug or ""):
+            # A second vote without a symbol at one meeting gets a numbered slug
+            # (s-pv-49-1946-06-26-2); the importer numbers its own in memory.
+            taken = set(
+                Resolution.objects.filter(slug__startswith=base)
+                .exclude(pk=self.pk)
+                .values_list("slug", flat=True)
+            )
+            self.slug, number = base, 1
+            while self.slug in taken:
+                number += 1
+                self.slug = f"{base}-{number}"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -327,3 +327,40 @@ def test_only_editors_with_change_permission_can_clear_review_flags(client, db):
     client.post(LIST_URL, {"action": "mark_checked", "_selected_action": [record.pk]})
     record.refresh_from_db()
     assert record.needs_review
+
+
+def procedural_vote(**fields):
+    """A procedural vote without a symbol at S/PV.7353 (22 December 2014): 11-2-2."""
+    seated = dict(
+        Resolution.objects.get(meeting="S/PV.7353").votes.values_list("member_id", "position")
+    )
+    data = post_data(
+        seated,
+        date="2014-12-22",
+        meeting="S/PV.7353",
+        draft_symbol="",
+        title="Second procedural vote at the meeting",
+        procedural="on",
+    )
+    data.update(fields)
+    return data
+
+
+def test_a_second_vote_without_a_symbol_at_one_meeting_gets_its_own_address(editor_client):
+    first = Resolution.objects.get(meeting="S/PV.7353")
+    response = editor_client.post(ADD_URL, procedural_vote())
+    assert response.status_code == 302, errors_of(response)
+    second = Resolution.objects.exclude(pk=first.pk).get(meeting="S/PV.7353")
+    assert second.slug == f"{first.slug}-2"
+    assert editor_client.get(second.get_absolute_url()).status_code == 200
+    assert editor_client.get(first.get_absolute_url()).status_code == 200
+
+
+def test_a_draft_already_on_record_is_refused_not_duplicated(editor_client):
+    before = Resolution.objects.count()
+    response = editor_client.post(
+        ADD_URL, post_data(S_2017_172, draft_symbol="S/2017/315", date="2017-02-28")
+    )
+    assert response.status_code == 200
+    assert "A vote on S/2017/315 is already on record" in errors_of(response)
+    assert Resolution.objects.count() == before
