@@ -367,3 +367,55 @@ def test_a_veto_on_a_draft_short_of_the_votes_is_not_stored(tmp_path):
     assert (record.outcome, str(record.tally)) == (Outcome.FAILED, "3-3-9")
     assert list(record.votes.values_list("member_id", "position")) == [("RUS", Position.AGAINST)]
     assert record.needs_review and "short of the 9 needed" in record.review_reasons
+
+
+@pytest.mark.django_db
+def test_library_page_year_comes_from_its_title_not_a_users_file_name(tmp_path):
+    # Saved under a name of the user's with four digits in it: the title's year.
+    saved = tmp_path / "Meetings SC - saved 2024-05-01.html"
+    saved.write_text(PAGE, encoding="utf-8")
+    run(saved, fmt="dhl-meetings")
+    stored = Resolution.objects.filter(meeting__in=["S/PV.9900", "S/PV.9901"])
+    dates = sorted(str(day) for day in stored.values_list("date", flat=True))
+    assert dates == ["2018-03-05", "2018-03-05", "2018-04-10"]
+
+
+UNTITLED_PAGE = PAGE.replace("Meetings conducted by the Security Council in 2018", "Meetings")
+
+
+@pytest.mark.django_db
+def test_library_page_without_a_title_takes_the_year_of_the_librarys_name_only(tmp_path):
+    saved = tmp_path / "Meetings SC - saved 2024-05-01.html"
+    saved.write_text(UNTITLED_PAGE, encoding="utf-8")
+    before = Resolution.objects.count()
+    with pytest.raises(CommandError) as error:
+        run(saved, fmt="dhl-meetings")
+    assert "Meetings SC - saved 2024-05-01.html" in str(error.value)
+    assert "no year" in str(error.value)
+    assert Resolution.objects.count() == before
+    library = tmp_path / "scact2018_table_en.html"
+    library.write_text(UNTITLED_PAGE, encoding="utf-8")
+    run(library, fmt="dhl-meetings")
+    assert Resolution.objects.get(draft_symbol="S/2018/901").date.isoformat() == "2018-04-10"
+
+
+@pytest.mark.django_db
+def test_library_page_whose_title_and_name_disagree_is_refused_unless_its_symbols_decide(
+    tmp_path,
+):
+    # Titled 2018, named as the library's page of 2017, no symbol with a year in it.
+    undated = PAGE.replace("S/2018/901", "S/12901").split('<tr><th rowspan="2">')[0] + "</table>"
+    page = tmp_path / "scact2017_table_en.html"
+    page.write_text(undated, encoding="utf-8")
+    before = Resolution.objects.count()
+    with pytest.raises(CommandError) as error:
+        run(page, fmt="dhl-meetings")
+    assert "scact2017_table_en.html" in str(error.value)
+    assert "2018" in str(error.value) and "2017" in str(error.value)
+    assert Resolution.objects.count() == before
+    # The library's page of 2020 votes in writing is titled 2021 by mistake: its
+    # symbols are of 2020, and so are its votes.
+    covid = tmp_path / "scact2020_covid_table_en.html"
+    covid.write_text(PAGE.replace("2018", "2020").replace("in 2020", "in 2021"), encoding="utf-8")
+    run(covid, fmt="dhl-meetings")
+    assert Resolution.objects.get(draft_symbol="S/2020/901").date.isoformat() == "2020-04-10"

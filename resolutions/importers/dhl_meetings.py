@@ -9,13 +9,15 @@ outcome cell, which may hold several votes:
     S/RES/1 (1946) without vote
 
 These pages give outcomes and tallies, not who voted how. Meeting and date cells
-may span several rows (rowspan); the year comes from the page's title or name.
+may span several rows (rowspan); the year comes from the page's title (see
+`page_year`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -25,6 +27,10 @@ from resolutions.rules import Outcome
 from .base import LIBRARY_MEETINGS, RES_SYMBOL, TALLY, Entry, SourceError, parse_tally
 
 TITLE = re.compile(r"Meetings conducted\s+by the Security Council in (\d{4})")
+# The library's own file names: scact2017_table_en.html, scact2020_covid_table_en.html.
+LIBRARY_NAME = re.compile(r"scact(\d{4})")
+# Symbols that carry a year: S/RES/2397 (2017), S/2017/315.
+DATED_SYMBOL = re.compile(r"S/RES/\s*\d+\s*\(\s*(\d{4})\s*\)|\bS/(\d{4})/\d+")
 MONTHS = {
     month: number
     for number, month in enumerate(
@@ -99,19 +105,47 @@ def parse_date(text: str, year: int) -> tuple[dt.date | None, bool]:
         return None, False
 
 
+def page_year(path: Path, text: str) -> int:
+    """The year of a page: its title's ("Meetings conducted by the Security Council
+    in 2017"); without one, the year of the library's own file name (scact2017...).
+    Any other name is the user's (a page saved as "... 2024-05-01.html") and says
+    nothing. A title and a library name that disagree are a SourceError, unless
+    the page's own dated symbols (S/RES/n (year), S/year/n) side with one of them:
+    the library titles its 2020 page of votes in writing "2021" by mistake, and
+    all but two of its symbols are of 2020."""
+    title = TITLE.search(text)
+    name = LIBRARY_NAME.search(path.name)
+    if title is None and name is None:
+        raise SourceError(
+            path,
+            None,
+            "no year: the page has no title 'Meetings conducted by the Security Council in "
+            "<year>' and the file's name is not the library's (scact<year>...)",
+        )
+    if name is None or title is None:
+        return int((title or name).group(1))
+    titled, named = int(title.group(1)), int(name.group(1))
+    if titled == named:
+        return titled
+    counts = Counter(int(a or b) for a, b in DATED_SYMBOL.findall(text))
+    if counts[named] > counts[titled] and counts[named] > sum(counts.values()) / 2:
+        return named
+    if counts[titled] > counts[named] and counts[titled] > sum(counts.values()) / 2:
+        return titled
+    raise SourceError(
+        path,
+        None,
+        f"the page's title gives the year {titled}, the file's name {named}, and its "
+        "symbols do not say which is right",
+    )
+
+
 def read(path: Path) -> list[Entry]:
     try:
         document = lxml.html.fromstring(path.read_bytes())
     except (OSError, ValueError, lxml.etree.ParserError) as error:
         raise SourceError(path, None, f"cannot be read as HTML: {error}") from error
-    title = TITLE.search(cell_text(document))
-    from_name = re.search(r"(\d{4})", path.name)
-    if from_name:  # the 2020 written-votes page is titled "2021" by mistake
-        year = int(from_name.group(1))
-    elif title:
-        year = int(title.group(1))
-    else:
-        raise SourceError(path, 1, "no year in the page's title or the file's name")
+    year = page_year(path, cell_text(document))
     entries: list[Entry] = []
     for table in document.iter("table"):
         columns: dict[str, int] = {}
