@@ -213,3 +213,21 @@ def test_natural_keys_round_trip():
     assert Resolution.objects.get_by_natural_key(*reference.natural_key()) == reference
     russia = MemberState.objects.get(code="RUS")
     assert MemberState.objects.get_by_natural_key(*russia.natural_key()) == russia
+
+
+def test_loading_again_keeps_what_editors_and_imports_changed():
+    reference = Resolution.objects.get(slug="s-2017-315")
+    reference.sources.create(kind="news", title="An editor's source", url="https://example.org/a")
+    Resolution.objects.filter(pk=reference.pk).update(
+        review_status="needs_review", review_reasons="tally mismatch: made up for the test"
+    )
+    term = CouncilTerm.objects.create(member_id="DEU", start=dt.date(2027, 1, 1))
+    out = io.StringIO()
+    call_command("load_bundled", stdout=out)
+    assert "Nothing changed." in out.getvalue()
+    assert "left as they are: S/2017/315" in out.getvalue()
+    kept = Resolution.objects.get(slug="s-2017-315")
+    assert kept.pk == reference.pk
+    assert kept.needs_review
+    assert kept.sources.filter(title="An editor's source").exists()
+    assert CouncilTerm.objects.filter(pk=term.pk).exists()

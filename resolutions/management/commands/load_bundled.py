@@ -1,7 +1,9 @@
 """Load the bundled reference data (resolutions/data/): member states, Council
 terms and the curated votes. Idempotent: a second run changes nothing. All or
 nothing: a vote that breaks the rules stops the load, naming it, and nothing is
-written."""
+written. It only adds: a term or a vote already in the database (edited by an
+editor, flagged by an import) is never deleted or overwritten; a vote that
+differs from the file is named and left as it is."""
 
 from __future__ import annotations
 
@@ -34,13 +36,22 @@ class Command(BaseCommand):
     def handle(self, *args, data: Path, verbosity: int = 1, **options):
         with transaction.atomic():
             members = self.load_members(data / "members.csv")
-            terms = self.load_terms(data / "terms.csv")
-            created, changed = self.load_votes(data / "votes.json")
+            terms, extra_terms = self.load_terms(data / "terms.csv")
+            created, kept = self.load_votes(data / "votes.json")
         self.stdout.write(
-            f"Bundled data: {members} member states, {terms} terms; votes: "
-            f"{created} created, {changed} updated."
-            + ("" if created or changed else " Nothing changed.")
+            f"Bundled data: {members} member states, {terms} terms; votes: {created} created."
+            + ("" if created else " Nothing changed.")
         )
+        if extra_terms:
+            self.stdout.write(
+                f"{extra_terms} term(s) in the database but not in the bundled file were left "
+                "as they are."
+            )
+        if kept:
+            self.stdout.write(
+                f"{len(kept)} vote(s) differ from the bundled file (edited or flagged since) and "
+                "were left as they are: " + ", ".join(kept)
+            )
 
     def load_members(self, path: Path) -> int:
         rows = read_csv(path)
@@ -50,7 +61,7 @@ class Command(BaseCommand):
             if len(code) != 3 or not code.isupper():
                 raise CommandError(f"{path}:{line}: '{code}' is not a three-letter code.")
             aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
-            MemberState.objects.update_or_create(
+            MemberState.objects.get_or_create(
                 code=code,
                 defaults={
                     "name": row["name"].strip(),
@@ -62,10 +73,13 @@ class Command(BaseCommand):
         for code, (line, successor) in successors.items():
             if successor and successor not in successors:
                 raise CommandError(f"{path}:{line}: unknown successor '{successor}'.")
-            MemberState.objects.filter(code=code).update(successor_id=successor or None)
+            if successor:
+                MemberState.objects.filter(code=code, successor__isnull=True).update(
+                    successor_id=successor
+                )
         return len(rows)
 
-    def load_terms(self, path: Path) -> int:
+    def load_terms(self, path: Path) -> tuple[int, int]:
         rows = read_csv(path)
         known = set(MemberState.objects.values_list("code", flat=True))
         wanted = set()
@@ -79,31 +93,34 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(f"{path}:{line}: {error}") from error
             permanent = row["permanent"].strip().lower() in {"1", "true", "yes"}
-            CouncilTerm.objects.update_or_create(
+            CouncilTerm.objects.get_or_create(
                 member_id=code, start=start, defaults={"end": end, "permanent": permanent}
             )
             wanted.add((code, start))
-        for term in CouncilTerm.objects.all():
-            if (term.member_id, term.start) not in wanted:
-                term.delete()
-        return len(rows)
+        extra = sum(
+            1 for key in CouncilTerm.objects.values_list("member_id", "start") if key not in wanted
+        )
+        return len(rows), extra
 
-    def load_votes(self, path: Path) -> tuple[int, int]:
+    def load_votes(self, path: Path) -> tuple[int, list[str]]:
         entries = json.loads(path.read_text(encoding="utf-8"))
         names = dict(MemberState.objects.values_list("code", "name"))
-        created = changed = 0
+        created, kept = 0, []
         for number, entry in enumerate(entries, start=1):
             symbol = entry.get("draft_symbol") or entry.get("resolution_number")
             where = f"{path}: vote {number} ({symbol})"
             try:
-                was_created, was_changed = self.load_vote(entry, names)
+                state = self.load_vote(entry, names)
             except (KeyError, ValueError) as error:
                 raise CommandError(f"{where}: {error!r}") from error
-            created += was_created
-            changed += was_changed
-        return created, changed
+            created += state == "created"
+            if state.startswith("kept "):
+                kept.append(state.removeprefix("kept "))
+        return created, kept
 
-    def load_vote(self, entry: dict, names: dict[str, str]) -> tuple[bool, bool]:
+    def load_vote(self, entry: dict, names: dict[str, str]) -> str:
+        """'created', 'unchanged', or 'kept <symbol>' for a vote already in the
+        database that differs from the file (it is left as it is)."""
         on = dt.date.fromisoformat(entry["date"])
         votes = [
             (code, position) for position, codes in entry["positions"].items() for code in codes
@@ -132,9 +149,6 @@ class Command(BaseCommand):
         if problems:
             raise ValueError("; ".join(p.message for p in problems))
         existing = Resolution.objects.filter(slug=resolution.make_slug()).first()
-        if existing and existing.origin != Resolution.Origin.BUNDLED:
-            # An editor's or an import's record of the same vote is left alone.
-            return False, False
         sources = [
             {
                 "kind": s["kind"],
@@ -151,12 +165,12 @@ class Command(BaseCommand):
             same_votes = set(existing.votes.values_list("member_id", "position")) == set(votes)
             same_sources = list(existing.sources.order_by("pk").values(*SOURCE_FIELDS)) == sources
             if same_fields and same_votes and same_sources:
-                return False, False
-            existing.delete()
+                return "unchanged"
+            return f"kept {existing}"
         resolution.save()
         Vote.objects.bulk_create(
             Vote(resolution=resolution, member_id=code, position=position)
             for code, position in votes
         )
         Source.objects.bulk_create(Source(resolution=resolution, **s) for s in sources)
-        return existing is None, existing is not None
+        return "created"
