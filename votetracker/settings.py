@@ -29,7 +29,15 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_PRODUCTION=1.")
-    SECRET_KEY = get_random_secret_key()
+    # Development: one key kept beside the project (git-ignored, made on first
+    # use), so that sign-ins survive the development server's reloads and every
+    # local process agrees. Production must set DJANGO_SECRET_KEY, the same on
+    # every app server.
+    KEY_FILE = BASE_DIR / ".dev-secret-key"
+    if not KEY_FILE.exists():
+        KEY_FILE.write_text(get_random_secret_key(), encoding="utf-8")
+        KEY_FILE.chmod(0o600)
+    SECRET_KEY = KEY_FILE.read_text(encoding="utf-8").strip()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
