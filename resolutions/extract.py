@@ -1775,7 +1775,9 @@ def _settle(
             result.outcome = str(decision.outcome)
             result.outcome_explanation = decision.explanation
         else:
-            vetoable = not result.procedural and tally.yes >= needed
+            vetoable = rules.could_be_vetoed(
+                tally.yes, on=day or rules.ENLARGEMENT, procedural=result.procedural
+            )
             # every no is named: each permanent member's no is a veto (counted once,
             # before the first one is turned into a veto)
             all_noes_named = tally.against == len(
@@ -1800,7 +1802,9 @@ def _settle(
                     + "."
                 )
     else:
-        vetoable = not result.procedural and (yes is None or yes >= needed)
+        vetoable = rules.could_be_vetoed(
+            yes, on=day or rules.ENLARGEMENT, procedural=result.procedural
+        )
         for code in negative_permanent:
             if code in veto_said and vetoable:
                 positions[code] = Position.VETO

@@ -180,6 +180,12 @@ def decide(
     )
 
 
+def could_be_vetoed(yes: int | None, *, on: dt.date, procedural: bool) -> bool:
+    """Whether a permanent member's no would be a veto: the draft is substantive
+    and had the affirmative votes it needed (an unknown count leaves it open)."""
+    return not procedural and (yes is None or yes >= required_votes(on))
+
+
 def decide_votes(
     positions: Mapping[str, str],
     seated: Mapping[str, bool],
@@ -240,7 +246,7 @@ def classify_negative_votes(
     """
     permanent = set(permanent)
     tally = tally_of(positions.values())
-    vetoable = not procedural and tally.yes >= required_votes(on)
+    vetoable = could_be_vetoed(tally.yes, on=on, procedural=procedural)
     result = dict(positions)
     for code, position in positions.items():
         if code in permanent and position in NEGATIVE:
@@ -411,7 +417,7 @@ def check_record(
             )
         )
 
-    vetoable = tally is not None and not record.procedural and tally.yes >= needed
+    vetoable = tally is not None and could_be_vetoed(tally.yes, on=on, procedural=record.procedural)
     for code, position in seen.items():
         permanent = seated.get(code)
         if position == Position.VETO:

@@ -360,3 +360,17 @@ def test_an_incomplete_record_that_contradicts_its_tally_is_a_contradiction():
     problems = problems_of(votes, tally=Tally(5, 0, 10), outcome=Outcome.FAILED)
     contradictions = [p.message for p in problems if not p.incomplete]
     assert contradictions == ["The recorded votes (10-0-0) exceed the tally 5-0-10."]
+
+
+@pytest.mark.parametrize(
+    ("yes", "on", "procedural", "expected"),
+    [
+        (9, APRIL_2017, False, True),
+        (8, APRIL_2017, False, False),
+        (9, APRIL_2017, True, False),
+        (7, dt.date(1962, 6, 22), False, True),  # S/5134: 7 of 11 was enough
+        (None, APRIL_2017, False, True),
+    ],
+)
+def test_a_permanent_no_is_a_veto_only_where_the_draft_had_the_votes(yes, on, procedural, expected):
+    assert rules.could_be_vetoed(yes, on=on, procedural=procedural) is expected
