@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from resolutions.exports import votes_csv
+from resolutions.importers import dhl_meetings
+from resolutions.importers.reconcile import Reconciler
 from resolutions.models import MemberState, Resolution, Vote
 from resolutions.rules import Outcome, Position
 
@@ -189,6 +192,41 @@ def test_editor_records_are_never_overwritten(page):
     editor.refresh_from_db()
     assert str(editor.tally) == "11-2-2"
     assert not editor.votes.exists()
+    assert editor.needs_review
+    assert "editor record differs: tally: the library gives 12-2-1" in editor.review_reasons
+
+
+@pytest.mark.django_db
+def test_an_editors_change_made_while_an_import_runs_is_kept(page):
+    editor = Resolution(
+        draft_symbol="S/2018/901",
+        date="2018-04-10",
+        meeting="S/PV.9901",
+        title="As first entered",
+        votes_for=11,
+        votes_against=2,
+        votes_abstain=2,
+        votes_recorded=False,
+        outcome=Outcome.VETOED,
+        origin=Resolution.Origin.EDITOR,
+    )
+    editor.save()
+    # The import reads the record, then an editor saves a change to it, then the
+    # import merges the library's page and writes (as import_votes does).
+    reconciler = Reconciler()
+    Resolution.objects.filter(pk=editor.pk).update(
+        title="Corrected by the editor", agenda_item="The situation in the Middle East"
+    )
+    entries = dhl_meetings.read(page)
+    with transaction.atomic():
+        summary, touched = reconciler.merge_file(entries)
+        reconciler.save(touched, summary)
+    editor.refresh_from_db()
+    assert (editor.title, editor.agenda_item) == (
+        "Corrected by the editor",
+        "The situation in the Middle East",
+    )
+    assert str(editor.tally) == "11-2-2"
     assert editor.needs_review
     assert "editor record differs: tally: the library gives 12-2-1" in editor.review_reasons
 

@@ -102,6 +102,8 @@ FIELDS = [
     "review_status",
     "review_reasons",
 ]
+# The only fields an import writes on a protected record.
+REVIEW_FIELDS = ["review_status", "review_reasons"]
 
 
 def swapped(day: dt.date) -> dt.date | None:
@@ -914,11 +916,20 @@ class Reconciler:
                     )
                     for state in created:
                         state.resolution.pk = pks[state.resolution.slug]
-            if changed:
-                for state in changed:
+            imported = [s for s in changed if not s.protected]
+            if imported:
+                for state in imported:
                     state.resolution.slug = self.reslug(state)
                 Resolution.objects.bulk_update(
-                    [s.resolution for s in changed], [*FIELDS, "slug"], batch_size=500
+                    [s.resolution for s in imported], [*FIELDS, "slug"], batch_size=500
+                )
+            protected = [s for s in changed if s.protected]
+            if protected:
+                # An import changes only the review of an editor's (or a bundled)
+                # record: only those fields are written, so that an editor's change
+                # to its facts made while the import runs is never overwritten.
+                Resolution.objects.bulk_update(
+                    [s.resolution for s in protected], REVIEW_FIELDS, batch_size=500
                 )
             if votes_changed:
                 Vote.objects.filter(
