@@ -37,8 +37,11 @@ class MemberStateQuerySet(models.QuerySet):
         )
 
     def with_vote_counts(self) -> MemberStateQuerySet:
+        """Votes per position as every page counts them (VoteQuerySet.counted_as):
+        `votes_veto` counts vetoes cast."""
+
         def count(position: str) -> Count:
-            return Count("votes", filter=Q(votes__position=position))
+            return Count("votes", filter=VoteQuerySet.counted_as(position, "votes__"))
 
         return self.annotate(
             votes_cast=Count("votes"),
@@ -345,6 +348,40 @@ class Resolution(models.Model):
 
 
 class VoteQuerySet(models.QuerySet):
+    @staticmethod
+    def counted_as(position: str, prefix: str = "") -> Q:
+        """The votes that count as `position` in the site's figures: the one
+        definition (`prefix` reaches the votes from another model: `votes__`).
+
+        A veto counts when the draft is recorded as vetoed. A `veto` on a draft
+        recorded as adopted or failed contradicts the record (it is flagged for
+        review): it counts as a vote against, not as a veto cast.
+        """
+        veto = Q(**{f"{prefix}position": Position.VETO})
+        vetoed = Q(**{f"{prefix}resolution__outcome": Outcome.VETOED})
+        if position == Position.VETO:
+            return veto & vetoed
+        if position == Position.AGAINST:
+            return Q(**{f"{prefix}position": Position.AGAINST}) | (veto & ~vetoed)
+        return Q(**{f"{prefix}position": position})
+
+    def vetoes(self) -> VoteQuerySet:
+        """Vetoes cast (see counted_as)."""
+        return self.filter(self.counted_as(Position.VETO))
+
+    def with_counted_position(self) -> VoteQuerySet:
+        """Each vote annotated with `counted_position`: its position as the
+        figures count it (see counted_as)."""
+        return self.annotate(
+            counted_position=models.Case(
+                *(
+                    models.When(self.counted_as(position), then=models.Value(position))
+                    for position in Position.values
+                ),
+                default=models.F("position"),
+            )
+        )
+
     def with_permanent(self) -> VoteQuerySet:
         """Each vote annotated with `permanent`: whether its member held a permanent
         seat on the day of the vote (from the Council terms; a subquery, so a

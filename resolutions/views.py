@@ -7,7 +7,18 @@ annotate what their tables show.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Cast, ExtractYear, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -59,11 +70,11 @@ def home(request: HttpRequest) -> HttpResponse:
         last=Max("date"),
     )
     latest = ResolutionTable(Resolution.objects.with_tallies()[:10], orderable=False)
-    # Vetoes of drafts recorded as vetoed: a "veto" on a draft recorded as adopted
-    # or failed contradicts the record (it is flagged for review), so the chart of
-    # drafts vetoed leaves it out rather than count a draft that passed.
+    # Vetoes cast, as every page counts them (Vote.objects.vetoes()): a "veto" on
+    # a draft recorded as adopted or failed contradicts the record (it is flagged
+    # for review) and is not charted as a draft vetoed.
     veto_rows = (
-        Vote.objects.filter(position=Position.VETO, resolution__outcome=Outcome.VETOED)
+        Vote.objects.vetoes()
         .values_list(
             ExtractYear("resolution__date"), "member_id", "member__short_name", "resolution_id"
         )
@@ -245,9 +256,12 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     member = get_member(code)
     terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
     predecessors = list(member.predecessors.all())
+    # Positions as every page counts them (a "veto" on a draft not recorded as
+    # vetoed counts as a vote against: VoteQuerySet.counted_as).
     per_year_rows = list(
-        member.votes.values_list(
-            ExtractYear("resolution__date"), "position", "resolution__review_status"
+        member.votes.with_counted_position()
+        .values_list(
+            ExtractYear("resolution__date"), "counted_position", "resolution__review_status"
         )
         .annotate(count=Count("pk"))
         .order_by()
@@ -263,11 +277,18 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
         (position, stats.POSITION_LABELS[position], sum(y[position] for y in per_year.values()))
         for position in stats.POSITION_ORDER
     ]
-    vetoes = list(
-        Resolution.objects.filter(votes__member=member, votes__position=Position.VETO).order_by(
-            "date"
+    # Every draft the member is recorded as vetoing, in one query: the vetoes cast,
+    # and apart, the "vetoes" on drafts recorded as adopted or failed (flagged).
+    recorded_vetoes = (
+        Resolution.objects.filter(votes__member=member, votes__position=Position.VETO)
+        .annotate(
+            veto_cast=Exists(Vote.objects.vetoes().filter(member=member, resolution=OuterRef("pk")))
         )
+        .order_by("date")
     )
+    vetoes, contradicted = [], []
+    for record in recorded_vetoes:
+        (vetoes if record.veto_cast else contradicted).append(record)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )
@@ -287,6 +308,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "totals": totals,
             "positions": [(p, stats.POSITION_LABELS[p]) for p in stats.POSITION_ORDER],
             "vetoes": vetoes,
+            "contradicted_vetoes": contradicted,
             "filter": filterset,
             "table": table,
             "chart": chart,

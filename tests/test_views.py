@@ -4,7 +4,9 @@ a fixed number of queries whatever the size of the record."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -480,9 +482,73 @@ def test_members_page_lists_council_members_with_counts(client):
     text = body(client.get("/members/"))
     assert "<title>Members of the Security Council since 1946" in text
     rus = re.search(r'<tr[^>]*>\s*<td[^>]*><a href="/members/rus/">.*?</tr>', text, re.S).group(0)
-    vetoes = Vote.objects.filter(member_id="RUS", position=Position.VETO).count()
+    vetoes = Vote.objects.filter(
+        member_id="RUS", position=Position.VETO, resolution__outcome=Outcome.VETOED
+    ).count()
     assert f">{vetoes}</td>" in rus
     assert "1991–present (permanent)" in rus
+
+
+def home_vetoes_of(html: str, name: str) -> int:
+    """A member's vetoes cast on the home page: its column of the table of drafts
+    vetoed per year, summed."""
+    table = html.split("<caption>Drafts vetoed per year, by permanent member</caption>", 1)[1]
+    table = table.split("</table>", 1)[0]
+    header = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table.split("</thead>", 1)[0])
+    column = header.index(name) - 1  # the first header is the year's
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
+    return sum(int(re.findall(r'<td class="num">(\d+)</td>', row)[column]) for row in rows)
+
+
+@pytest.mark.django_db
+def test_every_page_counts_the_same_vetoes(client):
+    """A "veto" on a draft recorded as failed (flagged) is not a veto cast: the home
+    page, the members list, its CSV and the member's page all count 2 here."""
+    vetoer = member("QVB", "Vetoland", permanent=True)
+    others = [member(f"QV{letter}") for letter in "CDEFGHIJK"]
+    for day in (1, 2):  # two drafts recorded as vetoed: 9-1-0, vetoed by QVB
+        resolution(
+            on=dt.date(2988, 1, day),
+            draft_symbol=f"S/2988/{day}",
+            positions={Position.FOR: others, Position.VETO: [vetoer]},
+            outcome=Outcome.VETOED,
+        )
+    flagged = resolution(  # 1-1-0: short of the votes, so no veto, whatever the source said
+        on=dt.date(2989, 1, 1),
+        draft_symbol="S/2989/1",
+        positions={Position.FOR: others[:1], Position.VETO: [vetoer]},
+        outcome=Outcome.FAILED,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+        review_reasons="A veto on a draft short of the votes it needed",
+    )
+    vetoes_cast = 2
+
+    assert home_vetoes_of(body(client.get("/")), "Vetoland") == vetoes_cast
+
+    members = body(client.get("/members/"))
+    row = re.search(r'<tr[^>]*>\s*<td[^>]*><a href="/members/qvb/">.*?</tr>', members, re.S)
+    # The last column, "Vetoes cast".
+    assert re.findall(r'<td class="num">([^<]*)</td>', row.group(0))[-1] == str(vetoes_cast)
+
+    rows = csv.DictReader(io.StringIO(body(client.get("/members.csv"))))
+    csv_row = next(row for row in rows if row["member_code"] == "QVB")
+    assert int(csv_row["veto"]) == vetoes_cast
+    # The flagged vote is not lost: a negative vote, counted as against.
+    assert int(csv_row["against"]) == 1
+    assert int(csv_row["votes_cast"]) == 3
+
+    page = body(client.get("/members/qvb/"))
+    assert f'<span class="badge pos-veto">Veto</span> {vetoes_cast}' in page
+    assert f"<strong>{vetoes_cast}</strong> vetoes cast" in page
+    section = page.split("<h2>Vetoes cast</h2>", 1)[1].split("<h2", 1)[0]
+    cast, not_cast = section.split('<ul class="contradicted-vetoes">', 1)
+    assert cast.count("<li>") == vetoes_cast and flagged.get_absolute_url() not in cast
+    # The contradictory record is still listed, apart and marked.
+    assert flagged.get_absolute_url() in not_cast and "(recorded as failed" in not_cast
+    assert "Needs review" in not_cast
+    year_row = re.search(r'<th scope="row">2989</th>.*?</tr>', page).group(0)
+    cells = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', year_row)]
+    assert cells == [0, 1, 0, 0, 0, 1]  # for, against, veto, abstain, did not vote; flagged
 
 
 @pytest.mark.django_db
