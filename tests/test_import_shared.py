@@ -11,6 +11,7 @@ import pytest
 from conftest import require_shared
 from django.core.management import call_command
 
+from resolutions.management.commands import bench, import_votes
 from resolutions.models import Resolution, Vote
 from resolutions.rules import Outcome, Position
 
@@ -262,3 +263,18 @@ def test_no_stored_position_contradicts_the_library_and_no_vote_is_stored_twice(
     assert sum(p == Position.FOR for p in positions.values()) == 13
     # Resolution 2487 (2019) is the table's draft S/2019/725 (same meeting, swapped date).
     assert not Resolution.objects.filter(draft_symbol="S/2019/725", resolution_number=None).exists()
+
+
+def test_bench_imports_every_library_page_the_veto_list_and_the_community_table_once():
+    external = require_shared("data", "external")
+    sources = bench.default_sources(external)
+    files = import_votes.Command(stdout=io.StringIO()).files("auto", sources)
+    formats = Counter(fmt for fmt, _ in files)
+    in_folder = import_votes.Command(stdout=io.StringIO()).files(
+        "auto", [external / "dhl-scact-html"]
+    )
+    pages = [path for fmt, path in in_folder if fmt == "dhl-meetings"]
+    assert formats["dhl-meetings"] == len(pages) > 70
+    assert formats["dhl-vetoes"] == 1
+    community = [path.name for fmt, path in files if fmt == "voting-agent"]
+    assert community == ["sc_voting_2025-07-03.xlsx"]

@@ -2,7 +2,9 @@
 and compare with the floor: the same rows inserted by a bare sqlite3 executemany.
 
 Runs in a temporary folder (the project's database is not touched): migrate,
-load_bundled, then `import_votes --format auto` on the sources, timed."""
+load_bundled, then `import_votes --format auto` on the sources, timed. The sources
+are named one by one (`default_sources`): the library's meeting pages, its veto
+list and the community table once, as its workbook (the README: load it once)."""
 
 from __future__ import annotations
 
@@ -21,14 +23,36 @@ SHARED = Path(settings.BASE_DIR).parent / "shared" / "data" / "external"
 TABLES = ["resolutions_resolution", "resolutions_vote", "resolutions_source"]
 
 
+def default_sources(external: Path = SHARED) -> list[Path]:
+    """The files the bench imports: every library meeting page (scact<year>...),
+    the library's veto list and the community table's workbook only (its CSV is
+    the same table: loading both would import it twice)."""
+    library = external / "dhl-scact-html"
+    pages = sorted(library.glob("scact[0-9][0-9][0-9][0-9]*_table_en.html"))
+    vetoes = library / "scact_veto_table_en.html"
+    workbooks = sorted((external / "voting-agent-sc-votes").glob("*.xlsx"))
+    if not pages or not vetoes.exists() or len(workbooks) != 1:
+        raise CommandError(
+            f"{external}: expected the library's meeting pages and veto list in "
+            "dhl-scact-html/ and one community workbook (.xlsx) in voting-agent-sc-votes/"
+        )
+    return [*pages, vetoes, *workbooks]
+
+
 class Command(BaseCommand):
     help = "Time import_votes on the shared sources against a bare sqlite3 executemany."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", type=Path, help=f"Sources (default {SHARED}).")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            help=f"Sources (default: the library's pages, veto list and community workbook "
+            f"in {SHARED}).",
+        )
 
     def handle(self, *args, paths: list[Path], **options):
-        paths = paths or [SHARED]
+        paths = paths or default_sources()
         for path in paths:
             if not path.exists():
                 raise CommandError(f"{path}: absent; give the folder of the sources.")
