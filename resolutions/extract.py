@@ -1762,15 +1762,16 @@ def _settle(
     if tally is not None:
         complete = day is not None and seated and len(positions) == len(seated)
         if complete:
-            positions = rules.classify_negative_votes(
-                positions, permanent, on=day, procedural=result.procedural
-            )
-            decision = rules.decide(
-                tally=tally,
-                permanent_against=sorted(negative_permanent),
+            decision = rules.decide_votes(
+                positions,
+                seated,
                 on=day,
                 procedural=result.procedural,
+                tally=tally,
                 names=context.display,
+            )
+            positions = rules.classify_negative_votes(
+                positions, permanent, on=day, procedural=result.procedural
             )
             result.outcome = str(decision.outcome)
             result.outcome_explanation = decision.explanation

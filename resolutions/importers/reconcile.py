@@ -471,12 +471,12 @@ class Reconciler:
         if state.protected or resolution.tally is None:
             return
         seated = self.seated(resolution.date)
-        permanent_no = [c for c, p in state.votes.items() if seated.get(c) and p in rules.NEGATIVE]
-        decided = rules.decide(
-            tally=resolution.tally,
-            permanent_against=permanent_no,
+        decided = rules.decide_votes(
+            state.votes,
+            seated,
             on=resolution.date,
             procedural=resolution.procedural,
+            tally=resolution.tally,
         ).outcome
         if decided in (first.outcome, entry.outcome) and resolution.votes_recorded:
             resolution.outcome = decided
