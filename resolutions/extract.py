@@ -129,6 +129,9 @@ class Extraction:
     outcome_explanation: str = ""
     seated: dict[str, bool] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Council sizes the article states ("the 15-member Council", "the 10 elected
+    # members"): with no date of the vote, they tell the 11-seat Council from the 15.
+    stated_seats: set[int] = field(default_factory=set)
 
     @property
     def document(self) -> str | None:
@@ -980,6 +983,12 @@ _PROCEDURAL = re.compile(
     re.I,
 )
 _SEATS = re.compile(r"\b(\d{2}|fifteen|eleven)[- ](?:member|nation|seat|country)\b", re.I)
+# "the 10 non-permanent council members": five permanent members and these
+_ELECTED_SEATS = re.compile(
+    r"\b(6|10|six|ten)\s+(?:non-permanent|elected|rotating)\s+(?:council\s+)?members\b", re.I
+)
+# A day on each Council, for the rules when the vote's date is unknown.
+_SIZE_DAY = {11: rules.ENLARGEMENT - dt.timedelta(days=1), 15: rules.ENLARGEMENT}
 
 
 def _position_of(word: str) -> str | None:
@@ -1426,8 +1435,12 @@ def _read_sentence(
             claim(mention, cue.position, cue.veto)
 
     # 3. "the 15-member Council"
+    for m in _ELECTED_SEATS.finditer(masked):
+        result.stated_seats.add(5 + _number(m[1]))
     for m in _SEATS.finditer(masked):
         stated = _number(m[1])
+        if stated in _SIZE_DAY:
+            result.stated_seats.add(stated)
         if result.vote_date and stated and stated != rules.seats(result.vote_date):
             result.warnings.append(
                 f"The article speaks of a {stated}-member Council; on "
@@ -1530,6 +1543,20 @@ def _group_before(
     return group
 
 
+def _possible_sizes(
+    result: Extraction, counts: Mapping[str, int | None], named: int
+) -> tuple[int, ...]:
+    """The Council sizes the vote can have been held on: the date's, or, with no date,
+    those of 11 and 15 seats that the stated sizes and the votes counted or named fit."""
+    if result.vote_date:
+        return (rules.seats(result.vote_date),)
+    sizes = tuple(_SIZE_DAY)
+    if len(result.stated_seats) == 1:
+        sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
+    votes = max(sum(counts[p] or 0 for p in COUNTED), named)
+    return tuple(n for n in sizes if n >= votes) or sizes[-1:]
+
+
 def _extension_after(
     masked: str, mentions: list[Mention], consumed: set[int], cue_end: int, ceiling: int
 ) -> list[Mention]:
@@ -1568,7 +1595,6 @@ def _settle(
     """From what the sentences say to one consistent proposal, or warnings."""
     day = result.vote_date
     seated = result.seated
-    seat_count = rules.seats(day) if day else 15
     permanent = {c for c, p in seated.items() if p} if seated else set(context.permanent)
     name = context.name
 
@@ -1620,23 +1646,39 @@ def _settle(
         result.count_evidence[position] = next(
             c for c in options if c.value == value
         ).sentence.original
+
+    # The Council's size: the date's, or, with no date, every size the article allows
+    # (11 seats before 1966, 15 from 1966). A value that differs between them is left
+    # open, never guessed.
+    sizes = _possible_sizes(result, counts, len(named))
+    seat_count = sizes[0] if len(sizes) == 1 else None
+    seats_text = str(seat_count) if seat_count else " or ".join(str(n) for n in sizes)
+    unanimous_open = False  # "unanimous" with the number of seats unknown
     if unanimous:
         if any(counts[p] for p in (Position.AGAINST, Position.ABSTAIN)):
             result.warnings.append(
                 "The article says 'unanimous' but also gives votes against or abstentions."
             )
-        elif counts[Position.FOR] not in (None, seat_count):
+        elif counts[Position.FOR] not in (None, *sizes):
             # the stated count is the more precise fact: keep it, do not overwrite it
             result.warnings.append(
                 f"The article says 'unanimous' but counts {counts[Position.FOR]} 'for' "
-                f"of {seat_count} seats."
+                f"of {seats_text} seats."
             )
         else:
+            if counts[Position.FOR] is None and seat_count is None:
+                unanimous_open = True
+                result.warnings.append(
+                    "Without the date of the vote, the Council's size is unknown "
+                    f"({seats_text} seats): the number of votes in favour is left open."
+                )
             for position, value in (
-                (Position.FOR, seat_count),
+                (Position.FOR, counts[Position.FOR] or seat_count),
                 (Position.AGAINST, 0),
                 (Position.ABSTAIN, 0),
             ):
+                if value is None:
+                    continue
                 counts[position] = value
                 result.count_evidence.setdefault(position, unanimous[0].original)
     if not day:
@@ -1662,11 +1704,11 @@ def _settle(
         filled = sum(counts[p] for p in known) + sum(named_count[p] for p in unknown)
         # "The Soviet Union was absent": a member named as not voting holds a seat too
         filled += named_count[Position.NON_VOTING]
-        if filled == seat_count:
+        if seat_count is not None and filled == seat_count:
             for p in unknown:
                 counts[p] = named_count[p]
                 result.count_evidence[p] = "counted from the members the article names"
-    elif unknown and len(named) == (len(seated) if seated else seat_count):
+    elif unknown and seat_count is not None and len(named) == (len(seated) or seat_count):
         for p in COUNTED:
             counts[p] = named_count[p]
             result.count_evidence[p] = "counted from the members the article names"
@@ -1726,10 +1768,15 @@ def _settle(
     # Counts: check against the seats.
     if all(counts[p] is not None for p in COUNTED):
         cast = sum(counts[p] for p in COUNTED)
-        if cast > seat_count:
+        if cast > max(sizes):
             result.warnings.append(
                 f"The counts {counts[Position.FOR]}-{counts[Position.AGAINST]}-"
-                f"{counts[Position.ABSTAIN]} add up to {cast}, more than the {seat_count} seats."
+                f"{counts[Position.ABSTAIN]} add up to {cast}, more than the {seats_text} seats."
+            )
+        elif seat_count is None:
+            result.warnings.append(
+                f"The counts add up to {cast}; without the date of the vote the Council's "
+                f"size is unknown ({seats_text} seats): the members not voting are left open."
             )
         else:
             counts[Position.NON_VOTING] = seat_count - cast
@@ -1749,36 +1796,41 @@ def _settle(
         result.warnings.append(
             f"The article speaks of {vetoes_stated[0]} vetoes but names {len(veto_said)}."
         )
+    elif unanimous_open:
+        counts[Position.NON_VOTING] = 0  # every member voted in favour, on either Council
     result.counts = counts
 
-    # Vetoes and the outcome, by the Charter's rules.
-    positions = {**named, **inferred}
-    yes = counts[Position.FOR]
-    needed = rules.required_votes(day) if day else 9
-    tally = result.tally
+    # Vetoes and the outcome, by the Charter's rules: on the Council of the date, or,
+    # with no date, on each Council size the article allows, kept where they agree.
+    named_positions = {**named, **inferred}
     negative_permanent = [
-        c for c, p in positions.items() if p == Position.AGAINST and c in permanent
+        c for c, p in named_positions.items() if p == Position.AGAINST and c in permanent
     ]
-    if tally is not None:
-        complete = day is not None and seated and len(positions) == len(seated)
-        if complete:
-            decision = rules.decide_votes(
-                positions,
-                seated,
-                on=day,
-                procedural=result.procedural,
-                tally=tally,
-                names=context.display,
-            )
-            positions = rules.classify_negative_votes(
-                positions, permanent, on=day, procedural=result.procedural
-            )
-            result.outcome = str(decision.outcome)
-            result.outcome_explanation = decision.explanation
-        else:
-            vetoable = rules.could_be_vetoed(
-                tally.yes, on=day or rules.ENLARGEMENT, procedural=result.procedural
-            )
+
+    def judge(size: int) -> tuple[dict[str, str], set[Outcome], str]:
+        """Positions (vetoes named), the outcomes possible and, when decided from
+        every member's vote, the explanation, on a Council of `size` seats."""
+        on = day or _SIZE_DAY[size]
+        positions = dict(named_positions)
+        tally = result.tally
+        if tally is None and unanimous_open:
+            tally = rules.Tally(size, 0, 0)
+        yes = tally.yes if tally is not None else counts[Position.FOR]
+        if tally is not None:
+            if day is not None and seated and len(positions) == len(seated):
+                decision = rules.decide_votes(
+                    positions,
+                    seated,
+                    on=day,
+                    procedural=result.procedural,
+                    tally=tally,
+                    names=context.display,
+                )
+                positions = rules.classify_negative_votes(
+                    positions, permanent, on=day, procedural=result.procedural
+                )
+                return positions, {decision.outcome}, decision.explanation
+            vetoable = rules.could_be_vetoed(tally.yes, on=on, procedural=result.procedural)
             # every no is named: each permanent member's no is a veto (counted once,
             # before the first one is turned into a veto)
             all_noes_named = tally.against == len(
@@ -1789,37 +1841,68 @@ def _settle(
                     positions[code] = Position.VETO
             known_vetoes = [c for c, p in positions.items() if p == Position.VETO]
             possible = rules.possible_outcomes(
-                tally=tally,
-                known_vetoes=known_vetoes,
-                on=day or rules.ENLARGEMENT,
-                procedural=result.procedural,
+                tally=tally, known_vetoes=known_vetoes, on=on, procedural=result.procedural
             )
-            if len(possible) == 1:
-                result.outcome = str(next(iter(possible)))
-            else:
-                result.warnings.append(
-                    "The outcome depends on who voted against: "
-                    + " or ".join(sorted(str(o) for o in possible))
-                    + "."
-                )
-    else:
-        vetoable = rules.could_be_vetoed(
-            yes, on=day or rules.ENLARGEMENT, procedural=result.procedural
-        )
+            return positions, set(possible), ""
+        vetoable = rules.could_be_vetoed(yes, on=on, procedural=result.procedural)
         for code in negative_permanent:
             if code in veto_said and vetoable:
                 positions[code] = Position.VETO
-        if yes is not None and yes < needed:
-            result.outcome = str(Outcome.FAILED)
-        elif any(p == Position.VETO for p in positions.values()):
-            result.outcome = str(Outcome.VETOED)
+        if yes is not None and yes < rules.required_votes(on):
+            return positions, {Outcome.FAILED}, ""
+        if any(p == Position.VETO for p in positions.values()):
+            return positions, {Outcome.VETOED}, ""
+        return positions, set(), ""  # unknown
+
+    judged = {size: judge(size) for size in sizes}
+    if len(sizes) == 1:
+        positions, possible, explanation = judged[sizes[0]]
+        if len(possible) == 1:
+            result.outcome = str(next(iter(possible)))
+            result.outcome_explanation = explanation
+        elif len(possible) > 1:
+            result.warnings.append(
+                "The outcome depends on who voted against: "
+                + " or ".join(sorted(str(o) for o in possible))
+                + "."
+            )
+    else:
+        # a position kept only when both Councils give it; else the vote as stated
+        positions = {
+            code: position
+            if all(judged[n][0].get(code) == position for n in sizes)
+            else named_positions[code]
+            for code, position in judged[sizes[0]][0].items()
+        }
+        answers = [judged[n][1] for n in sizes]
+        if all(len(a) == 1 for a in answers) and all(a == answers[0] for a in answers):
+            result.outcome = str(next(iter(answers[0])))
+        elif any(a != answers[0] for a in answers):
+            result.warnings.append(
+                "Without the date of the vote, the Council's size is unknown: the outcome is "
+                "left open ("
+                + "; ".join(
+                    f"{' or '.join(sorted(str(o) for o in judged[n][1])) or 'unknown'} on {n} seats"
+                    for n in sizes
+                )
+                + ")."
+            )
+        elif len(answers[0]) > 1:
+            result.warnings.append(
+                "The outcome depends on who voted against: "
+                + " or ".join(sorted(str(o) for o in answers[0]))
+                + "."
+            )
+    yes = counts[Position.FOR]
+    needed = {rules.required_votes(day or _SIZE_DAY[n]) for n in sizes}
     for code in sorted(veto_said):
         if positions.get(code) == Position.AGAINST:
             reason = (
                 "no veto applies to a procedural vote"
                 if result.procedural
-                else f"the draft had {yes} votes in favour, short of the {needed} needed"
-                if yes is not None and yes < needed
+                else f"the draft had {yes} votes in favour, short of the "
+                f"{' or '.join(str(n) for n in sorted(needed))} needed"
+                if yes is not None and yes < max(needed)
                 else "the rules do not make it a veto"
             )
             result.warnings.append(

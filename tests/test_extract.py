@@ -583,3 +583,28 @@ def test_extract_votes_refuses_a_missing_empty_or_binary_file(tmp_path, content,
         path.write_bytes(content)
     with pytest.raises(CommandError, match=message):
         call_command("extract_votes", str(path), json=True)
+
+
+def test_without_a_date_a_vote_whose_outcome_depends_on_the_council_size_is_left_open():
+    # 8-1-2 is a veto on the 11-member Council (7 votes needed) but a failed draft on
+    # the 15-member one (9 needed): with no date, neither is guessed.
+    text = "The draft got 8 votes in favour, 1 against and 2 abstentions. Russia voted against."
+    result = read(text, None)
+    assert result.outcome is None
+    assert result.counts["non_voting"] is None
+    assert result.vetoed_by == []
+    assert result.positions["RUS"] == "against"
+    assert any("size is unknown" in w and "outcome" in w for w in result.warnings)
+
+
+def test_without_a_date_what_both_council_sizes_agree_on_is_kept():
+    unanimous = read("The Council adopted the text unanimously.", None)
+    assert unanimous.outcome == "adopted"
+    assert unanimous.counts == {"for": None, "against": 0, "abstain": 0, "non_voting": 0}
+    # a count above 11 is only possible on the 15-member Council
+    text = "The text got 13 votes in favour, 1 against and 1 abstention. Russia voted against."
+    result = read(text, None)
+    assert (result.outcome, result.counts["non_voting"]) == ("vetoed", 0)
+    # so is "the 10 non-permanent members"
+    text = "All the 10 non-permanent council members backed it. It was adopted unanimously."
+    assert read(text, None).counts["for"] == 15
