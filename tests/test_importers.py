@@ -310,6 +310,41 @@ def test_a_workbook_that_cannot_be_read_is_named(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_truncated_workbook_found_by_auto_is_named_not_skipped(tmp_path):
+    """The first bytes of the community workbook (a download cut short) beside a
+    good table: the workbook is named as unreadable and the command fails, instead
+    of "Skipped ...: not a format this command reads" and exit 0."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(COMMUNITY_HEADER)
+    for row in community_rows(
+        "1", "2018-04-10", "", "S/2018/901", "Not adopted - veto", veto_positions()
+    ):
+        book.active.append(row)
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    truncated = tmp_path / "sc_voting.xlsx"
+    truncated.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    whole.unlink()
+    write_community(
+        tmp_path / "votes.csv",
+        community_rows("7", "2018-03-05", "2901 (2018)", "S/2018/150", "Adopted", veto_positions()),
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "import_votes", str(tmp_path), "--no-progress", stdout=out, stderr=io.StringIO()
+        )
+    assert "Skipped" not in out.getvalue()
+    assert "sc_voting.xlsx" in str(error.value)
+    assert "cannot be read as a workbook" in str(error.value)
+    # Nothing from the workbook; the good table beside it is imported.
+    assert not Resolution.objects.filter(draft_symbol="S/2018/901").exists()
+    assert Resolution.objects.filter(resolution_number=2901).exists()
+
+
+@pytest.mark.django_db
 def test_members_votes_that_contradict_the_library_tally_are_left_out(page, tmp_path):
     # 14-1-0 in the table against the library's 12-2-1: some of these positions
     # are wrong, and the table does not say which.

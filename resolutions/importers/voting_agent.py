@@ -27,6 +27,8 @@ SURE_DATES_FROM = dt.date(2023, 1, 1)
 
 
 def detect(path: Path, head: bytes) -> bool:
+    """A workbook (.xlsx, a zip: `PK`) that cannot be read is a SourceError, never
+    "not ours": a truncated download of the table must not be skipped silently."""
     if path.suffix.lower() == ".xlsx":
         return head.startswith(b"PK") and _xlsx_header(path) >= COLUMNS
     first = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
@@ -34,10 +36,7 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def _xlsx_header(path: Path) -> set[str]:
-    try:
-        rows = _xlsx_rows(path, nrows=1)
-    except SourceError:
-        return set()
+    rows = _xlsx_rows(path, nrows=1)  # SourceError when it is not a readable workbook
     return {str(v) for v in rows[0] if v not in (None, "")} if rows else set()
 
 

@@ -35,13 +35,15 @@ class Command(BaseCommand):
             raise CommandError(
                 "No member states: load them first with `python manage.py load_bundled`."
             )
-        files = self.files(format, paths)
+        failed: list[str] = []
+        files = self.files(format, paths, failed)
         if not files:
-            raise CommandError("No file of a known format to import.")
+            raise CommandError(
+                "\n".join(failed) if failed else "No file of a known format to import."
+            )
         started = time.perf_counter()
         reconciler = Reconciler()
         total = Summary()
-        failed: list[str] = []
         show = not no_progress and options.get("verbosity", 1) > 0
         for fmt, path in files:
             try:
@@ -81,7 +83,12 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported:\n" + "\n".join(failed))
 
-    def files(self, format: str, paths: list[Path]) -> list[tuple[str, Path]]:
+    def files(
+        self, format: str, paths: list[Path], failed: list[str] | None = None
+    ) -> list[tuple[str, Path]]:
+        """The files to import and their formats. A file that cannot be read to tell
+        its format (a truncated workbook) is named in `failed` and not imported
+        (without `failed`, it is a CommandError)."""
         found: list[tuple[str, Path]] = []
         for path in paths:
             if not path.exists():
@@ -94,7 +101,11 @@ class Command(BaseCommand):
                 try:
                     detected = detect_format(each)
                 except SourceError as error:
-                    raise CommandError(str(error)) from error
+                    if failed is None:
+                        raise CommandError(str(error)) from error
+                    failed.append(str(error))
+                    self.stderr.write(f"{error} -- nothing from {each.name} was stored.")
+                    continue
                 if detected is None:
                     self.stdout.write(f"Skipped {each}: not a format this command reads.")
                 else:
