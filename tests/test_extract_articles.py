@@ -85,6 +85,32 @@ def test_the_reader_on_the_dev_articles(db):
 
 
 @pytest.mark.parametrize(
+    ("truth", "said"),
+    [
+        ("[]", "must be a JSON object, not list"),
+        ("{}", "lacks the keys vote_date, published, document, yes, no"),
+        ('{"vote_date": "2017-04-12"}', "lacks the keys published, document"),
+        ("without vetoed_by", "lacks the keys vetoed_by"),
+        ("yes as words", "yes must be a number or null"),
+    ],
+)
+def test_a_bad_truth_file_is_named_not_scored(db, seed_path, tmp_path, truth, said):
+    from django.core.management.base import CommandError
+
+    seed_truth = json.loads(seed_path.with_suffix(".json").read_text(encoding="utf-8"))
+    if truth == "without vetoed_by":
+        truth = json.dumps({k: v for k, v in seed_truth.items() if k != "vetoed_by"})
+    elif truth == "yes as words":
+        truth = json.dumps({**seed_truth, "yes": "ten"})
+    (tmp_path / "vote.txt").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "vote.json").write_text(truth, encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("evaluate_extraction", str(tmp_path), stdout=io.StringIO())
+    assert "vote.json" in str(error.value)
+    assert said in str(error.value)
+
+
+@pytest.mark.parametrize(
     ("name", "vetoed_by", "outcome"),
     [
         ("dev-02-1986-04-21-libya-raid-triple-veto", ["FRA", "GBR", "USA"], "vetoed"),

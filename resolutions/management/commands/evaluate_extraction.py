@@ -96,7 +96,7 @@ class Command(BaseCommand):
         rows = []
         started = time.perf_counter()
         for path in articles:
-            truth = _load_json(path.with_suffix(".json"))
+            truth = _load_truth(path.with_suffix(".json"))
             text = path.read_text(encoding="utf-8")
             published = (
                 dt.date.fromisoformat(truth["published"]) if truth.get("published") else None
@@ -160,8 +160,59 @@ def _mark(ok: bool) -> str:
     return "yes" if ok else "no"
 
 
-def _load_json(path: Path) -> dict:
+# The keys of a truth file that the scoring reads, with the values each may hold.
+TRUTH_KEYS = {
+    "vote_date": "a date (YYYY-MM-DD) or null",
+    "published": "a date (YYYY-MM-DD) or null",
+    "document": "a string or null",
+    "yes": "a number or null",
+    "no": "a number or null",
+    "abstain": "a number or null",
+    "non_voting": "a number or null",
+    "against": "a list of member names",
+    "abstaining": "a list of member names",
+    "vetoed_by": "a list of member names",
+}
+
+
+def _fits(key: str, value) -> bool:
+    kind = TRUTH_KEYS[key]
+    if kind.startswith("a list"):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if value is None:
+        return True
+    if kind.startswith("a number"):
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if not isinstance(value, str):
+        return False
+    if kind.startswith("a date"):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+    return True
+
+
+def _load_json(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CommandError(f"{path}: {error}") from error
+
+
+def _load_truth(path: Path) -> dict:
+    """A truth file, checked: a JSON object with every key the scoring reads."""
+    truth = _load_json(path)
+    if not isinstance(truth, dict):
+        raise CommandError(
+            f"{path}: a truth file must be a JSON object, not {type(truth).__name__}."
+        )
+    missing = [key for key in TRUTH_KEYS if key not in truth]
+    if missing:
+        raise CommandError(f"{path}: the truth file lacks the keys {', '.join(missing)}.")
+    wrong = [
+        f"{key} must be {kind}" for key, kind in TRUTH_KEYS.items() if not _fits(key, truth[key])
+    ]
+    if wrong:
+        raise CommandError(f"{path}: " + "; ".join(wrong) + ".")
+    return truth
