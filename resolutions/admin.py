@@ -110,23 +110,46 @@ def check_and_complete(resolution: Resolution, votes: list[tuple[str, str]]) -> 
     reason; contradictions never pass."""
     seated = seated_on(resolution.date)
     names = dict(MemberState.objects.values_list("code", "name"))
-    if resolution.votes_recorded and votes and resolution.tally is None:
+    if resolution.adopted_without_vote and not resolution.outcome:
+        resolution.outcome = rules.Outcome.ADOPTED
+    # The official tally is derived only from a complete record: from part of the
+    # votes it would be a made-up tally.
+    complete = resolution.votes_recorded and bool(seated) and set(seated) <= dict(votes).keys()
+    if complete and resolution.tally is None:
         tally = rules.tally_of(position for _, position in votes)
         resolution.votes_for, resolution.votes_against, resolution.votes_abstain = (
             tally.yes,
             tally.against,
             tally.abstain,
         )
+    undecided = ""
     if not resolution.outcome and resolution.tally is not None:
-        resolution.outcome = rules.decide_votes(
-            dict(votes),
-            seated,
-            on=resolution.date,
-            procedural=resolution.procedural,
-            tally=resolution.tally,
-        ).outcome
+        if complete:
+            resolution.outcome = rules.decide_votes(
+                dict(votes),
+                seated,
+                on=resolution.date,
+                procedural=resolution.procedural,
+                tally=resolution.tally,
+            ).outcome
+        else:
+            known_vetoes = [code for code, position in votes if position == rules.Position.VETO]
+            possible = rules.possible_outcomes(
+                tally=resolution.tally,
+                known_vetoes=known_vetoes,
+                on=resolution.date,
+                procedural=resolution.procedural,
+            )
+            if len(possible) == 1:
+                resolution.outcome = next(iter(possible))
+            else:
+                undecided = " or ".join(sorted(str(o) for o in possible))
     problems = rules.check_record(resolution.rule_record(votes), seated, names)
-    if not resolution.outcome:
+    if undecided:
+        problems.append(
+            rules.Problem(f"Give the outcome: with the votes on record it could be {undecided}.")
+        )
+    elif not resolution.outcome:
         problems.append(rules.Problem("Give the outcome, or the votes to compute it from."))
     contradictions = [p.message for p in problems if not p.incomplete]
     missing = [p.message for p in problems if p.incomplete]

@@ -190,9 +190,15 @@ def test_incomplete_facts_can_be_saved_flagged_for_review(editor_client):
         review_status="needs_review",
         review_reasons="missing vote: Egypt's vote not in the press release",
     )
+    # From 14 of 15 votes the official tally and the outcome cannot be computed:
+    # the editor gives them (a made-up tally would count Egypt as not voting).
+    response = editor_client.post(ADD_URL, flagged)
+    assert "Give the outcome, or the votes to compute it from." in errors_of(response)
+    flagged.update(votes_for="9", votes_against="3", votes_abstain="3", outcome="vetoed")
     response = editor_client.post(ADD_URL, flagged)
     assert response.status_code == 302, errors_of(response)
     saved = Resolution.objects.get(draft_symbol="S/2017/172")
+    assert str(saved.tally) == "9-3-3"
     assert saved.needs_review
     assert saved.review_reason_list == ["missing vote: Egypt's vote not in the press release"]
     # contradictions are refused even when flagged
@@ -223,6 +229,40 @@ def test_list_filters_by_decade_outcome_and_review(editor_client):
     assert all(r.outcome == "vetoed" and 2010 <= r.date.year < 2020 for r in results)
     response = editor_client.get(LIST_URL + "?review_status__exact=needs_review")
     assert response.status_code == 200
+
+
+def test_a_tally_only_record_that_could_be_adopted_or_vetoed_needs_its_outcome(editor_client):
+    # 1955, 8-1-2, no individual votes: the vote against may have been a veto.
+    data = post_data(
+        {},
+        date="1955-12-13",
+        draft_symbol="S/3402",
+        votes_recorded="",
+        votes_for="8",
+        votes_against="1",
+        votes_abstain="2",
+        review_status="needs_review",
+        review_reasons="tally only: from the library's page",
+    )
+    del data["votes_recorded"]
+    response = editor_client.post(ADD_URL, data)
+    assert "with the votes on record it could be adopted or vetoed" in errors_of(response)
+    assert not Resolution.objects.filter(draft_symbol="S/3402").exists()
+
+
+def test_adopted_without_a_vote_needs_no_outcome_typed(editor_client):
+    data = post_data(
+        {},
+        date="1948-04-17",
+        draft_symbol="",
+        resolution_number="46",
+        adopted_without_vote="on",
+        votes_recorded="",
+    )
+    del data["votes_recorded"]
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 302, errors_of(response)
+    assert Resolution.objects.get(resolution_number=46).outcome == "adopted"
 
 
 def test_the_date_may_be_typed_as_the_admin_shows_it(editor_client):

@@ -219,6 +219,10 @@ def test_a_seated_member_left_without_a_position_is_skipped_not_saved_empty(edit
         {**S_2017_172, "EGY": ""},
         review_status="needs_review",
         review_reasons="missing vote: Egypt's vote is not known",
+        votes_for="9",
+        votes_against="3",
+        votes_abstain="3",
+        outcome="vetoed",
     )
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 302
