@@ -22,7 +22,6 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 
 from .models import Resolution, Vote
-from .rules import Position
 
 RESOLUTION_COLUMNS = [
     "resolution_symbol",
@@ -112,7 +111,8 @@ def vetoes_by_resolution(resolutions: QuerySet[Resolution]) -> dict[int, list[st
     of a queryset (one query, whatever its length)."""
     vetoes: dict[int, list[str]] = defaultdict(list)
     rows = (
-        Vote.objects.filter(position=Position.VETO, resolution__in=resolutions.values("pk"))
+        Vote.objects.vetoes()
+        .filter(resolution__in=resolutions.values("pk"))
         .order_by("member_id")
         .values_list("resolution_id", "member_id")
     )

@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import CouncilTerm, MemberState, Resolution, Vote
+from .models import CouncilTerm, MemberState, Resolution, Vote, VoteQuerySet
 from .rules import Outcome, Position
 
 # ASCII digits only: `\d` and str.isdigit() also take superscripts such as "²",
@@ -139,7 +139,9 @@ class ResolutionFilter(django_filters.FilterSet):
         if member:
             votes = votes.filter(member=member)
         if position:
-            votes = votes.filter(position=position)
+            # As every page counts it: a "veto" on a draft recorded as adopted or
+            # failed (flagged) is found as a vote against, not as a veto.
+            votes = votes.filter(VoteQuerySet.counted_as(position))
         return queryset.filter(Exists(votes))
 
 
@@ -160,13 +162,20 @@ class MemberVoteFilter(django_filters.FilterSet):
         field_name="resolution__outcome", choices=Outcome.choices, empty_label="Any outcome"
     )
     position = django_filters.ChoiceFilter(
-        choices=POSITION_CHOICES, empty_label="Any position", label="Position"
+        choices=POSITION_CHOICES,
+        method="filter_position",
+        empty_label="Any position",
+        label="Position",
     )
     q = django_filters.CharFilter(method="filter_text", label="Title, agenda or symbol")
 
     class Meta:
         model = Vote
         fields: list[str] = []
+
+    def filter_position(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # As every page counts it (VoteQuerySet.counted_as).
+        return queryset.filter(VoteQuerySet.counted_as(value))
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(text_query(value, "resolution__")) if value.strip() else queryset

@@ -142,8 +142,9 @@ def seated_on(day: dt.date) -> dict[str, bool]:
 class ResolutionQuerySet(models.QuerySet):
     def with_tallies(self) -> ResolutionQuerySet:
         """What every list of votes shows: the vetoing members come prefetched
-        (`vetoes`), so a page of any length costs two queries."""
-        vetoes = Vote.objects.filter(position=Position.VETO).select_related("member")
+        (`vetoes`: vetoes cast, as every page counts them, Vote.objects.vetoes()),
+        so a page of any length costs two queries."""
+        vetoes = Vote.objects.vetoes().select_related("member")
         return self.prefetch_related(Prefetch("votes", queryset=vetoes, to_attr="vetoes"))
 
     def needing_review(self) -> ResolutionQuerySet:

@@ -551,6 +551,60 @@ def test_every_page_counts_the_same_vetoes(client):
     assert cells == [0, 1, 0, 0, 0, 1]  # for, against, veto, abstain, did not vote; flagged
 
 
+def csv_rows(response) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body(response))))
+
+
+@pytest.mark.django_db
+def test_filters_and_exports_count_a_contradicted_veto_as_a_vote_against(client):
+    """A "veto" on a draft recorded as failed (flagged) is found by position=against,
+    not position=veto, and is not listed as vetoing it: as every page counts it."""
+    vetoer = member("QVB", "Vetoland", permanent=True)
+    others = [member(f"QV{letter}") for letter in "CDEFGHIJK"]
+    vetoed = resolution(
+        on=dt.date(2988, 1, 1),
+        draft_symbol="S/2988/1",
+        positions={Position.FOR: others, Position.VETO: [vetoer]},
+        outcome=Outcome.VETOED,
+    )
+    flagged = resolution(
+        on=dt.date(2989, 1, 1),
+        draft_symbol="S/2989/1",
+        positions={Position.FOR: others[:1], Position.VETO: [vetoer]},
+        outcome=Outcome.FAILED,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    against = resolution(
+        on=dt.date(2989, 1, 2),
+        draft_symbol="S/2989/2",
+        positions={Position.FOR: others, Position.AGAINST: [vetoer]},
+        outcome=Outcome.ADOPTED,
+    )
+
+    def symbols(url: str) -> set[str]:
+        return {row["draft_symbol"] for row in csv_rows(client.get(url))}
+
+    assert symbols("/resolutions.csv?member=qvb&position=veto") == {"S/2988/1"}
+    assert symbols("/resolutions.csv?member=qvb&position=against") == {"S/2989/1", "S/2989/2"}
+    assert symbols("/members/qvb/votes.csv?position=veto") == {"S/2988/1"}
+    assert symbols("/members/qvb/votes.csv?position=against") == {"S/2989/1", "S/2989/2"}
+    listed = body(client.get("/resolutions/?member=qvb&position=veto"))
+    assert set(slugs_linked(listed)) == {vetoed.slug}
+    page = client.get("/members/qvb/?position=against")
+    assert page.context["table"].paginator.count == 2
+
+    # vetoed_by lists vetoes cast only, in the exports and in the list.
+    rows = {row["draft_symbol"]: row for row in csv_rows(client.get("/resolutions.csv"))}
+    assert rows["S/2988/1"]["vetoed_by"] == "QVB"
+    assert rows["S/2989/1"]["vetoed_by"] == ""
+    records = {r["draft_symbol"]: r for r in client.get("/resolutions.json").json()["results"]}
+    assert records["S/2989/1"]["vetoed_by"] == []
+    listed = body(client.get("/resolutions/?q=S/298"))
+    assert 'href="/members/qvb/"' not in row_of(listed, flagged.slug)
+    assert 'href="/members/qvb/"' not in row_of(listed, against.slug)
+    assert 'href="/members/qvb/"' in row_of(listed, vetoed.slug)
+
+
 @pytest.mark.django_db
 def test_member_page_lists_terms_vetoes_and_the_record(client):
     response = client.get("/members/rus/")
