@@ -174,6 +174,42 @@ def test_second_import_changes_nothing_and_says_so(page, tmp_path):
     assert list(Vote.objects.values()) == votes
 
 
+def review_counts(output: str) -> dict[str, int]:
+    """The closing summary's "  <reason>: <n>" lines."""
+    lines = (
+        output.split("need review, by reason")[1].splitlines()[1:] if "by reason" in output else []
+    )
+    return {line.strip().rsplit(": ", 1)[0]: int(line.rsplit(": ", 1)[1]) for line in lines}
+
+
+@pytest.mark.django_db
+def test_a_repeat_import_reports_no_corrections_and_counts_each_record_once(page, tmp_path):
+    """Records read from the library's page and the community table are counted
+    once by review reason, in every run; a swapped date is counted as corrected
+    only in the run that stores the corrected vote, not when it is read again."""
+    names = seated_names("2018-03-05")
+    faulty = [(name, "Yes") for code, name in sorted(names.items()) if code != "SWE"]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-10-04", "", "S/2018/901", "Not adopted - veto", veto_positions())
+        + community_rows("7", "2018-03-05", "2901 (2018)", "", "Adopted by majority", faulty),
+    )
+    first = run(page, table)
+    assert "1 swapped dates corrected" in first
+    assert "corrected from the library: 1." in first
+    in_record = {}
+    for record in Resolution.objects.all():
+        for category in {r.split(":")[0] for r in record.review_reason_list}:
+            in_record[category] = in_record.get(category, 0) + 1
+    assert in_record.get("missing member") == 1
+    assert review_counts(first) == in_record
+    again = run(page, table)
+    assert "Nothing changed." in again
+    assert "swapped dates corrected" not in again
+    assert "Community-table dates" not in again
+    assert review_counts(again) == in_record
+
+
 @pytest.mark.django_db
 def test_editor_records_are_never_overwritten(page):
     editor = Resolution(

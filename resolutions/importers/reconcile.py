@@ -147,16 +147,25 @@ class Summary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    flagged: Counter = field(default_factory=Counter)
+    # Review categories of each record read, by record (its pk): a record read
+    # from several files of a run is counted once, with its reasons after the last.
+    reviews: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Swapped community dates corrected in a stored value: a new record's date, a
+    # date changed, or the community's vote merged into a record the first time.
     dates_corrected: int = 0
     entries: int = 0
     changes: list[str] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> Counter:
+        """Records read that need review, by reason category."""
+        return Counter(c for categories in self.reviews.values() for c in categories)
 
     def add(self, other: Summary) -> None:
         self.created += other.created
         self.updated += other.updated
         self.unchanged += other.unchanged
-        self.flagged.update(other.flagged)
+        self.reviews.update(other.reviews)
         self.dates_corrected += other.dates_corrected
         self.entries += other.entries
 
@@ -522,9 +531,17 @@ class Reconciler:
                 wins and COMMUNITY in state.sources and swapped(resolution.date) == entry.date
             )
             if corrected or older_swapped:
-                summary.dates_corrected += 1
-                if older_swapped and not state.protected:
+                # Counted only where a stored value takes the corrected date: the
+                # record's date changes, or the community's vote is merged into the
+                # record for the first time (a new record included); not again
+                # when a later run reads the same vote.
+                if state.protected:
+                    pass  # the record's date stays as the editor gave it
+                elif older_swapped:
+                    summary.dates_corrected += 1
                     resolution.date = entry.date
+                elif entry.source not in state.sources:
+                    summary.dates_corrected += 1
             elif wins and not state.protected and not state.new:
                 differs("date", entry.date, resolution.date)
                 resolution.date = entry.date
@@ -890,9 +907,6 @@ class Reconciler:
             if state.votes != state.votes_before:
                 fields.append("votes")
             summary.changes.append(f"{state.resolution}: {'; '.join(fields)}")
-        for state in touched:
-            categories = {r.split(":")[0].strip() for r in state.resolution.review_reason_list}
-            summary.flagged.update(categories)
         with transaction.atomic():
             if created:
                 for state in created:
@@ -945,6 +959,9 @@ class Reconciler:
             )
             self.save_sources(touched)
         for state in touched:
+            summary.reviews[state.resolution.pk] = frozenset(
+                r.split(":")[0].strip() for r in state.resolution.review_reason_list
+            )
             state.new = False
             state.before = state.snapshot()
             state.votes_before = dict(state.votes)
