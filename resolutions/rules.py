@@ -332,6 +332,17 @@ def check_record(
     seat_count = seats(on)
     needed = required_votes(on)
     when = on.isoformat()
+    if len(seated) != seat_count:
+        # Before the Council first sat, in years whose members are not yet elected,
+        # or a gap in the terms on record: nothing on this date can be checked.
+        problems.append(
+            Problem(
+                f"The Council's composition on {when} is not on record ({len(seated)} of "
+                f"{seat_count} seats): check the date.",
+                None,
+                "date",
+            )
+        )
 
     seen: dict[str, str] = {}
     for code, position in record.votes:

@@ -318,7 +318,10 @@ def test_tally_only_record_with_known_vetoer_is_valid():
         votes=[("SUN", Position.VETO)],
         votes_recorded=False,
     )
-    seated = {"SUN": True, "USA": True, "FRA": True, "GBR": True, "CHN": True}
+    seated = {
+        **dict.fromkeys(["SUN", "USA", "FRA", "GBR", "CHN"], True),
+        **dict.fromkeys(["AUS", "BEL", "CUB", "IRN", "PER", "YUG"], False),
+    }
     assert rules.check_record(record, seated) == []
     assert rules.possible_outcomes(
         tally=Tally(9, 1, 1), known_vetoes=[], on=dt.date(1956, 11, 4), procedural=False
@@ -374,3 +377,18 @@ def test_an_incomplete_record_that_contradicts_its_tally_is_a_contradiction():
 )
 def test_a_permanent_no_is_a_veto_only_where_the_draft_had_the_votes(yes, on, procedural, expected):
     assert rules.could_be_vetoed(yes, on=on, procedural=procedural) is expected
+
+
+def test_a_date_without_the_councils_composition_on_record_is_refused():
+    record = Record(
+        on=dt.date(1945, 12, 1),
+        procedural=False,
+        outcome=Outcome.ADOPTED,
+        resolution_number=9999,
+        tally=Tally(11, 0, 0),
+        votes_recorded=False,
+    )
+    problems = rules.check_record(record, {})
+    assert [p.message for p in problems] == [
+        "The Council's composition on 1945-12-01 is not on record (0 of 11 seats): check the date."
+    ]
