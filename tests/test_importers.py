@@ -464,6 +464,24 @@ def test_draft_symbol_and_resolution_number_of_one_vote_meet_by_meeting(tmp_path
 
 
 @pytest.mark.django_db
+def test_resolution_and_draft_columns_swapped_by_the_table_are_read_right(tmp_path):
+    """Res. 2779-2781 (2025): the table writes the resolution's symbol under Draft
+    and the draft symbol (or nothing) under Resolution."""
+    positions = [(name, "Yes") for name in seated_names("2025-06-05").values()]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2025-06-05", "S/2025/360", "S/RES/2779(2025)", "Adopted", positions)
+        + community_rows("2", "2025-06-05", "", "S/RES/2780 (2025)", "Adopted", positions),
+    )
+    run(table)
+    first = Resolution.objects.get(resolution_number=2779)
+    assert (first.draft_symbol, first.title) == ("S/2025/360", "")
+    second = Resolution.objects.get(resolution_number=2780)
+    assert (second.draft_symbol, second.title) == ("", "")
+    assert not Resolution.objects.filter(title__startswith="S/RES/").exists()
+
+
+@pytest.mark.django_db
 def test_a_veto_on_a_draft_short_of_the_votes_is_not_stored(tmp_path):
     # The 1972 page says "S/10768 vetoed by USSR 3-3-9": with 3 votes in favour
     # the draft failed without a veto.

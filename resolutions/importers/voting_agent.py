@@ -99,6 +99,15 @@ def parse_resolution(value: str) -> tuple[int | None, str]:
     return None, normalise_draft(value)
 
 
+def swapped_symbols(resolution: str, draft: str) -> tuple[str, str]:
+    """(Resolution, Draft) columns, put back where the table swaps them (res.
+    2779-2781 (2025): "S/RES/2779(2025)" under Draft, the draft symbol or nothing
+    under Resolution)."""
+    if re.match(r"^S/RES/\s*\d", draft, re.I) and (not resolution or normalise_draft(resolution)):
+        return draft, resolution
+    return resolution, draft
+
+
 def parse_draft(value: str) -> tuple[str, str]:
     """(draft symbol, what else the column says). Amendments and paragraphs are
     votes of their own: they get no draft symbol, the text becomes the title."""
@@ -140,8 +149,11 @@ def read(path: Path) -> list[Entry]:
     for rows in groups.values():
         line, first = rows[0]
         on = parse_date(first["Date,"], path, line)
-        number, draft_in_resolution = parse_resolution(text(first["Resolution"]))
-        draft, other = parse_draft(text(first["Draft"]))
+        number_column, draft_column = swapped_symbols(
+            text(first["Resolution"]), text(first["Draft"])
+        )
+        number, draft_in_resolution = parse_resolution(number_column)
+        draft, other = parse_draft(draft_column)
         entry = Entry(
             source=COMMUNITY,
             path=path,
