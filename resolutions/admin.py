@@ -251,15 +251,27 @@ class ResolutionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("date") or cleaned.get("resolution_number"):
-            return cleaned  # a resolution number is unique in the database already
         draft = cleaned.get("draft_symbol", "")
-        probe = Resolution(date=cleaned["date"], draft_symbol=draft)
-        if draft:
+        if draft.upper().startswith("S/RES/"):
+            self.add_error(
+                "draft_symbol",
+                f"{draft} is a resolution's symbol: give its number as the resolution "
+                "number, and the draft's own symbol (S/<year>/<number>) here.",
+            )
+            return cleaned
+        if not cleaned.get("date"):
+            return cleaned
+        probe = Resolution(
+            date=cleaned["date"],
+            draft_symbol=draft,
+            resolution_number=cleaned.get("resolution_number"),
+        )
+        if probe.symbol:
             twin = Resolution.objects.filter(slug=probe.make_slug()).exclude(pk=self.instance.pk)
             if twin.exists():
+                field = "resolution_number" if probe.resolution_number else "draft_symbol"
                 self.add_error(
-                    "draft_symbol", f"A vote on {draft} is already on record: edit that one."
+                    field, f"A vote on {probe.symbol} is already on record: edit that one."
                 )
         return cleaned
 

@@ -404,3 +404,9 @@ def test_a_draft_already_on_record_is_refused_not_duplicated(editor_client):
     assert response.status_code == 200
     assert "A vote on S/2017/315 is already on record" in errors_of(response)
     assert Resolution.objects.count() == before
+
+
+def test_a_resolution_symbol_typed_as_the_draft_is_refused_on_its_field(editor_client):
+    response = editor_client.post(ADD_URL, post_data(S_2017_172, draft_symbol="S/RES/9100 (2017)"))
+    assert "S/RES/9100 (2017) is a resolution&#x27;s symbol" in errors_of(response)
+    assert not Resolution.objects.filter(draft_symbol__startswith="S/RES").exists()
