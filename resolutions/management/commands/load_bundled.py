@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from resolutions import rules
 from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
@@ -34,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument("--data", type=Path, default=DATA, help="Folder of the data files.")
 
     def handle(self, *args, data: Path, verbosity: int = 1, **options):
+        if MemberState._meta.db_table not in connection.introspection.table_names():
+            raise CommandError(
+                "The database has no tables yet: run `python manage.py migrate` first "
+                "(`make setup` does both)."
+            )
         with transaction.atomic():
             members = self.load_members(data / "members.csv")
             terms, extra_terms = self.load_terms(data / "terms.csv")
