@@ -146,7 +146,8 @@ class MemberTable(tables.Table):
     name = tables.Column("Member state", linkify=True)
     code = tables.Column("Code")
     terms = tables.Column("On the Council", accessor="pk", orderable=False)
-    cast = tables.Column("Votes cast", attrs=NUMBER)
+    # Over records whose individual votes are all on record (views.members_queryset).
+    cast = tables.Column("Votes cast (individual votes recorded)", attrs=NUMBER)
     share_for = tables.Column("For", attrs=NUMBER)
     share_against = tables.Column("Against (incl. vetoes)", attrs=NUMBER)
     share_abstain = tables.Column("Abstain", attrs=NUMBER)

@@ -185,7 +185,19 @@ def resolution_votes_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 def members_queryset() -> QuerySet[MemberState]:
     """Member states that have sat on the Council, with their vote counts and
-    shares (of votes cast: for, against including vetoes, abstain)."""
+    shares (of votes cast: for, against including vetoes, abstain).
+
+    Votes cast (`cast`) and the shares count only records whose individual votes
+    are all on record (Resolution.votes_recorded): of a tally-only record only the
+    vetoes are stored, so counting it would make every such member look like it
+    mostly voted against. The shares are None for a member with no such vote. The
+    counts per position (`votes_veto` included) are over every record, as every
+    page counts them."""
+
+    recorded = Q(votes__resolution__votes_recorded=True)
+
+    def recorded_count(*positions: str) -> Count:
+        return Count("votes", filter=recorded & Q(votes__position__in=positions))
 
     def share_of(expression) -> Cast:
         return Cast(expression, FloatField()) / NullIf(F("cast"), Value(0))
@@ -194,13 +206,19 @@ def members_queryset() -> QuerySet[MemberState]:
         sat_on_council()
         .with_vote_counts()
         .annotate(
-            cast=F("votes_for") + F("votes_against") + F("votes_veto") + F("votes_abstain"),
-            votes_against_all=F("votes_against") + F("votes_veto"),
+            # Stored positions: a "veto" counted as a vote against (counted_as)
+            # is against here either way.
+            recorded_for=recorded_count(Position.FOR),
+            recorded_against=recorded_count(Position.AGAINST, Position.VETO),
+            recorded_abstain=recorded_count(Position.ABSTAIN),
         )
         .annotate(
-            share_for=share_of(F("votes_for")),
-            share_against=share_of(F("votes_against_all")),
-            share_abstain=share_of(F("votes_abstain")),
+            cast=F("recorded_for") + F("recorded_against") + F("recorded_abstain"),
+        )
+        .annotate(
+            share_for=share_of(F("recorded_for")),
+            share_against=share_of(F("recorded_against")),
+            share_abstain=share_of(F("recorded_abstain")),
         )
         .prefetch_related("terms")
     )

@@ -489,6 +489,54 @@ def test_members_page_lists_council_members_with_counts(client):
     assert "1991–present (permanent)" in rus
 
 
+def member_row(html: str, code: str) -> list[str]:
+    """The cells of a member's row on /members/."""
+    row = re.search(rf'<tr[^>]*>\s*<td[^>]*><a href="/members/{code}/">.*?</tr>', html, re.S).group(
+        0
+    )
+    return re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+
+
+@pytest.mark.django_db
+def test_member_shares_count_only_records_with_every_vote_recorded(client):
+    """Of a tally-only record only the vetoes are stored: counting them as votes cast
+    would make the member look as if it mostly voted against."""
+    vetoer = member("QWA", "Tallyland", permanent=True)
+    voter = member("QWB", "Votingland", permanent=True)
+    others = [member(f"QW{letter}") for letter in "CDEFGHIJK"]
+    for day in (1, 2):  # 9-1-0, vetoed by QWA; only the tally and the veto on record
+        resolution(
+            on=dt.date(2987, 1, day),
+            draft_symbol=f"S/2987/{day}",
+            positions={Position.VETO: [vetoer]},
+            outcome=Outcome.VETOED,
+            votes_recorded=False,
+        )
+    resolution(  # every vote on record: QWB votes for, QWA is absent from it
+        on=dt.date(2987, 2, 1),
+        draft_symbol="S/2987/3",
+        positions={Position.FOR: [voter, *others[:8]], Position.ABSTAIN: others[8:]},
+        outcome=Outcome.ADOPTED,
+    )
+    resolution(  # tally-only, QWB's veto recorded
+        on=dt.date(2987, 3, 1),
+        draft_symbol="S/2987/4",
+        positions={Position.VETO: [voter]},
+        outcome=Outcome.VETOED,
+        votes_recorded=False,
+    )
+
+    page = body(client.get("/members/"))
+    # Votes cast, for, against, abstain, did not vote, vetoes cast.
+    assert member_row(page, "qwa")[3:] == ["0", "—", "—", "—", "0", "2"]
+    assert member_row(page, "qwb")[3:] == ["1", "100%", "0%", "0%", "0", "1"]
+    assert "only records whose individual votes are all on record" in page
+
+    rows = {row["member_code"]: row for row in csv_rows(client.get("/members.csv"))}
+    assert (rows["QWA"]["votes_cast"], rows["QWA"]["veto"]) == ("0", "2")
+    assert (rows["QWB"]["votes_cast"], rows["QWB"]["for"], rows["QWB"]["veto"]) == ("1", "1", "1")
+
+
 def home_vetoes_of(html: str, name: str) -> int:
     """A member's vetoes cast on the home page: its column of the table of drafts
     vetoed per year, summed."""
