@@ -66,6 +66,9 @@ def home(request: HttpRequest) -> HttpResponse:
         adopted=Count("pk", filter=Q(outcome=Outcome.ADOPTED)),
         failed=Count("pk", filter=Q(outcome=Outcome.FAILED)),
         vetoed=Count("pk", filter=Q(outcome=Outcome.VETOED)),
+        # What the figures include, said beside them (same query).
+        without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
+        needs_review=Count("pk", filter=Q(review_status=Resolution.Review.NEEDS_REVIEW)),
         first=Min("date"),
         last=Max("date"),
     )

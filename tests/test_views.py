@@ -82,6 +82,31 @@ def test_home_says_what_the_site_holds_and_charts_vetoes(client):
 
 
 @pytest.mark.django_db
+def test_home_figures_say_how_many_need_review_or_had_no_vote(client):
+    resolution(
+        on=dt.date(2986, 1, 1),
+        draft_symbol="S/2986/1",
+        positions={},
+        outcome=Outcome.ADOPTED,
+        adopted_without_vote=True,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    text = " ".join(body(client.get("/")).split())
+    votes = Resolution.objects.count()
+    without_vote = Resolution.objects.filter(adopted_without_vote=True).count()
+    review = Resolution.objects.needing_review().count()
+    assert without_vote >= 1 and review >= 1
+    assert (
+        f"<strong>{votes}</strong> votes on record, of which {without_vote} adopted without a vote"
+        in text
+    )
+    assert (
+        f'<a href="/resolutions/?review_status=needs_review"><strong>{review}</strong>'
+        f" record{'s' if review != 1 else ''} needing review</a>" in text
+    )
+
+
+@pytest.mark.django_db
 def test_a_veto_recorded_on_an_adopted_draft_is_not_charted_as_a_draft_vetoed(client):
     usa = member("QVA", permanent=True)
     record = resolution(
