@@ -211,20 +211,27 @@ def test_a_repeat_import_reports_no_corrections_and_counts_each_record_once(page
     assert review_counts(again) == in_record
 
 
+def editor_record(**fields) -> Resolution:
+    """An editor's tally-only record of S/2018/901 that disagrees with the page
+    (11-2-2 where the page gives 12-2-1)."""
+    values = {
+        "draft_symbol": "S/2018/901",
+        "date": "2018-04-10",
+        "meeting": "S/PV.9901",
+        "votes_for": 11,
+        "votes_against": 2,
+        "votes_abstain": 2,
+        "votes_recorded": False,
+        "outcome": Outcome.VETOED,
+        "origin": Resolution.Origin.EDITOR,
+        **fields,
+    }
+    return Resolution.objects.create(**values)
+
+
 @pytest.mark.django_db
 def test_editor_records_are_never_overwritten(page):
-    editor = Resolution(
-        draft_symbol="S/2018/901",
-        date="2018-04-10",
-        meeting="S/PV.9901",
-        votes_for=11,
-        votes_against=2,
-        votes_abstain=2,
-        votes_recorded=False,
-        outcome=Outcome.VETOED,
-        origin=Resolution.Origin.EDITOR,
-    )
-    editor.save()
+    editor = editor_record()
     run(page)
     editor.refresh_from_db()
     assert str(editor.tally) == "11-2-2"
@@ -235,19 +242,7 @@ def test_editor_records_are_never_overwritten(page):
 
 @pytest.mark.django_db
 def test_an_editors_change_made_while_an_import_runs_is_kept(page):
-    editor = Resolution(
-        draft_symbol="S/2018/901",
-        date="2018-04-10",
-        meeting="S/PV.9901",
-        title="As first entered",
-        votes_for=11,
-        votes_against=2,
-        votes_abstain=2,
-        votes_recorded=False,
-        outcome=Outcome.VETOED,
-        origin=Resolution.Origin.EDITOR,
-    )
-    editor.save()
+    editor = editor_record(title="As first entered")
     # The import reads the record, then an editor saves a change to it, then the
     # import merges the library's page and writes (as import_votes does).
     reconciler = Reconciler()
