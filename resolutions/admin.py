@@ -168,17 +168,24 @@ def check_and_complete(resolution: Resolution, votes: list[tuple[str, str]]) -> 
 
 def members_to_offer(
     request: HttpRequest, obj: Resolution | None
-) -> tuple[list[MemberState], list[MemberState]]:
-    """The members seated on the vote's date (permanent first), and those of them
-    with no vote on record yet: the rows the votes inline offers. Read once per
+) -> tuple[list[MemberState], list[MemberState], list[tuple[str, str]]]:
+    """The members seated on the vote's date (permanent first), those of them with
+    no vote on record yet (the new rows the votes inline offers), and the members
+    with a vote on record who were not seated that day (after a change of date:
+    their rows stay visible so that the editor can delete them). Read once per
     request (the admin asks for them to build the formset and its initial data)."""
     key = (obj.pk if obj is not None else None, vote_date(request, obj))
     cache = request.__dict__.setdefault("_members_to_offer", {})
     if key not in cache:
         day = key[1]
         seated = list(MemberState.objects.seated_on(day)) if day else []
-        existing = set(obj.votes.values_list("member_id", flat=True)) if obj and obj.pk else set()
-        cache[key] = (seated, [m for m in seated if m.code not in existing])
+        voters = dict(obj.votes.values_list("member_id", "member__name")) if obj and obj.pk else {}
+        codes = {m.code for m in seated}
+        cache[key] = (
+            seated,
+            [m for m in seated if m.code not in voters],
+            [(code, name) for code, name in sorted(voters.items()) if code not in codes],
+        )
     return cache[key]
 
 
@@ -203,12 +210,16 @@ class VoteInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         if obj is None and article_proposal(request):
             kwargs.setdefault("form", ArticleVoteForm)
-        seated, to_offer = members_to_offer(request, obj)
+        seated, to_offer, unseated = members_to_offer(request, obj)
         kwargs["extra"] = len(to_offer)
         formset = super().get_formset(request, obj, **kwargs)
         formset.seated_choices = [
             (m.code, f"{m.name} (permanent)" if m.permanent else m.name) for m in seated
-        ] or None
+        ] + [
+            (code, f"{name} (not seated on that date: delete this row)") for code, name in unseated
+        ]
+        if not formset.seated_choices:
+            formset.seated_choices = None
         return formset
 
     def get_queryset(self, request):
@@ -365,7 +376,7 @@ class ResolutionAdmin(admin.ModelAdmin):
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, VoteInline) and request.method != "POST":
-            _, to_offer = members_to_offer(request, obj)
+            _, to_offer, _ = members_to_offer(request, obj)
             kwargs["initial"] = [{"member": m.code} for m in to_offer]
         proposal = article_proposal(request) if obj is None or obj._state.adding else None
         if proposal and request.method != "POST":

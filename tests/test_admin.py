@@ -410,3 +410,37 @@ def test_a_resolution_symbol_typed_as_the_draft_is_refused_on_its_field(editor_c
     response = editor_client.post(ADD_URL, post_data(S_2017_172, draft_symbol="S/RES/9100 (2017)"))
     assert "S/RES/9100 (2017) is a resolution&#x27;s symbol" in errors_of(response)
     assert not Resolution.objects.filter(draft_symbol__startswith="S/RES").exists()
+
+
+def test_after_a_change_of_date_the_departed_members_rows_stay_named(editor_client):
+    reference = Resolution.objects.get(slug="s-2017-315")
+    url = reverse("admin:resolutions_resolution_change", args=[reference.pk])
+    page = editor_client.get(url)
+    formset = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == "votes")
+    data = post_data({}, date="2023-06-12", draft_symbol="S/2017/315", meeting="S/PV.7922")
+    management = formset.formset.management_form
+    for name in ("TOTAL_FORMS", "INITIAL_FORMS"):
+        data[f"votes-{name}"] = str(management.initial[name])
+    for index, form in enumerate(formset.formset.forms):
+        data[f"votes-{index}-id"] = str(form.instance.pk)
+        data[f"votes-{index}-resolution"] = str(reference.pk)
+        data[f"votes-{index}-member"] = form.instance.member_id
+        data[f"votes-{index}-position"] = form.instance.position
+    data["sources-INITIAL_FORMS"] = str(reference.sources.count())
+    data["sources-TOTAL_FORMS"] = str(reference.sources.count())
+    for index, source in enumerate(reference.sources.all()):
+        data[f"sources-{index}-id"] = str(source.pk)
+        data[f"sources-{index}-resolution"] = str(reference.pk)
+        data[f"sources-{index}-kind"] = source.kind
+        data[f"sources-{index}-title"] = source.title
+        data[f"sources-{index}-url"] = source.url
+    response = editor_client.post(url, data)
+    assert "Bolivia (Plurinational State of) was not a member of the Council on 2023-06-12." in (
+        errors_of(response)
+    )
+    rows = next(f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "votes")
+    bolivia = next(f for f in rows.formset.forms if f.instance.member_id == "BOL")
+    menu = dict(bolivia.fields["member"].widget.choices)
+    assert "not seated on that date" in menu["BOL"]
+    reference.refresh_from_db()
+    assert str(reference.date) == "2017-04-12"
