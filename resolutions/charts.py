@@ -143,23 +143,11 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
                 hovertemplate=f"{name}, %{{x}}: %{{y}} draft(s) vetoed<extra></extra>",
             )
         )
-    figure.update_layout(
-        **_layout(
-            barmode="stack",
-            height=380,
-            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
-            yaxis=_count_axis(
-                "Drafts vetoed",
-                max(
-                    (sum(by_year.get(y, 0) for by_year in counts.by_member.values()))
-                    for y in counts.years
-                )
-                if counts.years
-                else 0,
-            ),
-        )
+    tallest = max(
+        (sum(by_year.get(y, 0) for by_year in counts.by_member.values()) for y in counts.years),
+        default=0,
     )
-    return figure
+    return _stacked_per_year(figure, "Drafts vetoed", tallest)
 
 
 def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
@@ -177,14 +165,18 @@ def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
             )
         )
+    tallest = max((sum(c.values()) for c in per_year.values()), default=0)
+    return _stacked_per_year(figure, "Votes", tallest)
+
+
+def _stacked_per_year(figure: go.Figure, title: str, tallest: int) -> go.Figure:
+    """The layout of both per-year charts: bars stacked, years on the x axis."""
     figure.update_layout(
         **_layout(
             barmode="stack",
             height=380,
             xaxis={"title": {"text": "Year"}, "tickformat": "d"},
-            yaxis=_count_axis(
-                "Votes", max((sum(c.values()) for c in per_year.values()), default=0)
-            ),
+            yaxis=_count_axis(title, tallest),
         )
     )
     return figure

@@ -231,35 +231,34 @@ def test_list_filters_by_decade_outcome_and_review(editor_client):
     assert response.status_code == 200
 
 
+def tally_only_post(**fields):
+    """The add form posted with no members' votes and "individual votes recorded"
+    unticked (an unticked box is absent from a POST)."""
+    data = post_data({}, **fields)
+    del data["votes_recorded"]
+    return data
+
+
 def test_a_tally_only_record_that_could_be_adopted_or_vetoed_needs_its_outcome(editor_client):
     # 1955, 8-1-2, no individual votes: the vote against may have been a veto.
-    data = post_data(
-        {},
+    data = tally_only_post(
         date="1955-12-13",
         draft_symbol="S/3402",
-        votes_recorded="",
         votes_for="8",
         votes_against="1",
         votes_abstain="2",
         review_status="needs_review",
         review_reasons="tally only: from the library's page",
     )
-    del data["votes_recorded"]
     response = editor_client.post(ADD_URL, data)
     assert "with the votes on record it could be adopted or vetoed" in errors_of(response)
     assert not Resolution.objects.filter(draft_symbol="S/3402").exists()
 
 
 def test_adopted_without_a_vote_needs_no_outcome_typed(editor_client):
-    data = post_data(
-        {},
-        date="1948-04-17",
-        draft_symbol="",
-        resolution_number="46",
-        adopted_without_vote="on",
-        votes_recorded="",
+    data = tally_only_post(
+        date="1948-04-17", draft_symbol="", resolution_number="46", adopted_without_vote="on"
     )
-    del data["votes_recorded"]
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 302, errors_of(response)
     assert Resolution.objects.get(resolution_number=46).outcome == "adopted"
