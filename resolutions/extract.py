@@ -1396,7 +1396,7 @@ def _read_sentence(
         window_end = ceiling if comma == -1 else min(ceiling, comma)
         group: list[Mention] = []
         if cue.kind == OBJECT:
-            group = [m for m in mentions if cue.end <= m.start and m.end <= ceiling]
+            group = _group_after(masked, mentions, consumed, cue.end, ceiling)
             window = masked[cue.start : ceiling]
         else:
             gerund = bool(re.match(r"\w+ing\b", masked[cue.start : cue.end]))
@@ -1474,9 +1474,52 @@ def _mask_other_draft_paragraphs(sentences: list[Sentence], result: Extraction) 
         sentence.count_masked = " " * len(sentence.count_masked)
 
 
+# An amendment is voted on apart from the draft it would amend: its counts, its
+# supporters and its failure are not the draft's.
+_AMENDMENT = re.compile(r"\bamendments?\b", re.I)
+# Where a clause about an amendment gives way to one about the draft itself:
+# "Russia's amendment failed, and the resolution was then adopted 13-0-2".
+_BACK_TO_THE_DRAFT = re.compile(
+    r";|,\s*(?:(?:and|but|then|before|after|while)\s+)*(?:the|a|its)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:resolution|draft|text|measure|council)\b",
+    re.I,
+)
+
+_AMENDMENT_PHRASE = re.compile(
+    r"\b(?:with|including|despite|without|over)\s+(?:[\w'.-]+\s+){0,3}$", re.I
+)
+
+
+def _mask_amendments(sentence: Sentence, result: Extraction) -> None:
+    """Blank what a sentence says of an amendment, from the clause that names it to
+    the end of the sentence or the return to the draft ("The vote for the amendment
+    had seven in favour, and seven against"), in both masks, and say so."""
+    while (m := _AMENDMENT.search(sentence.masked)) is not None:
+        text = sentence.masked
+        starts = [text.rfind(";", 0, m.start())]
+        starts += [k.start() for k in _CLAUSE_OPENER.finditer(text, 0, m.start())]
+        # "adopted 13-0-2 with an amendment by Russia": only the phrase is the amendment's
+        phrase = _AMENDMENT_PHRASE.search(text, 0, m.start())
+        starts += [phrase.start()] if phrase else []
+        start = max([0, *starts])
+        back = _BACK_TO_THE_DRAFT.search(text, m.end())
+        end = back.start() if back else len(text)
+        clause = text[start:end]
+        if _EVENT.search(clause) or _COUNT_PAIR.search(sentence.count_masked[start:end]):
+            note = "The article also reports a vote on an amendment, not read: " + (
+                sentence.original
+            )
+            if note not in result.warnings:
+                result.warnings.append(note)
+        blank = " " * (end - start)
+        sentence.masked = text[:start] + blank + text[end:]
+        sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
+
+
 def _mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
     """Blank the clauses about another draft ("a rival Russian text failed"), in both
     masks, and say so: those votes are not this one."""
+    _mask_amendments(sentence, result)
     for m in _OTHER_DRAFT.finditer(sentence.masked):
         text = sentence.masked
         starts = [text.rfind(ch, 0, m.start()) for ch in ",;("]
@@ -1555,6 +1598,35 @@ def _possible_sizes(
         sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
     votes = max(sum(counts[p] or 0 for p in COUNTED), named)
     return tuple(n for n in sizes if n >= votes) or sizes[-1:]
+
+
+# Between a phrase and the first member it governs: "vetoed by the permanent member
+# Russia", "in favour were the delegations of France and Japan".
+_LEAD_GAP = re.compile(
+    r"(?:[\s,:(]|\bthe\b|\bboth\b|\beither\b|\bpermanent\b|\belected\b|\bmembers?\b|"
+    r"\bcouncil\b|\b(?:delegations?|representatives?|ambassadors?|envoys?)\s+of\b)*",
+    re.I,
+)
+
+
+def _group_after(
+    masked: str, mentions: list[Mention], consumed: set[int], cue_end: int, ceiling: int
+) -> list[Mention]:
+    """The members a phrase names after it: the list that follows it at once
+    ("opposed by Russia, China and Algeria"), not every name later in the clause
+    ("..., maintains reports despite concerns about US strikes in Yemen")."""
+    group: list[Mention] = []
+    limit = cue_end
+    for m in mentions:
+        if m.start < limit or m.end > ceiling:
+            continue
+        gap = masked[limit : m.start]
+        if not (_LEAD_GAP if not group else _LIST_GAP).fullmatch(gap):
+            break
+        if id(m) not in consumed and not m.adjectival:
+            group.append(m)
+        limit = m.end
+    return group
 
 
 def _extension_after(

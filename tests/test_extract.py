@@ -608,3 +608,44 @@ def test_without_a_date_what_both_council_sizes_agree_on_is_kept():
     # so is "the 10 non-permanent members"
     text = "All the 10 non-permanent council members backed it. It was adopted unanimously."
     assert read(text, None).counts["for"] == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "vetoed_by"),
+    [
+        (
+            "Russia vetoed the draft resolution on Wednesday. China abstained and the 13 other "
+            "members voted in favour. A vote on a Russian amendment had drawn seven votes in "
+            "favour, seven against and one abstention.",
+            (13, 1, 1),
+            ["RUS"],
+        ),
+        (
+            "The council adopted the resolution by 13 votes to none, with two abstentions, on "
+            "Wednesday, after an amendment proposed by Russia was rejected by 4 votes to 7.",
+            (13, 0, 2),
+            [],
+        ),
+        (
+            "The amendment won only five votes, and the resolution was then adopted 14-0-1 on "
+            "Wednesday.",
+            (14, 0, 1),
+            [],
+        ),
+    ],
+)
+def test_the_counts_of_an_amendment_are_not_the_drafts(text, counts, vetoed_by):
+    found = read(text)
+    assert tuple(found.counts[p] for p in ("for", "against", "abstain")) == counts
+    assert found.vetoed_by == vetoed_by
+    assert any("amendment" in w for w in found.warnings)
+
+
+def test_a_position_goes_to_the_members_the_phrase_governs_not_to_every_name_nearby():
+    found = read(
+        "The resolution, opposed by Russia and China, keeps the sanctions despite concerns "
+        "about US strikes in Ukraine."
+    )
+    assert found.positions == {"RUS": "against", "CHN": "against"}
+    found = read("Voting against were Bolivia and Russia, while Egypt's envoy spoke of Syria.")
+    assert found.positions == {"BOL": "against", "RUS": "against"}
