@@ -276,7 +276,7 @@ def test_a_year_of_odd_digits_is_a_form_error(client, url, digit):
     assert client.get(export, {"year": digit}).status_code == 400
 
 
-# The admin takes numbers from its URL and forms too (resolutions/admin.py).
+# The admin takes numbers from its URL and forms too (resolutions/admin/).
 
 
 @pytest.mark.django_db

@@ -1,0 +1,268 @@
+"""Adding a vote from a news article: the pasted text is read
+(resolutions/extract.py), the reading kept in the session, and the normal add form
+comes back pre-filled for review; or the record of the same vote is offered, with
+where the article and the record disagree, to attach the article to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
+
+from .. import rules
+from ..extract import Context, extract
+from ..models import Resolution, Source
+from .forms import VoteForm
+
+
+class EvidenceWidget(forms.Widget):
+    """The sentence a proposed position came from, shown (escaped), never posted."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not value:
+            return ""
+        return format_html('<span class="article-evidence">{}</span>', value)
+
+
+class ArticleVoteForm(VoteForm):
+    evidence = forms.CharField(
+        label="evidence in the article", required=False, disabled=True, widget=EvidenceWidget
+    )
+
+
+SESSION_KEY = "article_proposals"
+
+
+class ArticleForm(forms.Form):
+    text = forms.CharField(
+        label="Article text", widget=forms.Textarea(attrs={"rows": 18, "cols": 100})
+    )
+    url = forms.URLField(label="URL", required=False, max_length=500, assume_scheme="https")
+    outlet = forms.CharField(required=False, max_length=200)
+    title = forms.CharField(
+        required=False, max_length=300, help_text="Left empty, the article's first line."
+    )
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        help_text="YYYY-MM-DD. Needed to read 'on Wednesday' or 'yesterday'.",
+    )
+    vote_date = forms.DateField(
+        label="Date of the vote",
+        required=False,
+        help_text="Only if the article does not give it (YYYY-MM-DD).",
+    )
+
+
+def extract_on(data: dict, found):
+    """The reading again with the date of the vote the editor gave."""
+    if found.vote_date == data["vote_date"]:
+        return found
+    return extract(
+        data["text"], data["published"], Context.from_database(), vote_date=data["vote_date"]
+    )
+
+
+def store_proposal(request: HttpRequest, data: dict, found) -> str:
+    """Keep the reading in the session (nothing is saved yet) under a short token."""
+    text = data["text"]
+    token = hashlib.sha256((text + (data["url"] or "")).encode()).hexdigest()[:16]
+    title = data["title"] or next((line.strip() for line in text.splitlines() if line.strip()), "")
+    proposals = request.session.get(SESSION_KEY, {})
+    proposals.pop(token, None)
+    while len(proposals) >= 5:
+        proposals.pop(next(iter(proposals)))
+    proposals[token] = {
+        "url": data["url"],
+        "outlet": data["outlet"],
+        "title": title[:300],
+        "published": data["published"].isoformat() if data["published"] else None,
+        "reading": found.as_json(),
+        "quotes": found.quotes(),
+        "outcome_explanation": found.outcome_explanation,
+    }
+    request.session[SESSION_KEY] = proposals
+    return token
+
+
+def article_proposal(request: HttpRequest) -> dict | None:
+    token = request.GET.get("article")
+    if not token or not hasattr(request, "session"):
+        return None
+    return request.session.get(SESSION_KEY, {}).get(token)
+
+
+def add_url(found, token: str) -> str:
+    query = {"date": found.vote_date.isoformat(), "article": token}
+    return reverse("admin:resolutions_resolution_add") + "?" + urlencode(query)
+
+
+def proposed_fields(proposal: dict) -> dict:
+    reading = proposal["reading"]
+    counts = reading["counts"]
+    fields = {
+        "date": reading["vote_date"],
+        "draft_symbol": reading["draft_symbol"] or "",
+        "resolution_number": reading["resolution_number"],
+        "procedural": reading["procedural"],
+    }
+    if all(counts[k] is not None for k in ("for", "against", "abstain")):
+        fields.update(
+            votes_for=counts["for"],
+            votes_against=counts["against"],
+            votes_abstain=counts["abstain"],
+        )
+    reasons = [w for w in reading["warnings"] if w != "no document symbol in the article"]
+    seated = rules.seats(dt.date.fromisoformat(reading["vote_date"]))
+    if reasons or len(reading["positions"]) < seated:
+        fields["review_status"] = Resolution.Review.NEEDS_REVIEW
+        fields["review_reasons"] = "\n".join(
+            ["from a news article: not every fact could be read", *reasons]
+        )
+    return {k: v for k, v in fields.items() if v not in (None, "")}
+
+
+def proposed_votes(initial: list[dict], proposal: dict) -> list[dict]:
+    reading = proposal["reading"]
+    evidence = {e["member"]: e["text"] for e in reading["evidence"]}
+    rows = []
+    for row in initial:
+        code = row.get("member")
+        position = reading["positions"].get(code)
+        if position:
+            row = {**row, "position": position, "evidence": evidence.get(code, "")}
+        else:
+            row = {**row, "evidence": "not in the article"}
+        rows.append(row)
+    return rows
+
+
+def proposed_source(proposal: dict) -> dict:
+    published = proposal.get("published")
+    return {
+        "kind": Source.Kind.NEWS,
+        "url": proposal.get("url") or "",
+        "title": proposal.get("title") or "",
+        "outlet": proposal.get("outlet") or "",
+        "date": dt.date.fromisoformat(published) if published else None,
+        "quote": "\n".join(proposal.get("quotes") or []),
+    }
+
+
+def find_existing(found) -> list[Resolution]:
+    """Records of the vote the article reports: by symbol, or by date and counts."""
+    by_symbol = Q()
+    if found.resolution_number is not None:
+        by_symbol |= Q(resolution_number=found.resolution_number)
+    if found.draft_symbol:
+        by_symbol |= Q(draft_symbol__iexact=found.draft_symbol)
+    matches = list(Resolution.objects.filter(by_symbol)) if by_symbol else []
+    if not matches and found.vote_date:
+        names = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
+        known = {names[k]: v for k, v in found.counts.items() if k in names and v is not None}
+        same_day = Resolution.objects.filter(date=found.vote_date)
+        if known:
+            matches = list(same_day.filter(**known))
+        if not matches and not found.draft_symbol and found.resolution_number is None:
+            # The article may get a count wrong: the votes of that day are offered,
+            # each with where it disagrees, rather than a duplicate made silently.
+            matches = list(same_day)
+    return matches
+
+
+def differences(found, record: Resolution) -> list[dict]:
+    """Where the article and a stored record disagree, fact by fact."""
+    rows = []
+
+    def differ(fact: str, said, stored) -> None:
+        if said is not None and said != "" and said != stored:
+            rows.append({"fact": fact, "article": said, "record": stored if stored else "—"})
+
+    differ("date", found.vote_date, record.date)
+    differ("draft symbol", found.draft_symbol, record.draft_symbol)
+    differ("resolution number", found.resolution_number, record.resolution_number)
+    for key, field in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "votes_abstain"),
+    ):
+        differ(f"votes {key}", found.counts.get(key), getattr(record, field))
+    differ("outcome", found.outcome, record.outcome)
+    stored = dict(record.votes.values_list("member_id", "position"))
+    for code, position in sorted(found.positions.items()):
+        differ(f"{code}'s vote", str(position), stored.get(code))
+    return rows
+
+
+# --- The views (ResolutionAdmin routes to them) ---------------------------------
+
+
+def add_from_article_view(model_admin, request: HttpRequest):
+    """Paste an article: the add form comes back pre-filled for review, or the
+    record of the same vote is offered with where it disagrees."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Add a vote from a news article",
+    }
+    if request.method == "POST" and request.POST.get("attach"):
+        return attach_article(model_admin, request)
+    form = ArticleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        found = extract(data["text"], data["published"], Context.from_database())
+        if data["vote_date"]:
+            found = extract_on(data, found)
+        if found.vote_date is None:
+            form.add_error(
+                "vote_date",
+                "The article gives no date of the vote that could be read: give it.",
+            )
+            context["warnings"] = found.warnings
+        else:
+            token = store_proposal(request, data, found)
+            existing = find_existing(found)
+            if existing:
+                return TemplateResponse(
+                    request,
+                    "admin/resolutions/resolution/add_from_article_existing.html",
+                    {
+                        **context,
+                        "title": "This vote may already be recorded",
+                        "token": token,
+                        "matches": [
+                            {"record": r, "differences": differences(found, r)} for r in existing
+                        ],
+                        "add_url": add_url(found, token),
+                        "warnings": found.warnings,
+                    },
+                )
+            return HttpResponseRedirect(add_url(found, token))
+    context["form"] = form
+    return TemplateResponse(request, "admin/resolutions/resolution/add_from_article.html", context)
+
+
+def attach_article(model_admin, request: HttpRequest):
+    """Add the pasted article as a news source of an existing record."""
+    proposal = request.session.get(SESSION_KEY, {}).get(request.POST.get("article", ""))
+    pk = request.POST.get("attach", "")
+    record = Resolution.objects.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
+    if proposal is None or record is None:
+        messages.error(request, "That article is no longer at hand: paste it again.")
+        return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))
+    if not model_admin.has_change_permission(request, record):
+        raise PermissionDenied
+    record.sources.create(**proposed_source(proposal))
+    messages.success(request, f"The article was added as a source of {record}.")
+    return HttpResponseRedirect(reverse("admin:resolutions_resolution_change", args=[record.pk]))

@@ -1,0 +1,131 @@
+"""The admin's entry forms: the record, and its members' votes offered for the
+seats of the vote's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from ..models import Resolution, Vote
+from .checks import check_and_complete
+
+
+def vote_date(request: HttpRequest, obj: Resolution | None) -> dt.date | None:
+    """The date the votes inline is built for: the posted date, the date asked for
+    in the URL (?date=), or the stored record's."""
+    raw = request.POST.get("date") or request.GET.get("date")
+    if raw:
+        try:
+            # The admin's date field accepts the locale's formats as well as ISO.
+            return forms.DateField().to_python(raw)
+        except ValidationError:
+            pass
+    return obj.date if obj is not None else None
+
+
+class VoteForm(forms.ModelForm):
+    class Meta:
+        model = Vote
+        fields = ["member", "position"]
+
+    def __init__(self, *args, seated_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Validation accepts any member state, so that a member who did not sit
+        # that day is refused by the rules with its name, not by a bare
+        # "invalid choice"; the menu offers only the members seated that day.
+        if seated_choices is not None:
+            self.fields["member"].widget.choices = [("", "---------"), *seated_choices]
+        self.fields["position"].required = False
+
+    def has_changed(self) -> bool:
+        # A seated member offered in a new row but left without a position is not
+        # a vote: it is skipped, not saved with an empty position.
+        adding = self.is_bound and self.instance._state.adding
+        if adding and not self.data.get(self.add_prefix("position")):
+            return False
+        return super().has_changed()
+
+
+class VoteFormSet(forms.BaseInlineFormSet):
+    seated_choices: list[tuple[str, str]] | None = None
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "seated_choices": self.seated_choices}
+
+    def clean(self) -> None:
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        resolution: Resolution = self.instance
+        if resolution.date is None:
+            return
+        votes: list[tuple[str, str]] = []
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("member"):
+                continue
+            if not data.get("position"):
+                if form.instance.pk:
+                    raise ValidationError(
+                        f"{data['member'].name}: choose a position, or tick 'delete'."
+                    )
+                continue
+            votes.append((data["member"].code, data["position"]))
+        check_and_complete(resolution, votes)
+
+
+class ResolutionForm(forms.ModelForm):
+    class Meta:
+        model = Resolution
+        fields = [
+            "date",
+            "meeting",
+            "draft_symbol",
+            "resolution_number",
+            "title",
+            "agenda_item",
+            "procedural",
+            "adopted_without_vote",
+            "votes_recorded",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "outcome",
+            "review_status",
+            "review_reasons",
+            "origin",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = False
+        self.fields["outcome"].help_text = "Left empty, it is computed from the votes."
+
+    def clean(self):
+        cleaned = super().clean()
+        draft = cleaned.get("draft_symbol", "")
+        if draft.upper().startswith("S/RES/"):
+            self.add_error(
+                "draft_symbol",
+                f"{draft} is a resolution's symbol: give its number as the resolution "
+                "number, and the draft's own symbol (S/<year>/<number>) here.",
+            )
+            return cleaned
+        if not cleaned.get("date"):
+            return cleaned
+        probe = Resolution(
+            date=cleaned["date"],
+            draft_symbol=draft,
+            resolution_number=cleaned.get("resolution_number"),
+        )
+        if probe.symbol:
+            twin = Resolution.objects.filter(slug=probe.make_slug()).exclude(pk=self.instance.pk)
+            if twin.exists():
+                field = "resolution_number" if probe.resolution_number else "draft_symbol"
+                self.add_error(
+                    field, f"A vote on {probe.symbol} is already on record: edit that one."
+                )
+        return cleaned
