@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from resolutions.extract import Context, NameIndex, extract
 from resolutions.models import normalise_name
+from resolutions.reader import Context, NameIndex, extract
 
 COUNCIL_2017 = {
     "CHN": True, "FRA": True, "GBR": True, "RUS": True, "USA": True,

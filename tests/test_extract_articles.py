@@ -15,7 +15,7 @@ import pytest
 from conftest import require_shared
 from django.core.management import call_command
 
-from resolutions.extract import Context, extract
+from resolutions.reader import Context, extract
 
 pytestmark = pytest.mark.shared
 

@@ -1,5 +1,5 @@
 """Adding a vote from a news article: the pasted text is read
-(resolutions/extract.py), the reading kept in the session, and the normal add form
+(resolutions/reader/), the reading kept in the session, and the normal add form
 comes back pre-filled for review; or the record of the same vote is offered, with
 where the article and the record disagree, to attach the article to it."""
 
@@ -19,8 +19,8 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from .. import rules
-from ..extract import Context, extract
 from ..models import Resolution, Source
+from ..reader import Context, extract
 from .forms import VoteForm
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.extract import Context, extract
 from resolutions.models import normalise_name
+from resolutions.reader import Context, extract
 from resolutions.rules import Position
 
 

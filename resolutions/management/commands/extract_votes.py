@@ -1,6 +1,6 @@
 """Read a news article about a Security Council vote and print what it says: the
 date, the document, the counts, who voted how and who vetoed, each with the
-sentence it came from (see resolutions/extract.py).
+sentence it came from (see resolutions/reader/).
 
     python manage.py extract_votes ARTICLE.txt --published 2017-04-12 --json
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.extract import Context, extract
+from resolutions.reader import Context, extract
 
 
 def read_article(path: Path) -> str:

@@ -1,0 +1,98 @@
+"""Reading a news report of a Security Council vote: a proposal, never a record.
+
+`extract(text, published, context)` reads an article and proposes the date of the
+vote, the document, the counts, who voted how and who vetoed, each fact with the
+sentence it came from. It is rule-based and deterministic: regular expressions over
+the ways the press writes about votes ("Ten countries voted in favor", "adopted
+13-0 with two abstentions", "vetoed by Russia and China", "Bolivia joined Russia in
+voting no"), no network and no model.
+
+What the press writes is read for what it is:
+- positions come from sentences about this vote; a history ("China, which has
+  vetoed six resolutions...", "the fourth time Russia had blocked..."), a forecast
+  ("Russia is expected to veto"), a condition ("would have vetoed"), a quotation or
+  a photo caption is not a position in this vote; neither is what is said of an
+  amendment or of another draft;
+- a position goes to the members the phrase governs ("opposed by Russia and
+  China"), not to every name nearby;
+- a "veto" is checked with the Charter's rules (resolutions/rules.py): a permanent
+  member's no on a substantive draft that had the votes; anything else called a
+  veto is recorded as a vote against, with a warning;
+- the members that the article does not name take the remaining position only when
+  the counts and the Council's composition on the day leave no other possibility,
+  and are marked as inferred;
+- anything that does not fit (counts that do not add up to the seats, a member
+  named in two positions, an elected member's "veto") becomes a warning.
+
+The reader needs no database: member names and the Council's composition come in
+a `Context` (`Context.from_database()` builds the real one).
+
+The stages, one module each, in the order `extract` runs them:
+`sentences` (split, quotations and histories masked, other drafts and amendments
+blanked), `dates`, `documents`, `names` (members and capitals in a sentence),
+`counts` and `positions` (what each sentence says), `settling` (one consistent
+proposal). `vocabulary` holds the words they share; `reading` the working objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .counts import read_counts, read_seats
+from .dates import LEAD, read_vote_date, time_mismatch
+from .documents import read_document
+from .names import NameIndex
+from .positions import read_positions
+from .proposal import Context, Evidence, Extraction
+from .reading import Passage, Reading
+from .sentences import Sentence, mask_other_draft_paragraphs, mask_other_drafts, split_sentences
+from .settling import settle
+from .vocabulary import ASSEMBLY, PROCEDURAL
+
+__all__ = ["Context", "Evidence", "Extraction", "NameIndex", "extract"]
+
+
+def extract(
+    text: str, published: dt.date | None, context: Context, vote_date: dt.date | None = None
+) -> Extraction:
+    """Propose the facts of the vote an article reports. Pure: same text, same answer.
+
+    `vote_date`, when an editor knows it, is taken instead of reading it."""
+    reading = Reading(text=text, context=context, result=Extraction(published=published))
+    reading.sentences = split_sentences(text)
+    read_vote_date(reading, vote_date)
+    seat_the_council(reading)
+    mask_other_draft_paragraphs(reading.sentences, reading.result)
+    read_document(reading.sentences, reading.result)
+    reading.result.procedural = any(PROCEDURAL.search(s.masked) for s in reading.sentences)
+    reading.index = NameIndex(context.names)
+    for sentence in reading.sentences:
+        read_sentence(reading, sentence)
+    settle(reading)
+    return reading.result
+
+
+def seat_the_council(reading: Reading) -> None:
+    """The members seated on the day of the vote."""
+    result = reading.result
+    if result.vote_date:
+        result.seated = dict(reading.context.seated(result.vote_date))
+        if not result.seated:
+            result.warnings.append(
+                f"No Council composition is known for {result.vote_date.isoformat()}."
+            )
+
+
+def read_sentence(reading: Reading, sentence: Sentence) -> None:
+    """What one sentence says of this vote: counts, positions, the Council's size."""
+    if ASSEMBLY.search(sentence.text) and not re.search(r"\bCouncil\b", sentence.text):
+        return
+    lead = LEAD.match(sentence.masked)
+    if lead and time_mismatch(lead.group(1), reading.result):
+        return  # "In October, ... vetoed ..., while ... abstained": all of it another time
+    mask_other_drafts(sentence, reading.result)
+    passage = Passage.of(reading, sentence)
+    read_counts(passage)
+    read_positions(passage)
+    read_seats(passage)

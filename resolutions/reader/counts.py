@@ -1,0 +1,172 @@
+"""Counts: "11 votes in favour", "13-0-2", "by 12 votes to 2", "won nine votes",
+"unanimously", and the Council's size an article states."""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..rules import Position
+from .dates import time_mismatch
+from .reading import Passage
+from .vocabulary import (
+    COUNT_PAIR,
+    COUNTED,
+    ELECTED_SEATS,
+    EVENT,
+    NUM,
+    SEATS,
+    SIZE_DAY,
+    position_of,
+    to_number,
+)
+
+# --- Counts ----------------------------------------------------------------------------
+
+_TALLY = re.compile(
+    r"(?<![\d/.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?![\d/:]|\.\d|[-–—]\s*[a-z])"
+    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
+)
+_VOTES_TO = re.compile(
+    r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
+    rf"|by|votes?|voted|voting)\s+({NUM})\s+"
+    rf"(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    r"(?!\s+(?:in\s+favou?r|for))",
+    re.I,
+)
+_WON = re.compile(
+    r"\b(?:won|wins|winning|received|receives|receiving|obtained|obtaining|garnered|"
+    r"garnering|got|gets|getting|secured|securing|drew|mustered|attracted|gained|"
+    r"collected|had|(?:adopted|passed|approved|carried)\s+(?:by|with))\s+(?:only\s+|just\s+|the\s+)?"
+    rf"({NUM})\s+(?:affirmative\s+|yes\s+|positive\s+)?votes?\b(?!\s+(?:against|short))",
+    re.I,
+)
+_SUPPORT_OF = re.compile(
+    r"(?<!negative\s)(?<!dissenting\s)(?<!\bno\s)(?<!opposing\s)"  # "the negative votes of two"
+    rf"\b(?:(?:support|backing|votes?)\s+(?:of|from)|(?:supported|backed|endorsed)\s+by)\s+"
+    rf"({NUM})\s+(?:of\s+(?:the\s+)?(?:[\w.]+'s\s+)?(?:{NUM})\s+)?(?:\w+\s+)?"
+    r"(?:members|countries|nations|states|delegations)\b",
+    re.I,
+)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bunanimity\b", re.I)
+_NOT_UNANIMOUS = re.compile(
+    r"\b(?:not|failed|fail|fails|without|lack|lacked|no|near|nearly|almost|short\s+of)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+NEEDED = re.compile(
+    r"\b(?:needs?|needed|needing|requires?|required|requiring|threshold|minimum|at\s+least|"
+    r"majority\s+of|short\s+of|instead\s+of|expected|hoped|hoping|would\s+have|"
+    r"could\s+have)\b[^.;]{0,25}$",
+    re.I,
+)
+
+
+def read_counts(passage: Passage) -> None:
+    """Counts: "11 votes in favor", "10-2-3", "by 12 votes to 2", "won nine votes",
+    "unanimously"."""
+    read_count_pairs(passage)
+    read_scores(passage)
+    read_votes_to(passage)
+    read_votes_won(passage)
+    read_unanimity(passage)
+
+
+def read_count_pairs(passage: Passage) -> None:
+    """ "eleven votes in favour", "two against (Bolivia, Russia)"."""
+    cmasked = passage.sentence.count_masked
+    result = passage.reading.result
+    for m in COUNT_PAIR.finditer(cmasked):
+        position = position_of(m[2])
+        value = to_number(m[1])
+        if position is None or value is None:
+            continue
+        before = cmasked[max(0, m.start() - 60) : m.start()]
+        if NEEDED.search(before) or re.search(r"\bof\s+(?:the\s+)?(?:[\w.]+'s\s+)?$", before):
+            continue  # "twelve of the council's 15 members voted": 15 is the whole
+        if m[2].lower() == "for" and not re.search(
+            r"\bagainst\b|\bvot(?:e|es|ed|ing)\s+for", cmasked[m.start() : m.end() + 60], re.I
+        ):
+            continue
+        if time_mismatch(passage.clause(m.start(), m.end(), cmasked), result):
+            continue
+        passage.count(position, value)
+        # "eight votes in favor (Russia, China, ...)"
+        paren = re.match(r"\s*\(([^()]*)\)", cmasked[m.end() :])
+        if paren:
+            lo, hi = m.end() + paren.start(1), m.end() + paren.end(1)
+            for mention in passage.mentions:
+                if lo <= mention.start and mention.end <= hi:
+                    passage.claim(mention, position, False)
+
+
+def read_scores(passage: Passage) -> None:
+    """ "adopted 13-0-2", "failed 3-8-4"."""
+    cmasked = passage.sentence.count_masked
+    for m in _TALLY.finditer(cmasked):
+        numbers = [int(g) for g in m.groups() if g is not None]
+        context_words = cmasked[max(0, m.start() - 80) : m.end() + 40]
+        if sum(numbers) > 15 or not re.search(
+            r"\b(?:vot|adopt|pass|approv|reject|fail|tally|margin|veto|resolution|draft)",
+            context_words,
+            re.I,
+        ):
+            continue
+        if re.search(r"\b(?:score|scored|won|beat|defeated)\s*$", cmasked[: m.start()], re.I):
+            continue
+        for position, value in zip(COUNTED, numbers, strict=False):
+            passage.count(position, value)
+
+
+def read_votes_to(passage: Passage) -> None:
+    """ "by 12 votes to 2"."""
+    cmasked = passage.sentence.count_masked
+    for m in _VOTES_TO.finditer(cmasked):
+        if NEEDED.search(cmasked[max(0, m.start() - 60) : m.start()]):
+            continue
+        first, second = to_number(m[1]), to_number(m[2])
+        if first is not None and second is not None and first + second <= 15:
+            passage.count(Position.FOR, first)
+            passage.count(Position.AGAINST, second)
+
+
+def read_votes_won(passage: Passage) -> None:
+    """ "won nine votes", "with the support of 12 members"."""
+    cmasked = passage.sentence.count_masked
+    result = passage.reading.result
+    for pattern in (_WON, _SUPPORT_OF):
+        for m in pattern.finditer(cmasked):
+            value = to_number(m[1])
+            if value is None or NEEDED.search(cmasked[max(0, m.start() - 60) : m.start()]):
+                continue
+            if time_mismatch(passage.clause(m.start(), m.end(), cmasked), result):
+                continue
+            passage.count(Position.FOR, value)
+
+
+def read_unanimity(passage: Passage) -> None:
+    cmasked = passage.sentence.count_masked
+    for m in _UNANIMOUS.finditer(cmasked):
+        if _NOT_UNANIMOUS.search(cmasked[max(0, m.start() - 30) : m.start()]):
+            continue
+        if time_mismatch(passage.clause(m.start(), m.end(), cmasked), passage.reading.result):
+            continue  # "resolution 1970, adopted unanimously in February"
+        if EVENT.search(cmasked) or re.search(r"\b(?:backing|support)\b", cmasked, re.I):
+            passage.reading.unanimous.append(passage.sentence)
+            break
+
+
+def read_seats(passage: Passage) -> None:
+    """ "the 15-member Council", "the 10 elected members"."""
+    result = passage.reading.result
+    for m in ELECTED_SEATS.finditer(passage.masked):
+        result.stated_seats.add(5 + to_number(m[1]))
+    for m in SEATS.finditer(passage.masked):
+        stated = to_number(m[1])
+        if stated in SIZE_DAY:
+            result.stated_seats.add(stated)
+        if result.vote_date and stated and stated != rules.seats(result.vote_date):
+            result.warnings.append(
+                f"The article speaks of a {stated}-member Council; on "
+                f"{result.vote_date.isoformat()} it had {rules.seats(result.vote_date)} seats."
+            )

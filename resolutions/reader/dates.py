@@ -1,0 +1,255 @@
+"""Dates: the day of the vote from explicit dates, weekdays and "yesterday", read
+against the publication date or a date line; stretches that speak of another time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .proposal import Extraction
+from .reading import Reading
+from .sentences import Sentence
+from .vocabulary import ASSEMBLY, COUNCIL, EVENT, FUTURE, MONTH, MONTHS, WEEKDAYS
+
+# --- Dates -----------------------------------------------------------------------------
+
+_DATE_PATTERNS = [
+    ("mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+    (
+        "dmy",
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\.?,?\s+(\d{{4}})\b"),
+    ),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    (
+        "md",
+        re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?!\d)"),
+    ),
+    (
+        "dm",
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\b(?!\.?,?\s+\d{{4}})"),
+    ),
+    (
+        "weekday",
+        re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|"
+            r"earlier\s+today)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    day: dt.date
+    kind: str
+    text: str
+    start: int
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(day: dt.date | None, kind: str, m: re.Match) -> None:
+        if day is None or any(m.start() < b and a < m.end() for a, b in taken):
+            return
+        taken.append(m.span())
+        found.append(DateMention(day, kind, m.group(0), m.start()))
+
+    def near_year(month: int, day: int) -> dt.date | None:
+        if reference is None:
+            return None
+        candidate = _safe_date(reference.year, month, day)
+        if candidate and candidate > reference + dt.timedelta(days=1):
+            candidate = _safe_date(reference.year - 1, month, day)
+        return candidate
+
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "mdy":
+                add(_safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2])), "explicit", m)
+            elif kind == "dmy":
+                add(_safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1])), "explicit", m)
+            elif kind == "iso":
+                add(_safe_date(int(m[1]), int(m[2]), int(m[3])), "explicit", m)
+            elif kind == "md":
+                if m[1] == "May" and not re.match(r"\s*\d", text[m.end(1) :]):
+                    continue
+                add(near_year(MONTHS[m[1].lower()], int(m[2])), "explicit", m)
+            elif kind == "dm":
+                add(near_year(MONTHS[m[2].lower()], int(m[1])), "explicit", m)
+            elif kind == "weekday" and reference is not None:
+                weekday = WEEKDAYS.index(m[1].lower())
+                back = (reference.weekday() - weekday) % 7
+                add(reference - dt.timedelta(days=back), "weekday", m)
+            elif kind == "relative" and reference is not None:
+                word = m[1].lower()
+                back = 1 if word in {"yesterday", "last night"} else 0
+                add(reference - dt.timedelta(days=back), "relative", m)
+    return found
+
+
+def weekday_words(text: str) -> list[str]:
+    return [m[1] for m in _DATE_PATTERNS[5][1].finditer(text)]
+
+
+def publication_stamp(sentences: list[Sentence], result: Extraction) -> dt.date | None:
+    """With no publication date given, a date line of the article (its stamp or
+    dateline) serves to resolve "on Tuesday", with a warning."""
+    for sentence in sentences[:12]:
+        words = sentence.text.split()
+        if len(words) > 12 and not re.match(r"^[A-Z][A-Z .,']+,", sentence.text):
+            continue
+        for mention in dates_in(sentence.text, None):
+            if mention.kind == "explicit":
+                result.warnings.append(
+                    "No publication date was given: weekdays are read against the date "
+                    f"line '{mention.text}' ({mention.day.isoformat()})."
+                )
+                return mention.day
+    return None
+
+
+def read_date(
+    sentences: list[Sentence],
+    reference: dt.date | None,
+    published: dt.date | None,
+    result: Extraction,
+) -> None:
+    tiers: list[list[tuple[DateMention, Sentence]]] = [[], []]
+    unresolved: list[str] = []
+    for sentence in sentences:
+        if ASSEMBLY.search(sentence.text) or FUTURE.search(sentence.masked):
+            continue
+        event = EVENT.search(sentence.masked)
+        council = COUNCIL.search(sentence.text)
+        if not (event or council):
+            continue
+        tier = 0 if event else 1
+        # "UNITED NATIONS, Oct. 30 -- ... tonight": the dateline's day is the reporter's
+        own = [m.day for m in dates_in(sentence.text, reference) if m.kind == "explicit"]
+        own = [d for d in own if reference is None or d <= reference]
+        mentions = dates_in(sentence.text, own[0] if own else reference)
+        if any(m.kind != "explicit" for m in mentions):
+            # "WASHINGTON, Feb 21 -- ... on Tuesday": the dateline is the reporter's day
+            mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
+        for mention in mentions:
+            if reference and mention.day > reference + dt.timedelta(days=1):
+                continue
+            tiers[tier].append((mention, sentence))
+        if reference is None and tier == 0:
+            unresolved += weekday_words(sentence.text)
+            unresolved += [m.group(0) for m in _DATE_PATTERNS[6][1].finditer(sentence.text)]
+    if published:
+        # a report is news: a date within a week of it comes before an older one
+        # ("resolution 1970, adopted on 26 February" in a report of 17 March)
+        week = published - dt.timedelta(days=7)
+        tiers = [[c for c in t if c[0].day >= week] for t in tiers] + [
+            [c for c in t if c[0].day < week] for t in tiers
+        ]
+    for candidates in tiers:
+        if not candidates:
+            continue
+        votes = Counter(m.day for m, _ in candidates)
+        best = max(votes.values())
+        chosen = next(m for m, _ in candidates if votes[m.day] == best)
+        sentence = next(s for m, s in candidates if m is chosen)
+        result.vote_date = chosen.day
+        result.date_evidence = sentence.original
+        others = sorted({m.day for m, _ in candidates} - {chosen.day})
+        if others:
+            result.warnings.append(
+                "The article gives several dates for the vote ("
+                + ", ".join(d.isoformat() for d in [chosen.day, *others])
+                + f"); {chosen.day.isoformat()} was taken."
+            )
+        if published and chosen.day < published - dt.timedelta(days=7):
+            result.warnings.append(
+                f"The vote date {chosen.day.isoformat()} is more than a week before the "
+                f"publication date {published.isoformat()}."
+            )
+        return
+    if unresolved:
+        result.warnings.append(
+            f"The vote is dated '{unresolved[0]}' but the publication date is unknown: "
+            "give it to resolve the date."
+        )
+    else:
+        result.warnings.append("No date of the vote in the article.")
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    """A date at the head of a report, before its dash: "UNITED NATIONS, March 4 --"."""
+    after = text[mention.start + len(mention.text) :]
+    return (
+        mention.kind == "explicit"
+        and mention.start < 60
+        and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|–|—|-\s|:)", after) is not None
+    )
+
+
+LEAD = re.compile(
+    r"^\s*((?:in|on|last|earlier|back|since|two|three|four|five|several|a|one)\b[^,;]{0,40}?),",
+    re.I,
+)
+
+
+_DOCUMENT_NUMBER = re.compile(
+    r"\b(?:[Rr]esolutions?|UNSCR|Res\.)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d{1,4}\b(?:\s*\(\d{4}\))?"
+    r"|\bS/[\w./()]+"
+)
+
+
+def time_mismatch(window: str, result: Extraction) -> bool:
+    """Does this stretch speak of another time than the vote's?"""
+    # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
+    window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
+    if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
+        r"\b(?:last|previous|past)\s+(?:year|month|week|decade|time)\b|\bpreviously\b|"
+        r"\bin\s+the\s+past\b|\bso\s+far\b|\bearlier\s+this\s+(?:year|month)\b|\bago\b|"
+        r"\bsince\s+(?:the|\d{4})\b|\bin\s+(?:19|20)\d\d\b",
+        window,
+        re.I,
+    ):
+        return True
+    day = result.vote_date
+    if day is None:
+        return False
+    for m in re.finditer(rf"\b(?i:in|on|of|since|last)\s+({MONTH})\b", window):
+        if MONTHS[m[1].lower()] != day.month:
+            return True
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", window):
+        if int(m.group(0)) not in (day.year, day.year - 1) and not re.search(
+            r"\d{4}\s*-\s*member", window
+        ):
+            return True
+    for weekday in weekday_words(window):
+        if WEEKDAYS.index(weekday.lower()) != day.weekday() and result.published:
+            return True
+    return False
+
+
+def read_vote_date(reading: Reading, vote_date: dt.date | None) -> None:
+    """The date of the vote: the editor's, or the article's, read against its
+    publication date (or, with none given, a date line of the article)."""
+    result = reading.result
+    published = result.published
+    reference = published or publication_stamp(reading.sentences, result)
+    if vote_date is None:
+        read_date(reading.sentences, reference, published, result)
+    else:
+        result.vote_date = vote_date

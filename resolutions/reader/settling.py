@@ -1,0 +1,463 @@
+"""Settling: from what the sentences say to one consistent proposal, or warnings.
+
+`settle(reading)` runs the steps in order over one `Settlement`; each step reads
+what the earlier ones decided and adds its facts or its warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .. import rules
+from ..rules import Outcome, Position
+from .proposal import Evidence, Extraction
+from .reading import Claim, Reading
+from .vocabulary import COUNTED, POSITIONS, SIZE_DAY
+
+
+@dataclass
+class Settlement:
+    """What settling has decided so far, for one article."""
+
+    reading: Reading
+    by_member: dict[str, list[Claim]] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)  # code -> position the text gives
+    veto_said: set[str] = field(default_factory=set)  # codes the text says vetoed
+    counts: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(POSITIONS))
+    sizes: tuple[int, ...] = ()  # the Council sizes the vote can have been held on
+    unanimous_open: bool = False  # "unanimous" with the number of seats unknown
+    inferred: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def result(self) -> Extraction:
+        return self.reading.result
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.result.vote_date
+
+    @property
+    def seated(self) -> dict[str, bool]:
+        return self.result.seated
+
+    @property
+    def permanent(self) -> set[str]:
+        if self.seated:
+            return {c for c, p in self.seated.items() if p}
+        return set(self.reading.context.permanent)
+
+    @property
+    def seat_count(self) -> int | None:
+        return self.sizes[0] if len(self.sizes) == 1 else None
+
+    @property
+    def seats_text(self) -> str:
+        if self.seat_count:
+            return str(self.seat_count)
+        return " or ".join(str(n) for n in self.sizes)
+
+    @property
+    def named_count(self) -> Counter:
+        return Counter(self.named.values())
+
+    def name(self, code: str) -> str:
+        return self.reading.context.name(code)
+
+    def warn(self, warning: str) -> None:
+        self.result.warnings.append(warning)
+
+
+def settle(reading: Reading) -> None:
+    s = Settlement(reading)
+    take_named_positions(s)
+    take_stated_counts(s)
+    find_council_size(s)
+    apply_unanimity(s)
+    note_unknown_composition(s)
+    refuse_elected_vetoes(s)
+    complete_counts_from_names(s)
+    infer_unnamed_members(s)
+    check_counts(s)
+    judge_vetoes_and_outcome(s)
+    explain_vetoes_refused(s)
+    drop_number_of_a_failed_draft(s)
+    record_positions(s)
+
+
+def take_named_positions(s: Settlement) -> None:
+    """The positions the article names: one per member, or a warning."""
+    for c in s.reading.claims:
+        s.by_member.setdefault(c.code, []).append(c)
+    for code, claims in s.by_member.items():
+        if s.seated and code not in s.seated:
+            s.warn(
+                f"{s.name(code)} is named ('{claims[0].position}') but did not sit on the "
+                f"Council on {s.day.isoformat()}: left out."
+            )
+            continue
+        kinds = Counter(c.position for c in claims)
+        if len(kinds) > 1:
+            described = " and ".join(f"'{p}'" for p in kinds)
+            s.warn(f"{s.name(code)} is named in two positions ({described}): left for the editor.")
+            continue
+        position = claims[0].position
+        s.named[code] = position
+        if any(c.veto for c in claims):
+            s.veto_said.add(code)
+        best = sorted(claims, key=lambda c: (not c.veto, c.sentence.headline))[0]
+        s.result.evidence[code] = Evidence(code, position, best.sentence.original)
+
+
+def take_stated_counts(s: Settlement) -> None:
+    """The counts the article states: the first of each, with a warning if several."""
+    stated: dict[str, list] = {}
+    for c in s.reading.counts:
+        stated.setdefault(c.position, []).append(c)
+    for position, options in stated.items():
+        if position == "veto":
+            continue
+        values = Counter(c.value for c in options)
+        value = options[0].value
+        if len(values) > 1:
+            s.warn(
+                f"The article gives several counts '{position}' ("
+                + ", ".join(str(v) for v in values)
+                + f"); {value} was taken."
+            )
+        s.counts[position] = value
+        s.result.count_evidence[position] = next(
+            c for c in options if c.value == value
+        ).sentence.original
+
+
+def find_council_size(s: Settlement) -> None:
+    """The date's size, or, with no date, every size the article allows (11 seats
+    before 1966, 15 from 1966). A value that differs between them is left open."""
+    s.sizes = possible_sizes(s.result, s.counts, len(s.named))
+
+
+def possible_sizes(
+    result: Extraction, counts: Mapping[str, int | None], named: int
+) -> tuple[int, ...]:
+    """The Council sizes the vote can have been held on: the date's, or, with no date,
+    those of 11 and 15 seats that the stated sizes and the votes counted or named fit."""
+    if result.vote_date:
+        return (rules.seats(result.vote_date),)
+    sizes = tuple(SIZE_DAY)
+    if len(result.stated_seats) == 1:
+        sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
+    votes = max(sum(counts[p] or 0 for p in COUNTED), named)
+    return tuple(n for n in sizes if n >= votes) or sizes[-1:]
+
+
+def apply_unanimity(s: Settlement) -> None:
+    """'Unanimous': every seat in favour, unless the article says otherwise."""
+    unanimous = s.reading.unanimous
+    if not unanimous:
+        return
+    counts = s.counts
+    if any(counts[p] for p in (Position.AGAINST, Position.ABSTAIN)):
+        s.warn("The article says 'unanimous' but also gives votes against or abstentions.")
+        return
+    if counts[Position.FOR] not in (None, *s.sizes):
+        # the stated count is the more precise fact: keep it, do not overwrite it
+        s.warn(
+            f"The article says 'unanimous' but counts {counts[Position.FOR]} 'for' "
+            f"of {s.seats_text} seats."
+        )
+        return
+    if counts[Position.FOR] is None and s.seat_count is None:
+        s.unanimous_open = True
+        s.warn(
+            "Without the date of the vote, the Council's size is unknown "
+            f"({s.seats_text} seats): the number of votes in favour is left open."
+        )
+    for position, value in (
+        (Position.FOR, counts[Position.FOR] or s.seat_count),
+        (Position.AGAINST, 0),
+        (Position.ABSTAIN, 0),
+    ):
+        if value is None:
+            continue
+        counts[position] = value
+        s.result.count_evidence.setdefault(position, unanimous[0].original)
+
+
+def note_unknown_composition(s: Settlement) -> None:
+    if not s.day:
+        s.warn(
+            "Without the date of the vote, the Council's composition is unknown: "
+            "the members not named are left out."
+        )
+
+
+def refuse_elected_vetoes(s: Settlement) -> None:
+    """Elected members cannot veto: say so and read it as a vote against."""
+    for code in sorted(s.veto_said):
+        if s.permanent and code not in s.permanent:
+            s.warn(
+                f"{s.name(code)} is said to have vetoed, but it is not a permanent member: "
+                "read as a vote against."
+            )
+            s.veto_said.discard(code)
+
+
+def complete_counts_from_names(s: Settlement) -> None:
+    """Complete the counts from the members named, when the seats leave no doubt."""
+    counts, named_count, seat_count = s.counts, s.named_count, s.seat_count
+    known = [p for p in COUNTED if counts[p] is not None]
+    unknown = [p for p in COUNTED if counts[p] is None]
+    if unknown and known:
+        filled = sum(counts[p] for p in known) + sum(named_count[p] for p in unknown)
+        # "The Soviet Union was absent": a member named as not voting holds a seat too
+        filled += named_count[Position.NON_VOTING]
+        if seat_count is not None and filled == seat_count:
+            for p in unknown:
+                counts[p] = named_count[p]
+                s.result.count_evidence[p] = "counted from the members the article names"
+    elif unknown and seat_count is not None and len(s.named) == (len(s.seated) or seat_count):
+        for p in COUNTED:
+            counts[p] = named_count[p]
+            s.result.count_evidence[p] = "counted from the members the article names"
+
+
+def infer_unnamed_members(s: Settlement) -> None:
+    """The members not named: the remaining position, when only one is possible."""
+    unnamed = [code for code in s.seated if code not in s.named and code not in s.by_member]
+    if not (s.seated and unnamed):
+        return
+    if all(s.counts[p] is not None for p in COUNTED):
+        infer_from_the_tally(s, unnamed)
+    elif len({r.position for r in s.reading.rests}) == 1:
+        infer_from_the_rest(s, unnamed)
+    else:
+        s.warn(
+            "The positions of " + ", ".join(s.name(c) for c in sorted(unnamed)) + " are not given."
+        )
+    for code, position in s.inferred.items():
+        s.result.evidence[code] = Evidence(
+            code,
+            position,
+            f"inferred from the counts and the Council's composition on {s.day.isoformat()}",
+            inferred=True,
+        )
+
+
+def infer_from_the_tally(s: Settlement, unnamed: list[str]) -> None:
+    counts, named_count = s.counts, s.named_count
+    non_voting = s.seat_count - sum(counts[p] for p in COUNTED)
+    remaining = {
+        p: (counts[p] if p != Position.NON_VOTING else non_voting) - named_count[p]
+        for p in POSITIONS
+    }
+    open_positions = [p for p, n in remaining.items() if n > 0]
+    if len(open_positions) == 1 and remaining[open_positions[0]] == len(unnamed):
+        for code in unnamed:
+            s.inferred[code] = open_positions[0]
+    elif open_positions:
+        s.warn(
+            "The positions of "
+            + ", ".join(s.name(c) for c in sorted(unnamed))
+            + " are not given: "
+            + ", ".join(f"{remaining[p]} '{p}'" for p in open_positions)
+            + " remain."
+        )
+
+
+def infer_from_the_rest(s: Settlement, unnamed: list[str]) -> None:
+    """ "The other members voted in favour": the members not named take it."""
+    rests, counts, named_count = s.reading.rests, s.counts, s.named_count
+    position = rests[0].position
+    value = next((r.value for r in rests if r.value is not None), None)
+    if value is not None and value != len(unnamed):
+        return
+    for code in unnamed:
+        s.inferred[code] = position
+    if counts[position] is None:
+        counts[position] = named_count[position] + len(unnamed)
+        s.result.count_evidence[position] = rests[0].sentence.original
+    known = [p for p in COUNTED if counts[p] is not None]
+    if len(known) == 2:
+        (missing,) = [p for p in COUNTED if counts[p] is None]
+        if named_count[missing] + sum(counts[p] for p in known) == s.seat_count:
+            counts[missing] = named_count[missing]
+
+
+def check_counts(s: Settlement) -> None:
+    """The counts against the seats, the members named against the counts."""
+    counts, named_count, seat_count = s.counts, s.named_count, s.seat_count
+    if all(counts[p] is not None for p in COUNTED):
+        cast = sum(counts[p] for p in COUNTED)
+        if cast > max(s.sizes):
+            s.warn(
+                f"The counts {counts[Position.FOR]}-{counts[Position.AGAINST]}-"
+                f"{counts[Position.ABSTAIN]} add up to {cast}, more than the "
+                f"{s.seats_text} seats."
+            )
+        elif seat_count is None:
+            s.warn(
+                f"The counts add up to {cast}; without the date of the vote the Council's "
+                f"size is unknown ({s.seats_text} seats): the members not voting are left open."
+            )
+        else:
+            counts[Position.NON_VOTING] = seat_count - cast
+            if cast < seat_count and not named_count[Position.NON_VOTING]:
+                s.warn(
+                    f"The counts add up to {cast} of {seat_count} seats: "
+                    f"{seat_count - cast} did not vote, or a count is missing."
+                )
+    for position in COUNTED:
+        if counts[position] is not None and named_count[position] > counts[position]:
+            s.warn(
+                f"{named_count[position]} members are named as '{position}' but the count "
+                f"is {counts[position]}."
+            )
+    vetoes_stated = [c.value for c in s.reading.counts if c.position == "veto"]
+    if vetoes_stated and s.veto_said and vetoes_stated[0] != len(s.veto_said):
+        s.warn(f"The article speaks of {vetoes_stated[0]} vetoes but names {len(s.veto_said)}.")
+    elif s.unanimous_open:
+        counts[Position.NON_VOTING] = 0  # every member voted in favour, on either Council
+    s.result.counts = counts
+
+
+def judge(s: Settlement, size: int) -> tuple[dict[str, str], set[Outcome], str]:
+    """Positions (vetoes named), the outcomes possible and, when decided from every
+    member's vote, the explanation, on a Council of `size` seats."""
+    day, result, counts = s.day, s.result, s.counts
+    named_positions = {**s.named, **s.inferred}
+    negative_permanent = [
+        c for c, p in named_positions.items() if p == Position.AGAINST and c in s.permanent
+    ]
+    on = day or SIZE_DAY[size]
+    positions = dict(named_positions)
+    tally = result.tally
+    if tally is None and s.unanimous_open:
+        tally = rules.Tally(size, 0, 0)
+    if tally is None:
+        yes = counts[Position.FOR]
+        vetoable = rules.could_be_vetoed(yes, on=on, procedural=result.procedural)
+        for code in negative_permanent:
+            if code in s.veto_said and vetoable:
+                positions[code] = Position.VETO
+        if yes is not None and yes < rules.required_votes(on):
+            return positions, {Outcome.FAILED}, ""
+        if any(p == Position.VETO for p in positions.values()):
+            return positions, {Outcome.VETOED}, ""
+        return positions, set(), ""  # unknown
+    if day is not None and s.seated and len(positions) == len(s.seated):
+        decision = rules.decide_votes(
+            positions,
+            s.seated,
+            on=day,
+            procedural=result.procedural,
+            tally=tally,
+            names=s.reading.context.display,
+        )
+        positions = rules.classify_negative_votes(
+            positions, s.permanent, on=day, procedural=result.procedural
+        )
+        return positions, {decision.outcome}, decision.explanation
+    vetoable = rules.could_be_vetoed(tally.yes, on=on, procedural=result.procedural)
+    # every no is named: each permanent member's no is a veto (counted once, before
+    # the first one is turned into a veto)
+    all_noes_named = tally.against == len(
+        [c for c, p in positions.items() if p == Position.AGAINST]
+    )
+    for code in negative_permanent:
+        if vetoable and (code in s.veto_said or all_noes_named):
+            positions[code] = Position.VETO
+    known_vetoes = [c for c, p in positions.items() if p == Position.VETO]
+    possible = rules.possible_outcomes(
+        tally=tally, known_vetoes=known_vetoes, on=on, procedural=result.procedural
+    )
+    return positions, set(possible), ""
+
+
+def judge_vetoes_and_outcome(s: Settlement) -> None:
+    """Vetoes and the outcome, by the Charter's rules: on the Council of the date,
+    or, with no date, on each Council size the article allows, kept where they agree."""
+    judged = {size: judge(s, size) for size in s.sizes}
+    if len(s.sizes) == 1:
+        positions, possible, explanation = judged[s.sizes[0]]
+        s.positions = positions
+        if len(possible) == 1:
+            s.result.outcome = str(next(iter(possible)))
+            s.result.outcome_explanation = explanation
+        elif len(possible) > 1:
+            s.warn(
+                "The outcome depends on who voted against: "
+                + " or ".join(sorted(str(o) for o in possible))
+                + "."
+            )
+        return
+    # a position kept only when both Councils give it; else the vote as stated
+    named_positions = {**s.named, **s.inferred}
+    s.positions = {
+        code: position
+        if all(judged[n][0].get(code) == position for n in s.sizes)
+        else named_positions[code]
+        for code, position in judged[s.sizes[0]][0].items()
+    }
+    answers = [judged[n][1] for n in s.sizes]
+    if all(len(a) == 1 for a in answers) and all(a == answers[0] for a in answers):
+        s.result.outcome = str(next(iter(answers[0])))
+    elif any(a != answers[0] for a in answers):
+        s.warn(
+            "Without the date of the vote, the Council's size is unknown: the outcome is "
+            "left open ("
+            + "; ".join(
+                f"{' or '.join(sorted(str(o) for o in judged[n][1])) or 'unknown'} on {n} seats"
+                for n in s.sizes
+            )
+            + ")."
+        )
+    elif len(answers[0]) > 1:
+        s.warn(
+            "The outcome depends on who voted against: "
+            + " or ".join(sorted(str(o) for o in answers[0]))
+            + "."
+        )
+
+
+def explain_vetoes_refused(s: Settlement) -> None:
+    """A 'veto' the rules do not make one is recorded as against, and said."""
+    yes = s.counts[Position.FOR]
+    needed = {rules.required_votes(s.day or SIZE_DAY[n]) for n in s.sizes}
+    for code in sorted(s.veto_said):
+        if s.positions.get(code) != Position.AGAINST:
+            continue
+        if s.result.procedural:
+            reason = "no veto applies to a procedural vote"
+        elif yes is not None and yes < max(needed):
+            reason = (
+                f"the draft had {yes} votes in favour, short of the "
+                f"{' or '.join(str(n) for n in sorted(needed))} needed"
+            )
+        else:
+            reason = "the rules do not make it a veto"
+        s.warn(f"{s.name(code)}'s no is described as a veto, but {reason}: recorded as against.")
+
+
+def drop_number_of_a_failed_draft(s: Settlement) -> None:
+    result = s.result
+    if result.resolution_number is not None and result.outcome not in (None, str(Outcome.ADOPTED)):
+        s.warn(
+            f"Resolution {result.resolution_number} is named, but the vote was "
+            f"{result.outcome}: the number is left out."
+        )
+        result.resolution_number = None
+
+
+def record_positions(s: Settlement) -> None:
+    result = s.result
+    result.positions = s.positions
+    for code, position in s.positions.items():
+        if code in result.evidence and result.evidence[code].position != position:
+            old = result.evidence[code]
+            result.evidence[code] = Evidence(code, position, old.text, old.inferred)
+    result.vetoed_by = sorted(c for c, p in s.positions.items() if p == Position.VETO)
+    if not result.vote_date and not result.warnings:
+        s.warn("No date of the vote in the article.")

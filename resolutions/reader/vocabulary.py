@@ -1,0 +1,121 @@
+"""The words the stages share: positions, numbers in figures and words, months and
+weekdays, the phrases that mark a vote, the General Assembly, another draft, a
+procedural vote, the Council's size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import rules
+from ..rules import Position
+
+POSITIONS = (Position.FOR, Position.AGAINST, Position.ABSTAIN, Position.NON_VOTING)
+COUNTED = (Position.FOR, Position.AGAINST, Position.ABSTAIN)
+
+# Press metonyms: a capital for its government. The first code seated on the
+# vote's date wins (Moscow is the USSR before 1992).
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "moscow": ("RUS", "SUN"),
+    "washington": ("USA",),
+    "beijing": ("CHN",),
+    "peking": ("CHN",),
+    "london": ("GBR",),
+    "paris": ("FRA",),
+}
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "none": 0, "zero": 0, "no": 0, "nil": 0,
+    "no one": 0, "nobody": 0, "a single": 1, "single": 1,
+}  # fmt: skip
+NUM = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|none|zero|nil|no\s+one|nobody|no|a\s+single)"
+)
+ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|\w+-\w+(?:st|nd|rd|th))"
+)
+
+
+def to_number(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.strip().lower())
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+EVENT = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|veto(?:ed|es|ing)?|adopt(?:ed|s|ion)?|pass(?:ed|es)?|"
+    r"approv(?:ed|es|al)|reject(?:ed|s)?|fail(?:ed|s)?\s+to|block(?:ed|s)?|abstain(?:ed|s|ing)?|"
+    r"abstentions?|endors(?:ed|es)|unanimous(?:ly)?)\b",
+    re.I,
+)
+OTHER_DRAFT = re.compile(
+    r"\b(?:rival|competing|second|another|separate|alternative|earlier|previous|other|"
+    r"counter)\s+(?:[\w.-]+\s+){0,2}?(?:draft|resolution|text|proposal|measure)s?\b",
+    re.I,
+)
+CLAUSE_OPENER = re.compile(r"\s(?:after|before|while|when|whereas|but|as|since)\s", re.I)
+COUNCIL = re.compile(r"\b(?:council|meeting|session)\b", re.I)
+ASSEMBLY = re.compile(r"\bAssembly\b")
+FUTURE = re.compile(
+    r"\b(?:will|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|poised|likely|going)\s+to|"
+    r"plans?\s+to|ahead\s+of\s+(?:a|the)\s+vote|later\s+(?:in\s+the\s+day|this\s+week|today))\b",
+    re.I,
+)
+
+PROCEDURAL = re.compile(
+    r"\bprocedural\s+(?:vote|votes|matter|matters|motion|decision|question)\b"
+    r"|\bvote\s+on\s+(?:the\s+)?(?:provisional\s+)?agenda\b|\b(?:adopt|adoption\s+of)\s+the\s+"
+    r"(?:provisional\s+)?agenda\b",
+    re.I,
+)
+SEATS = re.compile(r"\b(\d{2}|fifteen|eleven)[- ](?:member|nation|seat|country)\b", re.I)
+# "the 10 non-permanent council members": five permanent members and these
+ELECTED_SEATS = re.compile(
+    r"\b(6|10|six|ten)\s+(?:non-permanent|elected|rotating)\s+(?:council\s+)?members\b", re.I
+)
+# A day on each Council, for the rules when the vote's date is unknown.
+SIZE_DAY = {11: rules.ENLARGEMENT - dt.timedelta(days=1), 15: rules.ENLARGEMENT}
+
+
+def position_of(word: str) -> str | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.startswith(("in favo", "for", "yes", "affirmative")):
+        return Position.FOR
+    if word == "no" or word.startswith(
+        ("against", "no ", "noes", "nays", "negative", "opposed", "in opp")
+    ):
+        return Position.AGAINST
+    if word.startswith("abst"):
+        return Position.ABSTAIN
+    if word.startswith(("not voting", "did not")):
+        return Position.NON_VOTING
+    return None
+
+
+POSITION_WORD = (
+    r"(in\s+favou?r|for|against|abstentions?|abstaining|abstained|abstain|yes(?:\s+votes?)?|"
+    r"no\s+votes?|no|noes|nays|affirmative(?:\s+votes?)?|negative(?:\s+votes?)?|opposed|"
+    r"in\s+opposition|not\s+voting|did\s+not\s+vote)"
+)
+COUNT_PAIR = re.compile(
+    rf"\b({NUM})\s+(?:(?:votes?|members?|countries|nations|states|delegations|others|"
+    r"council\s+members)\s+)?(?:(?:were|was|voted|voting|cast|had)\s+)?"
+    rf"{POSITION_WORD}(?:\s+votes?)?(?![\w-])",
+    re.I,
+)
