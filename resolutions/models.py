@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
-from . import rules
+from . import reviews, rules
 from .rules import Outcome, Position
 
 
@@ -139,6 +139,35 @@ def seated_on(day: dt.date) -> dict[str, bool]:
     return dict(CouncilTerm.objects.on(day).values_list("member_id", "permanent"))
 
 
+class Seats:
+    """Who sat on the Council on each day, from the terms read once (one query):
+    for work over many dates (imports, checks). `seats.on(day)` is `seated_on(day)`
+    without a query per day."""
+
+    def __init__(self) -> None:
+        self.terms = list(CouncilTerm.objects.values_list("member_id", "start", "end", "permanent"))
+        self._on: dict[dt.date, dict[str, bool]] = {}
+
+    def on(self, day: dt.date) -> dict[str, bool]:
+        if day not in self._on:
+            self._on[day] = {
+                code: permanent
+                for code, start, end, permanent in self.terms
+                if start <= day and (end is None or end >= day)
+            }
+        return self._on[day]
+
+
+def next_free_slug(base: str, taken: set[str] | frozenset[str]) -> str:
+    """`base`, or `base-2`, `base-3`... the first not in `taken`: a second vote
+    without a symbol at one meeting gets a numbered slug (s-pv-49-1946-06-26-2)."""
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 class ResolutionQuerySet(models.QuerySet):
     def with_tallies(self) -> ResolutionQuerySet:
         """What every list of votes shows: the vetoing members come prefetched
@@ -238,10 +267,7 @@ class Resolution(models.Model):
                 .exclude(pk=self.pk)
                 .values_list("slug", flat=True)
             )
-            self.slug, number = base, 1
-            while self.slug in taken:
-                number += 1
-                self.slug = f"{base}-{number}"
+            self.slug = next_free_slug(base, taken)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -282,7 +308,13 @@ class Resolution(models.Model):
 
     @property
     def review_reason_list(self) -> list[str]:
-        return [line for line in self.review_reasons.splitlines() if line.strip()]
+        """The stored reasons, one a line, as editors see them (file and line included)."""
+        return [reason.editor() for reason in reviews.parse_all(self.review_reasons)]
+
+    @property
+    def public_review_reasons(self) -> list[str]:
+        """The reasons as a reader of the vote page is told them (no file or line)."""
+        return list(dict.fromkeys(r.public() for r in reviews.parse_all(self.review_reasons)))
 
     @property
     def needs_review(self) -> bool:

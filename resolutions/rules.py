@@ -231,6 +231,18 @@ def possible_outcomes(
     return {Outcome.ADOPTED, Outcome.VETOED}
 
 
+def outcome_of(
+    *, tally: Tally, known_vetoes: Sequence[str] = (), on: dt.date, procedural: bool
+) -> Outcome | None:
+    """The outcome of this tally when it decides one (`possible_outcomes` has one
+    member), else None: with votes against and no veto on record, a tally alone
+    leaves adopted and vetoed open."""
+    possible = possible_outcomes(
+        tally=tally, known_vetoes=known_vetoes, on=on, procedural=procedural
+    )
+    return next(iter(possible)) if len(possible) == 1 else None
+
+
 def classify_negative_votes(
     positions: Mapping[str, str],
     permanent: Iterable[str],

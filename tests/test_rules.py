@@ -392,3 +392,16 @@ def test_a_date_without_the_councils_composition_on_record_is_refused():
     assert [p.message for p in problems] == [
         "The Council's composition on 1945-12-01 is not on record (0 of 11 seats): check the date."
     ]
+
+
+def test_the_outcome_of_a_tally_is_given_only_where_the_tally_decides_it():
+    on = dt.date(2017, 4, 12)
+    assert rules.outcome_of(tally=Tally(15, 0, 0), on=on, procedural=False) == Outcome.ADOPTED
+    assert rules.outcome_of(tally=Tally(8, 0, 7), on=on, procedural=False) == Outcome.FAILED
+    # Votes against and no veto on record: adopted or vetoed, the tally cannot say.
+    assert rules.outcome_of(tally=Tally(10, 2, 3), on=on, procedural=False) is None
+    assert (
+        rules.outcome_of(tally=Tally(10, 2, 3), known_vetoes=["RUS"], on=on, procedural=False)
+        == Outcome.VETOED
+    )
+    assert rules.outcome_of(tally=Tally(10, 2, 3), on=on, procedural=True) == Outcome.ADOPTED

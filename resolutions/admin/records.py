@@ -14,6 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .. import reviews
 from ..models import CouncilTerm, MemberState, Resolution, Source, Vote
 from . import article
 from .article import ArticleVoteForm, article_proposal
@@ -113,9 +114,7 @@ class ReviewReasonFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         reasons = set()
         for text in Resolution.objects.needing_review().values_list("review_reasons", flat=True):
-            for line in text.splitlines():
-                if line.strip():
-                    reasons.add(line.split(":")[0].strip()[:60])
+            reasons |= reviews.categories(text)
         return [(r, r) for r in sorted(reasons)]
 
     def queryset(self, request, queryset):

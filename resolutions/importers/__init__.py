@@ -1,7 +1,7 @@
 """Importers for the public sources of the record, one module per format.
 
 Each format module has `detect(path, head) -> bool` (is this file mine?) and
-`read(path) -> list[Entry]` (plain facts, no database). `reconcile.py` merges the
+`read(path) -> list[Entry]` (plain facts, no database). `reconcile/` merges the
 entries of a file into the record. See the README ("Importing the historical
 record") for where users fetch each source and in what order to load them.
 """

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resolutions.reviews import Reason
 from resolutions.rules import Tally
 
 
@@ -54,7 +55,7 @@ class Entry:
     # Per-member positions: (name as written, position, line), for sources that have them.
     positions: list[tuple[str, str, int]] = field(default_factory=list)
     # Facts the source states that the reconciler should pass on as review reasons.
-    notes: list[str] = field(default_factory=list)
+    notes: list[Reason] = field(default_factory=list)
     # True when the date may have day and month swapped (the community table).
     date_unsure: bool = False
     # Site CSV only: the record is tally-only / the stored positions are complete.
@@ -63,6 +64,10 @@ class Entry:
     @property
     def where(self) -> str:
         return f"{self.path.name}:{self.line}"
+
+    def note(self, category: str, detail: str) -> None:
+        """A review reason the source itself gives, with its file and line."""
+        self.notes.append(Reason(category, detail, self.where))
 
 
 RES_SYMBOL = re.compile(r"S/RES/\s*(\d+)\s*\(\s*(\d{4})\s*\)")

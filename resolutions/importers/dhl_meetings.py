@@ -222,9 +222,10 @@ def parse_row(
             agenda_item=topic,
             tally=parse_tally(outcome_text),
         )
-        entry.notes.append(
-            f"no symbol: the library's page gives the tally {entry.tally} without a draft "
-            "or resolution symbol"
+        entry.note(
+            "no symbol",
+            f"the library's page gives the tally {entry.tally} without a draft "
+            "or resolution symbol",
         )
         return [entry]
     entries = []
@@ -234,9 +235,9 @@ def parse_row(
         entry = parse_vote(segment, path, line, date, meeting, topic)
         if entry is not None:
             if two_days:
-                entry.notes.append(
-                    f"date uncertain: the library's page gives '{texts[columns['date']]}'; "
-                    "the first day is stored"
+                entry.note(
+                    "date uncertain",
+                    f"the library's page gives '{texts[columns['date']]}'; the first day is stored",
                 )
             entries.append(entry)
     return entries
@@ -260,7 +261,7 @@ def parse_vote(
             entry.tally = parse_tally(rest)
             if entry.tally is None:
                 said = rest.strip() or "nothing"
-                entry.notes.append(f"tally unknown: the library's page gives '{said}'")
+                entry.note("tally unknown", f"the library's page gives '{said}'")
         return entry
     words = re.sub(r"^Draft\s+[Rr]esolutions?\s*", "", segment)
     status = re.search(r"not adopted|vetoed|failed", words)
@@ -274,7 +275,7 @@ def parse_vote(
     first = symbols[0].rstrip(".,")
     if first.startswith("S/PV."):
         # The library names the meeting where the draft's symbol is not known.
-        entry.notes.append(f"no draft symbol: the library names the meeting ({first})")
+        entry.note("no draft symbol", f"the library names the meeting ({first})")
     else:
         entry.draft_symbol = first
     qualifier = words[len(symbols[0]) : status.start()].strip(" ,&")
@@ -291,7 +292,7 @@ def parse_vote(
     else:
         entry.outcome = Outcome.FAILED
     if entry.tally is None:
-        entry.notes.append(f"tally unknown: the library's page gives '{segment}'")
+        entry.note("tally unknown", f"the library's page gives '{segment}'")
     return entry
 
 

@@ -4,13 +4,12 @@ rules without being flagged. `--strict` exits non-zero if there is any of those.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions import rules
-from resolutions.models import CouncilTerm, MemberState, Resolution, Vote
+from resolutions import reviews, rules
+from resolutions.models import MemberState, Resolution, Seats, Vote
 
 
 class Command(BaseCommand):
@@ -29,16 +28,8 @@ class Command(BaseCommand):
             "resolution_id", "member_id", "position"
         ):
             votes[rid].append((code, position))
-        terms = list(CouncilTerm.objects.values_list("member_id", "start", "end", "permanent"))
+        seats = Seats()
         names = dict(MemberState.objects.values_list("code", "name"))
-        seated_cache: dict[dt.date, dict[str, bool]] = {}
-
-        def seated(on: dt.date) -> dict[str, bool]:
-            if on not in seated_cache:
-                seated_cache[on] = {
-                    c: p for c, s, e, p in terms if s <= on and (e is None or e >= on)
-                }
-            return seated_cache[on]
 
         decades: dict[int, Counter] = defaultdict(Counter)
         reasons: Counter = Counter()
@@ -54,10 +45,10 @@ class Command(BaseCommand):
                 row["tally only"] += 1
             if resolution.needs_review:
                 row["needs review"] += 1
-                reasons.update({r.split(":")[0].strip() for r in resolution.review_reason_list})
+                reasons.update(reviews.categories(resolution.review_reasons))
                 continue
             record = resolution.rule_record(votes[resolution.pk])
-            problems = rules.check_record(record, seated(resolution.date), names)
+            problems = rules.check_record(record, seats.on(resolution.date), names)
             if problems:
                 unflagged.append(f"{resolution} ({resolution.date}): {problems[0].message}")
         columns = ["votes", "with positions", "tally only", "without a vote", "needs review"]

@@ -1,0 +1,264 @@
+"""Positions: the vetoes a source names and the members' votes it gives, checked
+against the record's tally and the Council's composition on the day. Positions
+the tally rules out are left out (the record keeps its tally and known vetoes)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from resolutions import rules
+from resolutions.rules import Outcome, Position
+
+from ..base import COMMUNITY, PRECEDENCE, SITE_CSV, Entry
+from .facts import set_tally
+from .state import LABEL, State
+
+
+def names_of(codes) -> str:
+    return ", ".join(sorted(codes))
+
+
+class Positions:
+    # Vetoes --------------------------------------------------------------------------
+
+    def merge_vetoes(self, state: State, entry: Entry) -> None:
+        label = LABEL[entry.source]
+        resolution = state.resolution
+        codes = self.veto_codes(state, entry)
+        tally = resolution.tally
+        needed = rules.required_votes(resolution.date)
+        if codes and not state.protected and tally is not None and tally.yes < needed:
+            # "vetoed by USSR 3-3-9" (S/10768, 1972): a draft short of the votes it
+            # needed failed without a veto (DOMAIN.md); the negative votes are kept
+            # as votes against, and the outcome follows the tally.
+            state.add_reason(
+                "veto mismatch",
+                f"the {label} names {names_of(codes)} as vetoing a draft with {tally.yes} "
+                f"votes in favour, short of the {needed} needed; recorded as votes against, "
+                "the outcome as failed",
+            )
+            resolution.outcome = Outcome.FAILED
+            state.add_reason(
+                "outcome mismatch", f"the {label} gives vetoed, the record {Outcome.FAILED}"
+            )
+            if not resolution.votes_recorded:
+                for code in codes:
+                    state.votes[code] = Position.AGAINST
+            return
+        recorded = sorted(c for c, p in state.votes.items() if p == Position.VETO)
+        if resolution.votes_recorded and state.votes:
+            if sorted(codes) != recorded:
+                state.add_reason(
+                    "veto mismatch",
+                    f"the library names {names_of(codes) or 'no one'}, "
+                    f"the members' votes {', '.join(recorded) or 'no veto'}",
+                )
+            return
+        if state.protected:
+            if sorted(codes) != recorded:
+                state.add_reason(
+                    "editor record differs",
+                    f"vetoes: the {label} names {names_of(codes)}, "
+                    f"the record {', '.join(recorded) or 'none'}",
+                )
+            return
+        if recorded and sorted(codes) != recorded:
+            # The sources disagree on who vetoed: only the vetoes both name are kept.
+            state.add_reason(
+                "veto mismatch",
+                f"the sources name {names_of(set(codes) | set(recorded))} as vetoing, but not "
+                f"all of them; kept: {names_of(set(codes) & set(recorded)) or 'none'}",
+            )
+            for code in recorded:
+                if code not in codes:
+                    del state.votes[code]
+            return
+        for code in codes:
+            state.votes[code] = Position.VETO
+
+    def veto_codes(self, state: State, entry: Entry) -> list[str]:
+        """The permanent members the entry names as vetoing; the other names are
+        review reasons."""
+        label = LABEL[entry.source]
+        seated = self.seated(state.resolution.date)
+        codes = []
+        for name in entry.vetoed_by:
+            code = self.resolve(name)
+            if code is None:
+                state.add_reason(
+                    "unknown name", f"the {label} names '{name}' as vetoing", entry.where
+                )
+            elif not seated.get(code):
+                state.add_reason(
+                    "veto mismatch",
+                    f"the {label} names {self.names[code]} as vetoing, not a permanent member "
+                    f"on {state.resolution.date}",
+                )
+            else:
+                codes.append(code)
+        return codes
+
+    # Members' votes ------------------------------------------------------------------
+
+    def merge_positions(self, state: State, entry: Entry) -> None:
+        resolution = state.resolution
+        label = LABEL[entry.source]
+        if resolution.adopted_without_vote:
+            state.add_reason(
+                "votes mismatch",
+                f"the library gives 'adopted without a vote', the {label} members' votes; "
+                "they are left out",
+                entry.where,
+            )
+            return
+        seated = self.seated(resolution.date)
+        positions = self.read_positions(state, entry, seated)
+        tally = resolution.tally
+        counted = rules.tally_of(positions.values())
+        missing = [c for c in seated if c not in positions]
+        if tally is None and entry.source == SITE_CSV and not missing:
+            tally = counted
+            if not state.protected:
+                set_tally(resolution, tally)
+        if (
+            missing
+            and tally is not None
+            and counted == tally
+            and len(missing) == tally.non_voting(rules.seats(resolution.date))
+        ):
+            # The tally says exactly these members did not vote.
+            for code in missing:
+                positions[code] = Position.NON_VOTING
+            missing = []
+        contradicts = self.contradicts(tally, counted, positions, bool(missing), resolution)
+        if tally is not None and counted != tally:
+            left_out = f"; the {label}'s members' votes are left out" if contradicts else ""
+            state.add_reason(
+                "tally mismatch",
+                f"the record {tally}, the members' votes ({label}) {counted}"
+                + ("" if state.protected else left_out),
+            )
+        for code in missing:
+            state.add_reason(
+                "missing member",
+                f"{self.names[code]} sat on the Council on {resolution.date} but the {label} "
+                "has no vote for it",
+            )
+        if tally is None and entry.source == COMMUNITY and not missing and not state.protected:
+            set_tally(resolution, counted)
+        self.store_positions(state, entry, positions, missing, contradicts)
+
+    def read_positions(self, state: State, entry: Entry, seated: dict[str, bool]) -> dict:
+        """The entry's members' votes by member code: unknown names, members given
+        twice with different votes and members not seated that day are reasons,
+        not votes. The community table's "No" of a permanent member is named for
+        what it was (a veto or a vote against)."""
+        label = LABEL[entry.source]
+        resolution = state.resolution
+        given: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for name, position, line in entry.positions:
+            code = self.resolve(name)
+            if code is None:
+                state.add_reason(
+                    "unknown name", f"the {label} has '{name}'", f"{entry.path.name}:{line}"
+                )
+                continue
+            given[code].append((position, line))
+        positions: dict[str, str] = {}
+        for code, rows in given.items():
+            lines = ", ".join(f"{entry.path.name}:{line}" for _, line in rows)
+            if len(rows) > 1:
+                same = len({p for p, _ in rows}) == 1
+                state.add_reason(
+                    "member twice",
+                    f"the {label} lists {self.names[code]} {len(rows)} times"
+                    + ("" if same else "; its vote is left out"),
+                    lines,
+                )
+                if not same:
+                    continue
+            if code not in seated:
+                state.add_reason(
+                    "not seated",
+                    f"the {label} gives a vote of {self.names[code]}, not a member of the "
+                    f"Council on {resolution.date}; left out",
+                    lines,
+                )
+                continue
+            positions[code] = rows[0][0]
+        if entry.source == COMMUNITY:
+            permanent = [c for c, p in seated.items() if p]
+            positions = rules.classify_negative_votes(
+                positions, permanent, on=resolution.date, procedural=resolution.procedural
+            )
+        return positions
+
+    def store_positions(
+        self, state: State, entry: Entry, positions: dict, missing: list, contradicts: bool
+    ) -> None:
+        """Keep the entry's members' votes on the record, unless the record is an
+        editor's, has them from a better source, or the tally rules them out."""
+        resolution = state.resolution
+        label = LABEL[entry.source]
+        if state.protected:
+            if resolution.votes_recorded and positions != state.votes:
+                state.add_reason(
+                    "editor record differs",
+                    f"votes: the {label}'s members' votes differ from the record's",
+                )
+            return
+        if (
+            state.votes
+            and state.votes != positions
+            and resolution.votes_recorded
+            and PRECEDENCE[entry.source] > state.rank()
+            and any(s in state.sources for s in (SITE_CSV, COMMUNITY))
+        ):
+            state.add_reason(
+                "votes mismatch", f"the {label}'s members' votes differ from the record's"
+            )
+            return
+        vetoes = {c for c, p in state.votes.items() if p == Position.VETO}
+        ours_vetoes = {c for c, p in positions.items() if p == Position.VETO}
+        if vetoes and not resolution.votes_recorded and vetoes != ours_vetoes:
+            state.add_reason(
+                "veto mismatch",
+                f"the library names {names_of(vetoes)}, the members' votes "
+                f"{names_of(ours_vetoes) or 'no veto'}; the {label}'s members' votes are "
+                "left out",
+            )
+            contradicts = True
+        if contradicts:
+            # One of these positions is wrong and the source does not say which:
+            # none is stored. The record keeps its tally and the vetoes on record.
+            state.votes = {c: p for c, p in state.votes.items() if p == Position.VETO}
+            resolution.votes_recorded = False
+            return
+        if entry.source == SITE_CSV and missing:
+            # Only some members' rows: a tally-only record with the votes on file.
+            state.votes = {**state.votes, **positions}
+            return
+        state.votes = positions
+        resolution.votes_recorded = True
+
+    @staticmethod
+    def contradicts(
+        tally: rules.Tally | None,
+        counted: rules.Tally,
+        positions: dict[str, str],
+        missing: bool,
+        resolution,
+    ) -> bool:
+        """Whether members' positions cannot all be right, given the record's tally:
+        complete but adding up to another tally, or more votes of a kind than it has."""
+        if tally is None:
+            return False
+        if not missing:
+            return counted != tally
+        non_voting = sum(p == Position.NON_VOTING for p in positions.values())
+        return (
+            counted.yes > tally.yes
+            or counted.against > tally.against
+            or counted.abstain > tally.abstain
+            or non_voting > tally.non_voting(rules.seats(resolution.date))
+        )

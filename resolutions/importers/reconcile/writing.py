@@ -1,0 +1,163 @@
+"""Checking and writing: the rules' verdict on each merged record (as review
+reasons), then the file's changes written with bulk_create/bulk_update (one
+transaction is the caller's)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from resolutions import reviews, rules
+from resolutions.models import Resolution, Source, Vote, next_free_slug
+
+from ..base import SourceError
+from .state import FIELDS, REVIEW_FIELDS, SOURCE_BY_TITLE, SOURCES, State, Summary
+
+
+class Writing:
+    # Checking ------------------------------------------------------------------------
+
+    def check(self, state: State) -> None:
+        """The rules' verdict on the merged record, as review reasons."""
+        resolution = state.resolution
+        reasons = [r for r in state.reasons if not r.rule]
+        if not resolution.outcome:
+            reasons.append(
+                reviews.Reason(
+                    f"{reviews.RULES}outcome",
+                    "no source says the outcome and the tally does not decide it",
+                )
+            )
+        else:
+            record = resolution.rule_record(sorted(state.votes.items()))
+            for problem in rules.check_record(record, self.seated(resolution.date), self.names):
+                reasons.append(
+                    reviews.Reason(f"{reviews.RULES}{problem.field or 'record'}", problem.message)
+                )
+        state.reasons = list(dict.fromkeys(reasons))
+        if state.protected:
+            # Only reasons are added to an editor's record, never removed.
+            old = reviews.parse_all(resolution.review_reasons)
+            added = [r for r in state.reasons if r not in old and not r.rule]
+            if added:
+                resolution.review_reasons = reviews.store(old + added)
+                resolution.review_status = Resolution.Review.NEEDS_REVIEW
+            return
+        resolution.review_reasons = reviews.store(state.reasons)
+        resolution.review_status = (
+            Resolution.Review.NEEDS_REVIEW if state.reasons else Resolution.Review.OK
+        )
+
+    # Writing -------------------------------------------------------------------------
+
+    def save(self, touched: list[State], summary: Summary) -> None:
+        """Write the file's changes (one transaction is the caller's)."""
+        created = [s for s in touched if s.new]
+        changed = [s for s in touched if not s.new and s.snapshot() != s.before]
+        votes_changed = [s for s in touched if not s.new and s.votes != s.votes_before]
+        self.count(summary, touched, created, changed, votes_changed)
+        with transaction.atomic():
+            if created:
+                self.create_records(created)
+            imported = [s for s in changed if not s.protected]
+            if imported:
+                for state in imported:
+                    state.resolution.slug = self.reslug(state)
+                Resolution.objects.bulk_update(
+                    [s.resolution for s in imported], [*FIELDS, "slug"], batch_size=500
+                )
+            protected = [s for s in changed if s.protected]
+            if protected:
+                # An import changes only the review of an editor's (or a bundled)
+                # record: only those fields are written, so that an editor's change
+                # to its facts made while the import runs is never overwritten.
+                Resolution.objects.bulk_update(
+                    [s.resolution for s in protected], REVIEW_FIELDS, batch_size=500
+                )
+            if votes_changed:
+                Vote.objects.filter(
+                    resolution_id__in=[s.resolution.pk for s in votes_changed]
+                ).delete()
+            Vote.objects.bulk_create(
+                [
+                    Vote(resolution_id=s.resolution.pk, member_id=code, position=position)
+                    for s in [*created, *votes_changed]
+                    for code, position in sorted(s.votes.items())
+                ],
+                batch_size=2000,
+            )
+            self.save_sources(touched)
+        for state in touched:
+            summary.reviews[state.resolution.pk] = reviews.categories(
+                state.resolution.review_reasons
+            )
+            state.new = False
+            state.before = state.snapshot()
+            state.votes_before = dict(state.votes)
+
+    @staticmethod
+    def count(summary: Summary, touched, created, changed, votes_changed) -> None:
+        summary.created += len(created)
+        updated_ids = {id(s) for s in changed} | {id(s) for s in votes_changed}
+        summary.updated += len(updated_ids)
+        summary.unchanged += len(touched) - len(created) - len(updated_ids)
+        summary.changes += [f"{s.resolution} (new, {s.entries[0].where})" for s in created]
+        for state in [*changed, *votes_changed]:
+            fields = [
+                f"{name}: {old!r} -> {new!r}"
+                for name, old, new in zip(FIELDS, state.before, state.snapshot(), strict=True)
+                if old != new
+            ]
+            if state.votes != state.votes_before:
+                fields.append("votes")
+            summary.changes.append(f"{state.resolution}: {'; '.join(fields)}")
+
+    @staticmethod
+    def create_records(created: list[State]) -> None:
+        for state in created:
+            if not state.resolution.outcome:
+                if not state.entries:
+                    raise ValueError(f"{state.resolution}: no outcome")
+                first = state.entries[0]
+                raise SourceError(
+                    first.path, first.line, "no outcome given and the tally does not decide it"
+                )
+        Resolution.objects.bulk_create([s.resolution for s in created], batch_size=500)
+        if any(s.resolution.pk is None for s in created):
+            pks = dict(
+                Resolution.objects.filter(
+                    slug__in=[s.resolution.slug for s in created]
+                ).values_list("slug", "pk")
+            )
+            for state in created:
+                state.resolution.pk = pks[state.resolution.slug]
+
+    def reslug(self, state: State) -> str:
+        resolution = state.resolution
+        base = resolution.make_slug()
+        if (
+            resolution.slug == base
+            or resolution.slug.startswith(base + "-")
+            and not resolution.symbol
+        ):
+            return resolution.slug
+        slug = next_free_slug(base, self.slugs)
+        self.slugs.add(slug)
+        return slug
+
+    def save_sources(self, touched: list[State]) -> None:
+        existing = set(
+            Source.objects.filter(
+                resolution_id__in=[s.resolution.pk for s in touched], title__in=SOURCE_BY_TITLE
+            ).values_list("resolution_id", "title")
+        )
+        new = []
+        for state in touched:
+            for name in sorted(state.sources):
+                if name not in SOURCES:
+                    continue
+                kind, title, url = SOURCES[name]
+                if (state.resolution.pk, title) not in existing:
+                    new.append(
+                        Source(resolution_id=state.resolution.pk, kind=kind, title=title, url=url)
+                    )
+        Source.objects.bulk_create(new, batch_size=2000)
