@@ -15,6 +15,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from .agreement import Count, pair
 from .stats import NOT_RECORDED, POSITION_LABELS, POSITION_ORDER, Seat, VetoesPerYear
 
 # Okabe-Ito based, distinguishable with the common colour-vision deficiencies.
@@ -185,3 +186,118 @@ def _stacked_per_year(figure: go.Figure, title: str, tallest: int) -> go.Figure:
 def chart_spec(figure: go.Figure) -> dict[str, Any]:
     """The figure as plain JSON data, for `json_script` (which escapes it for HTML)."""
     return json.loads(figure.to_json())
+
+
+# Reading votes together (resolutions/agreement.py) ---------------------------------
+
+
+def _share_axis() -> dict[str, Any]:
+    return {
+        "title": {"text": "Voted the same way (% of votes)"},
+        "range": [0, 105],
+        "ticksuffix": "%",
+        "fixedrange": True,
+    }
+
+
+def _years_with_gaps(per_year: dict[int, Count]) -> list[int]:
+    """Every year from the first to the last, so a year without a vote in common
+    breaks the line instead of joining its neighbours."""
+    return list(range(min(per_year), max(per_year) + 1)) if per_year else []
+
+
+def _share_trace(name: str, per_year: dict[int, Count], colour: str, **extra: Any) -> go.Scatter:
+    years = _years_with_gaps(per_year)
+    counts = [per_year.get(year) for year in years]
+    return go.Scatter(
+        name=name,
+        x=years,
+        y=[None if c is None or c.share is None else round(100 * c.share, 1) for c in counts],
+        customdata=[[c.agree, c.votes] if c else [0, 0] for c in counts],
+        mode="lines+markers",
+        line={"color": colour, "width": 2},
+        marker={"color": colour, "size": 7},
+        connectgaps=False,
+        hovertemplate=(
+            f"{name}, %{{x}}: %{{y:.0f}}% (%{{customdata[0]}} of %{{customdata[1]}} votes)"
+            "<extra></extra>"
+        ),
+        **extra,
+    )
+
+
+def agreement_line(per_year: dict[int, Count], name: str) -> go.Figure:
+    """Two members' agreement per year, with its base in the hover."""
+    figure = go.Figure(_share_trace(name, per_year, MEMBER_COLOURS[0]))
+    figure.update_layout(
+        **_layout(
+            height=340,
+            showlegend=False,
+            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+            yaxis=_share_axis(),
+        )
+    )
+    return figure
+
+
+def agreement_heatmap(
+    order: Sequence[str],
+    names: dict[str, tuple[str, str]],
+    counts: dict[tuple[str, str], Count],
+    links: dict[tuple[str, str], str],
+) -> go.Figure:
+    """The agreement matrix in the given (clustered) order: each cell the share of
+    votes two members cast the same way, written with its base; a click on a cell
+    opens that pair's comparison (its URL in `customdata`). `names`: code ->
+    (short name, full name)."""
+    labels = [names[code][0] for code in order]
+    z, text, custom = [], [], []
+    for row in order:
+        z_row, text_row, custom_row = [], [], []
+        for column in order:
+            count = counts.get(pair(row, column)) if row != column else None
+            share = None if count is None else count.share
+            z_row.append(None if share is None else round(100 * share, 1))
+            text_row.append("" if share is None else f"{100 * share:.0f}%<br>{count.votes}")
+            hover = (
+                ""
+                if count is None
+                else f"{names[row][1]} and {names[column][1]}: "
+                + (
+                    f"{count.agree} of {count.votes} votes the same way"
+                    if count.votes
+                    else "no vote in common"
+                )
+            )
+            custom_row.append([links.get(pair(row, column), ""), hover])
+        z.append(z_row)
+        text.append(text_row)
+        custom.append(custom_row)
+    figure = go.Figure(
+        go.Heatmap(
+            x=labels,
+            y=labels,
+            z=z,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 10},
+            customdata=custom,
+            hovertemplate="%{customdata[1]}<extra></extra>",
+            colorscale="Cividis",
+            zmin=0,
+            zmax=100,
+            colorbar={"title": {"text": "% same way"}, "ticksuffix": "%"},
+            xgap=1,
+            ygap=1,
+        )
+    )
+    side = max(320, 34 * len(order) + 160)
+    figure.update_layout(
+        **_layout(
+            height=side,
+            xaxis={"side": "top", "tickangle": -45, "fixedrange": True, "automargin": True},
+            yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
+            meta={"links": True},
+        )
+    )
+    return figure

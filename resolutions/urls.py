@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import together, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,4 +25,8 @@ urlpatterns = [
     path("members/<str:code>/", views.member_detail, name="member_detail"),
     path("members/<str:code>/votes.csv", views.member_votes_csv, name="member_votes_csv"),
     path("export/votes.csv", views.all_votes_csv, name="all_votes_csv"),
+    path("compare/", together.compare, name="compare"),
+    path("compare.csv", together.compare_csv, name="compare_csv"),
+    path("agreement/", together.agreement_matrix, name="agreement"),
+    path("agreement.csv", together.agreement_csv, name="agreement_csv"),
 ]

@@ -118,3 +118,29 @@ def test_home_filter_and_the_reference_case(bundled, live_server, chromium):
 
     assert errors == []
     assert external == [], "every page must work offline"
+
+
+TOGETHER_PAGES = ["/compare/?a=USA&b=RUS", "/agreement/?year=2017"]
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_the_pages_that_read_votes_together_draw_their_charts(
+    bundled, live_server, chromium, width
+):
+    page = chromium.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    errors = watch(page)
+    for path in TOGETHER_PAGES:
+        page.goto(live_server.url + path)
+        chart_drawn(page, ".chart-plot")
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        assert scroll <= width, f"{path} is {scroll}px wide at {width}px"
+        name = path.strip("/").split("/")[0].split("?")[0]
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    # A cell of the matrix opens that pair's comparison.
+    page.goto(live_server.url + "/agreement/?year=2017&members=RUS,USA,GBR")
+    chart_drawn(page, "#chart-agreement-matrix")
+    link = page.evaluate(
+        "() => document.getElementById('chart-agreement-matrix').data[0].customdata[0][1][0]"
+    )
+    assert link.startswith("/compare/?a=")
+    assert errors == []

@@ -278,3 +278,46 @@ def test_bench_imports_every_library_page_the_veto_list_and_the_community_table_
     assert formats["dhl-vetoes"] == 1
     community = [path.name for fmt, path in files if fmt == "voting-agent"]
     assert community == ["sc_voting_2025-07-03.xlsx"]
+
+
+@pytest.mark.django_db
+def test_agreement_matrix_of_2017_matches_counts_from_the_votes_export(imported, client):
+    """/agreement.csv for 2017 against a count made here from /export/votes.csv:
+    per vote, its rows; a vote with fewer rows than the Council's 15 seats holds
+    only part of its votes (a tally-only record) and is left out; a pair agrees
+    when both voted and took the same side (a veto is a vote against)."""
+    import csv
+    from collections import defaultdict
+    from itertools import combinations
+
+    export = client.get("/export/votes.csv")
+    text = b"".join(export.streaming_content).decode("utf-8")
+    by_vote: dict[tuple, dict[str, str]] = defaultdict(dict)
+    for row in csv.DictReader(io.StringIO(text)):
+        if row["date"].startswith("2017-"):
+            key = (row["resolution_symbol"], row["draft_symbol"], row["date"], row["meeting"])
+            by_vote[key][row["member_code"]] = row["position"]
+    side = {"for": "for", "against": "no", "veto": "no", "abstain": "abstain"}
+    expected: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    whole = [positions for positions in by_vote.values() if len(positions) == 15]
+    assert len(whole) > 50  # the Council voted about 60 times in 2017
+    for positions in whole:
+        voted = sorted(code for code, position in positions.items() if position in side)
+        for a, b in combinations(voted, 2):
+            expected[(a, b)][0] += 1
+            expected[(a, b)][1] += side[positions[a]] == side[positions[b]]
+
+    response = client.get("/agreement.csv?year=2017")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    found = {
+        (row["member_a"], row["member_b"]): [int(row["votes"]), int(row["agree"])]
+        for row in rows
+        if int(row["votes"])
+    }
+    assert found == dict(expected)
+    # Every pair of the 2017 Council is a row, with a share beside its base.
+    assert len(rows) == 15 * 14 // 2
+    usa_rus = next(r for r in rows if (r["member_a"], r["member_b"]) == ("RUS", "USA"))
+    share = int(usa_rus["agree"]) / int(usa_rus["votes"])
+    assert float(usa_rus["share"]) == pytest.approx(share, abs=5e-5)  # four places

@@ -33,6 +33,10 @@ EXAMPLES = {
     "member_detail": "/members/rus/",
     "member_votes_csv": "/members/rus/votes.csv",
     "all_votes_csv": "/export/votes.csv",
+    "compare": "/compare/?a=USA&b=RUS",
+    "compare_csv": "/compare.csv?a=USA&b=RUS",
+    "agreement": "/agreement/",
+    "agreement_csv": "/agreement.csv?year=2017",
 }
 
 
@@ -711,6 +715,10 @@ PINNED = [
     ("member_detail", "/members/qaa/?position=veto&year=2091&page=2", 7),
     ("member_votes_csv", "/members/qaa/votes.csv", 2),
     ("all_votes_csv", "/export/votes.csv", 1),
+    ("compare", "/compare/?a=QAA&b=QAB", 4),
+    ("compare_csv", "/compare.csv?a=QAA&b=QAB", 2),
+    ("agreement", "/agreement/?year=2091", 4),
+    ("agreement_csv", "/agreement.csv?year=2091&members=QAA,QAB", 3),
 ]
 QUERIES = {url: count for _, url, count in PINNED}
 

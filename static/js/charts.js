@@ -19,6 +19,17 @@
         modeBarButtonsToRemove: ["select2d", "lasso2d"],
       }).then(function () {
         element.classList.add("drawn");
+        // A chart whose points carry a link (layout.meta.links: the URL first in
+        // each point's customdata) opens it on click; the table below has the same links.
+        if (figure.layout.meta && figure.layout.meta.links) {
+          element.on("plotly_click", function (event) {
+            var point = event.points && event.points[0];
+            var link = point && point.customdata && point.customdata[0];
+            if (typeof link === "string" && link.charAt(0) === "/") {
+              window.location.href = link;
+            }
+          });
+        }
       });
     });
   }

@@ -1,0 +1,225 @@
+"""Reading votes together (DOMAIN.md, "Reading votes together"), as pure functions
+over plain values: agreement between two members, the agreement matrix and its
+clustered order, the majority of a vote, and how divided a vote was.
+
+The one definition of agreement: two members agree on a vote when both positions
+are on record and equal, a veto counting as a vote against; a member that did not
+vote (or whose vote is not on record) is left out of that pair's count. Votes whose
+individual positions are not all on record (tally-only records, which store only
+the known vetoes) are left out of every per-member figure. A share is always
+given with its base (`Count.votes`).
+
+Nothing here touches the database (tests/test_agreement.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .rules import Position
+
+# What a position counts as when votes are read together: a veto is a "no";
+# not voting has no side.
+SIDES: dict[str, str] = {
+    Position.FOR: Position.FOR,
+    Position.AGAINST: Position.AGAINST,
+    Position.VETO: Position.AGAINST,
+    Position.ABSTAIN: Position.ABSTAIN,
+}
+
+
+def side(position: str | None) -> str | None:
+    """for, against (a veto included) or abstain; None for not voting or unknown."""
+    return SIDES.get(position or "")
+
+
+def agree(first: str | None, second: str | None) -> bool | None:
+    """Whether two positions agree; None when the pair does not count (either
+    member did not vote, or its position is not on record)."""
+    a, b = side(first), side(second)
+    if a is None or b is None:
+        return None
+    return a == b
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One vote as the comparisons read it: member code -> stored position.
+    `recorded` is False for a tally-only record (only its known vetoes stored)."""
+
+    key: int
+    on: dt.date
+    positions: Mapping[str, str]
+    recorded: bool = True
+
+
+@dataclass
+class Count:
+    """Votes a figure rests on (its base) and how many of them agree."""
+
+    votes: int = 0
+    agree: int = 0
+
+    def add(self, agreed: bool) -> None:
+        self.votes += 1
+        self.agree += int(agreed)
+
+    @property
+    def share(self) -> float | None:
+        return self.agree / self.votes if self.votes else None
+
+    @property
+    def percent(self) -> int | None:
+        """The share as a whole percentage, for display (always with `votes`)."""
+        share = self.share
+        return None if share is None else round(100 * share)
+
+
+@dataclass
+class Comparison:
+    """Two members over a run of votes: per year, overall, and the votes where
+    they split (both on record, different sides), in the order given."""
+
+    a: str
+    b: str
+    overall: Count = field(default_factory=Count)
+    per_year: dict[int, Count] = field(default_factory=dict)
+    splits: list[Ballot] = field(default_factory=list)
+
+
+def counted(ballots: Iterable[Ballot]) -> Iterable[Ballot]:
+    """The ballots every per-member figure reads: tally-only records left out."""
+    return (ballot for ballot in ballots if ballot.recorded)
+
+
+def compare(ballots: Iterable[Ballot], a: str, b: str) -> Comparison:
+    """How often `a` and `b` voted the same way (see the module's definition)."""
+    result = Comparison(a, b)
+    per_year: dict[int, Count] = defaultdict(Count)
+    for ballot in counted(ballots):
+        agreed = agree(ballot.positions.get(a), ballot.positions.get(b))
+        if agreed is None:
+            continue
+        result.overall.add(agreed)
+        per_year[ballot.on.year].add(agreed)
+        if not agreed:
+            result.splits.append(ballot)
+    result.per_year = dict(sorted(per_year.items()))
+    return result
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    """The key of an unordered pair."""
+    return (a, b) if a <= b else (b, a)
+
+
+def matrix(ballots: Iterable[Ballot], members: Sequence[str]) -> dict[tuple[str, str], Count]:
+    """Agreement of every pair of `members` (keys from `pair`), over the ballots."""
+    wanted = set(members)
+    counts: dict[tuple[str, str], Count] = {
+        pair(a, b): Count() for a, b in combinations(sorted(wanted), 2)
+    }
+    for ballot in counted(ballots):
+        present = sorted(
+            code for code, position in ballot.positions.items() if code in wanted and side(position)
+        )
+        for a, b in combinations(present, 2):
+            counts[(a, b)].add(side(ballot.positions[a]) == side(ballot.positions[b]))
+    return counts
+
+
+def distance(counts: Mapping[tuple[str, str], Count], a: str, b: str) -> float | None:
+    """1 - agreement share; None for a pair with no vote in common."""
+    share = counts[pair(a, b)].share if pair(a, b) in counts else None
+    return None if share is None else 1 - share
+
+
+def cluster_order(members: Sequence[str], counts: Mapping[tuple[str, str], Count]) -> list[str]:
+    """The members in an order that puts blocs side by side: average-linkage
+    agglomerative clustering on 1 - agreement (pairs with no vote in common are
+    left out of the averages; clusters with none at all are joined last), the
+    leaves read left to right. Ties are broken by the members' given order, so
+    the order is stable."""
+    clusters: list[list[str]] = [[code] for code in members]
+
+    def linkage(left: list[str], right: list[str]) -> float:
+        known = [d for a in left for b in right if (d := distance(counts, a, b)) is not None]
+        return sum(known) / len(known) if known else 2.0
+
+    while len(clusters) > 1:
+        best = min(
+            (
+                (linkage(clusters[i], clusters[j]), i, j)
+                for i, j in combinations(range(len(clusters)), 2)
+            ),
+        )
+        _, i, j = best
+        clusters[i] = clusters[i] + clusters[j]
+        del clusters[j]
+    return clusters[0] if clusters else []
+
+
+# The majority and division --------------------------------------------------------
+
+
+def sides_of(positions: Iterable[str]) -> Counter[str]:
+    """How many members took each side (not voting left out)."""
+    return Counter(s for position in positions if (s := side(position)) is not None)
+
+
+def majority_side(positions: Iterable[str]) -> str | None:
+    """The side of the largest group of the votes cast; None on a tie for the
+    largest group (no majority side) or when nobody voted."""
+    ranked = sides_of(positions).most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def division(counts: Mapping[str, int]) -> float | None:
+    """How far a vote was from unanimous: the share of the votes cast (for,
+    against, abstain) that were not on the largest group's side. 0 for a
+    unanimous vote; None when no vote was cast."""
+    cast = sum(counts.values())
+    if not cast:
+        return None
+    return (cast - max(counts.values())) / cast
+
+
+@dataclass
+class Isolation:
+    """One member's votes read against the Council's majority."""
+
+    code: str
+    votes: int = 0  # recorded votes it cast, with a majority side
+    with_majority: int = 0
+    alone: list[Ballot] = field(default_factory=list)  # the only member on its side
+
+    @property
+    def against_majority(self) -> int:
+        return self.votes - self.with_majority
+
+    @property
+    def share_with_majority(self) -> float | None:
+        return self.with_majority / self.votes if self.votes else None
+
+
+def isolation(ballots: Iterable[Ballot], code: str) -> Isolation:
+    """How often `code` voted with the majority, and the votes it cast alone
+    (no other member on its side). Only recorded votes it cast count; a vote
+    with no majority side (a tie) is left out."""
+    result = Isolation(code)
+    for ballot in counted(ballots):
+        own = side(ballot.positions.get(code))
+        majority = majority_side(ballot.positions.values())
+        if own is None or majority is None:
+            continue
+        result.votes += 1
+        result.with_majority += int(own == majority)
+        if own != majority and sides_of(ballot.positions.values())[own] == 1:
+            result.alone.append(ballot)
+    return result

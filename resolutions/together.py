@@ -1,0 +1,290 @@
+"""The pages that read votes together: /compare/ (two members), /agreement/ (the
+matrix of a period) and their CSV downloads. The figures come from
+resolutions/agreement.py (the one definition of agreement); each page reads the
+votes it needs in one query, so the count of queries does not grow with the
+record (pinned in tests/test_together.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from . import agreement, charts, exports
+from .agreement import Ballot
+from .filters import sat_on_council
+from .forms import AgreementForm, CompareForm, Period, day_label
+from .models import CouncilTerm, Resolution, Vote
+from .stats import POSITION_LABELS
+
+COMPARE_COLUMNS = ["year", "votes", "agree", "share"]
+AGREEMENT_COLUMNS = ["member_a", "member_b", "votes", "agree", "share"]
+
+
+def ballots(votes: QuerySet[Vote]) -> list[Ballot]:
+    """The votes of a queryset grouped into ballots, in date order (one query).
+    Only records whose individual votes are all on record are read: a tally-only
+    record is left out of every per-member figure (agreement.counted)."""
+    rows = (
+        votes.filter(resolution__votes_recorded=True)
+        .order_by("resolution__date", "resolution_id")
+        .values_list("resolution_id", "resolution__date", "member_id", "position")
+    )
+    grouped: dict[int, Ballot] = {}
+    for key, on, code, position in rows:
+        if key not in grouped:
+            grouped[key] = Ballot(key, on, {})
+        grouped[key].positions[code] = position  # type: ignore[index]
+    return list(grouped.values())
+
+
+def left_out(period: Period) -> dict[str, int]:
+    """How many votes of the period the figures cannot read (one query): tally-only
+    records and texts adopted without a vote."""
+    return Resolution.objects.filter(**period.query()).aggregate(
+        tally_only=Count("pk", filter=Q(votes_recorded=False, adopted_without_vote=False)),
+        without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
+    )
+
+
+def share_text(share: float | None) -> str:
+    """A share for a CSV cell: a fraction to four places; empty when no base."""
+    return "" if share is None else f"{share:.4f}"
+
+
+def bad_request(form) -> HttpResponseBadRequest:
+    lines = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+    return HttpResponseBadRequest(
+        "Invalid parameters, nothing exported.\n" + "\n".join(lines) + "\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def compare_link(a: str, b: str, period: Period | None = None) -> str:
+    query = {"a": a, "b": b}
+    if period is not None:
+        query.update(
+            {
+                name: day.isoformat()
+                for name, day in (("date_after", period.start), ("date_before", period.end))
+                if day
+            }
+        )
+    return reverse("compare") + "?" + urlencode(query)
+
+
+def labelled(position: str) -> tuple[str, str]:
+    return position, POSITION_LABELS[position]
+
+
+# Two members ---------------------------------------------------------------------
+
+
+def comparison(form: CompareForm) -> tuple[Period, agreement.Comparison]:
+    data = form.cleaned_data
+    a, b = data["a"], data["b"]
+    after, before = data.get("date_after"), data.get("date_before")
+    label = (
+        f"{day_label(after) if after else 'the first vote'} to "
+        f"{day_label(before) if before else 'the latest'}"
+        if after or before
+        else "every vote on record"
+    )
+    period = Period(after, before, label)
+    votes = Vote.objects.filter(member_id__in=[a, b], **period.query("resolution__"))
+    return period, agreement.compare(ballots(votes), a, b)
+
+
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    known = known_members()
+    form = CompareForm(request.GET or None, choices(known))
+    context: dict = {"form": form}
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        period, result = comparison(form)
+        names = {code: short for code, (short, _) in known.items()}
+        splits = {
+            record.pk: record
+            for record in Resolution.objects.filter(pk__in=[b.key for b in result.splits])
+        }
+        context.update(
+            result=result,
+            name_a=known[result.a],
+            name_b=known[result.b],
+            period=period,
+            left_out=left_out(period),
+            splits=[
+                (splits[b.key], labelled(b.positions[result.a]), labelled(b.positions[result.b]))
+                for b in reversed(result.splits)
+            ],
+            chart=charts.chart_spec(
+                charts.agreement_line(result.per_year, f"{names[result.a]} and {names[result.b]}")
+            )
+            if result.per_year
+            else None,
+            csv_query=request.GET.urlencode(),
+        )
+    return render(request, "resolutions/compare.html", context, status=status)
+
+
+@require_safe
+def compare_csv(request: HttpRequest) -> HttpResponse:
+    form = CompareForm(request.GET, choices(known_members()))
+    if not form.is_valid():
+        return bad_request(form)
+    _, result = comparison(form)
+    rows = (
+        [year, count.votes, count.agree, share_text(count.share)]
+        for year, count in result.per_year.items()
+    )
+    filename = f"compare-{result.a.lower()}-{result.b.lower()}.csv"
+    return exports.csv_response(filename, COMPARE_COLUMNS, rows)
+
+
+# The matrix ------------------------------------------------------------------------
+
+
+def latest_year() -> Period:
+    """The default period: the latest year with a vote whose positions are on record."""
+    last = Resolution.objects.filter(votes_recorded=True).aggregate(last=Max("date"))["last"]
+    year = (last or dt.date.today()).year
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+
+
+def seated_in(period: Period) -> list[tuple[str, str, str, bool]]:
+    """(code, short name, name, permanent) of the members seated at some time in
+    the period, permanent members first (one query)."""
+    terms = CouncilTerm.objects.all()
+    if period.end:
+        terms = terms.filter(start__lte=period.end)
+    if period.start:
+        terms = terms.filter(Q(end__isnull=True) | Q(end__gte=period.start))
+    rows = terms.values_list("member_id", "member__short_name", "member__name", "permanent")
+    seated: dict[str, tuple[str, str, str, bool]] = {}
+    for code, short, name, permanent in rows:
+        if code not in seated or permanent:
+            seated[code] = (code, short, name, permanent)
+    return sorted(seated.values(), key=lambda row: (not row[3], row[1]))
+
+
+def the_matrix(form: AgreementForm, known: dict[str, tuple[str, str]]) -> dict:
+    """Everything the matrix page and its CSV show, for a valid form (`known`:
+    see known_members); {} with a form error when the period cannot be read."""
+    council = form.cleaned_data.get("council")
+    composition = (
+        list(CouncilTerm.objects.on(council).values_list("start", "end")) if council else []
+    )
+    if council and not composition:
+        form.add_error("council", "No Council composition is on record for that day.")
+        return {}
+    period = form.period(composition)
+    query = period_query(form)
+    if period is None:
+        period = latest_year()
+        query = {"year": str(period.start.year)}
+    seated = seated_in(period)
+    # By default the members seated in the period (for a composition: its members).
+    codes = form.cleaned_data["members"] or [code for code, *_ in seated]
+    names = {code: known[code] for code in codes}
+    votes = Vote.objects.filter(member_id__in=codes, **period.query("resolution__"))
+    counts = agreement.matrix(ballots(votes), codes)
+    order = agreement.cluster_order(codes, counts)
+    links = {key: compare_link(*key, period) for key in counts}
+    return {
+        "period": period,
+        "codes": codes,
+        "order": order,
+        "names": names,
+        "counts": counts,
+        "links": links,
+        "permanent": [code for code, _, _, permanent in seated if permanent],
+        "query": query,
+    }
+
+
+def pair_rows(result: dict) -> list[tuple[tuple, tuple, agreement.Count, str]]:
+    """Every pair in the matrix's clustered order: ((code, short name, name) of
+    each member, count, link)."""
+    order, names = result["order"], result["names"]
+    rows = []
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            key = agreement.pair(a, b)
+            rows.append(
+                ((a, *names[a]), (b, *names[b]), result["counts"][key], result["links"][key])
+            )
+    return rows
+
+
+def known_members() -> dict[str, tuple[str, str]]:
+    """code -> (short name, name) of every member that sat on the Council."""
+    rows = sat_on_council().values_list("code", "short_name", "name")
+    return {code: (short, name) for code, short, name in rows}
+
+
+def choices(known: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """(code, name) of every member, by name, for a menu."""
+    return sorted(((code, name) for code, (_, name) in known.items()), key=lambda c: c[1])
+
+
+@require_safe
+def agreement_matrix(request: HttpRequest) -> HttpResponse:
+    known = known_members()
+    form = AgreementForm(request.GET, known)  # no parameters: the defaults
+    result = the_matrix(form, known) if form.is_valid() else {}
+    context: dict = {"form": form, **result}
+    if result:
+        period = result["period"]
+        context.update(
+            left_out=left_out(period),
+            pairs=pair_rows(result),
+            members=[(code, *result["names"][code]) for code in result["order"]],
+            chart=charts.chart_spec(
+                charts.agreement_heatmap(
+                    result["order"], result["names"], result["counts"], result["links"]
+                )
+            )
+            if len(result["order"]) > 1
+            else None,
+            # Commas kept as they are: members=CHN,FRA,GBR,RUS,USA
+            permanent_query=urlencode(
+                {**result["query"], "members": ",".join(result["permanent"])}, safe=","
+            ),
+            csv_query=urlencode(
+                {**result["query"], "members": ",".join(result["codes"])}, safe=","
+            ),
+            seated_query=urlencode(result["query"]),
+        )
+    return render(request, "resolutions/agreement.html", context, status=200 if result else 400)
+
+
+def period_query(form: AgreementForm) -> dict[str, str]:
+    """The period parameters of a valid form, as given."""
+    return {
+        name: str(value)
+        for name in ("year", "date_after", "date_before", "council")
+        if (value := form.cleaned_data.get(name)) is not None
+    }
+
+
+@require_safe
+def agreement_csv(request: HttpRequest) -> HttpResponse:
+    known = known_members()
+    form = AgreementForm(request.GET, known)
+    result = the_matrix(form, known) if form.is_valid() else {}
+    if not result:
+        return bad_request(form)
+    rows = (
+        [a, b, count.votes, count.agree, share_text(count.share)]
+        for (a, b), count in sorted(result["counts"].items())
+    )
+    return exports.csv_response("agreement.csv", AGREEMENT_COLUMNS, rows)

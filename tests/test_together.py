@@ -1,0 +1,244 @@
+"""The pages that read votes together: /compare/, /agreement/ and their CSV, on
+records built here (in years the bundled data does not reach) and on the bundled
+reference case."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from factories import council, member, resolution
+
+from resolutions.models import Resolution
+from resolutions.rules import Outcome, Position
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response) -> str:
+    return " ".join(response.content.decode("utf-8").split())
+
+
+def rows_of(response) -> list[dict[str, str]]:
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def chart_data(html: str, data_id: str) -> dict:
+    match = re.search(rf'<script id="{data_id}" type="application/json">(.*?)</script>', html, re.S)
+    assert match, data_id
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def trio():
+    """Three members over four votes of 2981-2982 and a tally-only one:
+    XAA and XBB agree on 2 of 3 votes (the veto and the against agree); XCC
+    does not vote on the last."""
+    a = member("XAA", "Xanadu", permanent=True)
+    b = member("XBB", "Xebia")
+    c = member("XCC", "Xerxia")
+    resolution(
+        on=dt.date(2981, 2, 1),
+        draft_symbol="S/2981/1",
+        positions={Position.FOR: [a, b, c]},
+    )
+    resolution(
+        on=dt.date(2981, 3, 1),
+        draft_symbol="S/2981/2",
+        positions={Position.VETO: [a], Position.AGAINST: [b], Position.FOR: [c]},
+        outcome=Outcome.VETOED,
+    )
+    resolution(
+        on=dt.date(2982, 1, 5),
+        draft_symbol="S/2982/1",
+        title="Split =on purpose",
+        positions={Position.FOR: [a], Position.ABSTAIN: [b], Position.NON_VOTING: [c]},
+    )
+    # Tally-only: only the veto is stored; it must not count for any pair.
+    tally_only = resolution(
+        on=dt.date(2982, 6, 1),
+        draft_symbol="S/2982/2",
+        positions={Position.VETO: [a]},
+        outcome=Outcome.VETOED,
+        votes_recorded=False,
+    )
+    tally_only.votes.create(member=b, position=Position.AGAINST)
+    return a, b, c
+
+
+def test_compare_counts_per_year_and_lists_the_splits(client, trio):
+    response = client.get("/compare/?a=xaa&b=XBB&date_after=2981-01-01")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "<strong>2 of 3</strong> votes the same way (67%)" in text
+    # The splits: only the abstention against the vote for, linked.
+    splits = text.split('id="splits"', 1)[1]
+    assert "Where they split (1)" in text
+    assert '<a href="/resolutions/s-2982-1/">S/2982/1</a>' in splits
+    assert "s-2981-2" not in splits and "s-2982-2" not in splits
+    # The line: one point a year, with its base.
+    figure = chart_data(response.content.decode(), "chart-agreement-data")
+    line = figure["data"][0]
+    assert line["x"] == [2981, 2982] and line["y"] == [100.0, 0.0]
+    assert line["customdata"] == [[2, 2], [0, 1]]
+    assert "How agreement is counted" in text
+
+
+def test_compare_csv_has_one_row_per_year(client, trio):
+    response = client.get("/compare.csv?a=XAA&b=XBB&date_after=2981-01-01")
+    assert response.content.decode().splitlines()[0] == "year,votes,agree,share"
+    assert rows_of(response) == [
+        {"year": "2981", "votes": "2", "agree": "2", "share": "1.0000"},
+        {"year": "2982", "votes": "1", "agree": "0", "share": "0.0000"},
+    ]
+    # Not voting is left out: XCC's non-vote of 2982 gives no row.
+    rows = rows_of(client.get("/compare.csv?a=XAA&b=XCC&date_after=2981-01-01"))
+    assert rows == [{"year": "2981", "votes": "2", "agree": "1", "share": "0.5000"}]
+
+
+def test_compare_of_the_reference_case(client):
+    response = client.get("/compare/?a=USA&b=RUS")
+    text = text_of(response)
+    assert '<a href="/resolutions/s-2017-315/">S/2017/315</a>' in text
+    row = text.split('<a href="/resolutions/s-2017-315/">', 1)[1].split("</tr>", 1)[0]
+    assert "pos-for" in row and "pos-veto" in row
+    assert "12 Apr 2017" in text.split('<a href="/resolutions/s-2017-315/">', 1)[0][-200:]
+    rows = {row["year"]: row for row in rows_of(client.get("/compare.csv?a=USA&b=RUS"))}
+    year = rows["2017"]
+    assert int(year["agree"]) < int(year["votes"])
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("a=USA&b=USA", "b"),
+        ("a=XXX&b=RUS", "a"),
+        ("a=USA", "b"),
+        ("a=USA&b=RUS&date_after=2017-13-01", "date_after"),
+        ("a=USA&b=RUS&date_after=2018-01-01&date_before=2017-01-01", "date_before"),
+    ],
+)
+def test_compare_with_bad_parameters_is_a_400_naming_the_field(client, query, field):
+    page = client.get(f"/compare/?{query}")
+    assert page.status_code == 400
+    assert 'class="errorlist' in page.content.decode()
+    download = client.get(f"/compare.csv?{query}")
+    assert download.status_code == 400
+    assert f"\n{field}: " in download.content.decode()
+
+
+def test_agreement_matrix_of_built_records(client, trio):
+    response = client.get("/agreement/?date_after=2981-01-01&members=XAA,XBB,XCC")
+    assert response.status_code == 200
+    html = response.content.decode()
+    figure = chart_data(html, "chart-agreement-matrix-data")
+    heatmap = figure["data"][0]
+    assert heatmap["type"] == "heatmap"
+    labels = heatmap["x"]
+    assert sorted(labels) == ["Xanadu", "Xebia", "Xerxia"]
+    # The cell of XAA and XBB: 2 of 3 (67%), linked to their comparison.
+    i, j = labels.index("Xanadu"), labels.index("Xebia")
+    assert heatmap["z"][i][j] == pytest.approx(66.7)
+    link = heatmap["customdata"][i][j][0]
+    assert link == "/compare/?a=XAA&b=XBB&date_after=2981-01-01"
+    assert "2 of 3 votes the same way" in heatmap["customdata"][i][j][1]
+    assert heatmap["z"][i][i] is None
+    # The fallback table, folded, with the same figures and links.
+    table = html.split('<details class="alt">', 1)[1].split("</details>", 1)[0]
+    assert link.replace("&", "&amp;") in table
+    rows = rows_of(client.get("/agreement.csv?date_after=2981-01-01&members=XAA,XBB,XCC"))
+    assert rows == [
+        {"member_a": "XAA", "member_b": "XBB", "votes": "3", "agree": "2", "share": "0.6667"},
+        {"member_a": "XAA", "member_b": "XCC", "votes": "2", "agree": "1", "share": "0.5000"},
+        {"member_a": "XBB", "member_b": "XCC", "votes": "2", "agree": "1", "share": "0.5000"},
+    ]
+
+
+def test_agreement_csv_header(client):
+    response = client.get("/agreement.csv?year=2017")
+    assert response.content.decode().splitlines()[0] == "member_a,member_b,votes,agree,share"
+
+
+def test_the_matrix_shows_the_members_seated_in_the_period_by_default(client):
+    response = client.get("/agreement/?year=2017")
+    text = text_of(response)
+    assert "Who votes with whom: 2017" in text
+    rows = rows_of(client.get("/agreement.csv?year=2017"))
+    codes = {row["member_a"] for row in rows} | {row["member_b"] for row in rows}
+    # 2017's Council, with Italy (2017) and not the Netherlands (2018) of the split term.
+    assert {"BOL", "CHN", "EGY", "ETH", "FRA", "GBR", "ITA", "JPN", "KAZ", "RUS"} <= codes
+    assert {"SEN", "SWE", "UKR", "URY", "USA"} <= codes and "NLD" not in codes
+    assert len(codes) == 15 and len(rows) == 15 * 14 // 2
+    # The reference case: Russia and Bolivia together, Russia and China apart.
+    pairs = {(row["member_a"], row["member_b"]): row for row in rows}
+    assert int(pairs[("BOL", "RUS")]["agree"]) >= 1
+    # The preset of the permanent members keeps the period.
+    preset = re.search(r'<a href="\?([^"]+)" id="preset-permanent"', text).group(1)
+    assert "year=2017" in preset and "members=CHN,FRA,RUS,GBR,USA" in preset
+
+
+def test_a_council_composition_is_a_period(client):
+    rows = rows_of(client.get("/agreement.csv?council=2018-05-01"))
+    codes = {row["member_a"] for row in rows} | {row["member_b"] for row in rows}
+    assert "NLD" in codes and "ITA" not in codes and len(codes) == 15
+    page = text_of(client.get("/agreement/?council=2018-05-01"))
+    assert "the Council of 1 Jan 2018 to 31 Dec 2018" in page
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("year=2017&date_after=2017-01-01", "__all__"),
+        ("members=USA,XXX", "members"),
+        ("members=USA", "members"),
+        ("year=1800", "year"),
+        ("year=twenty", "year"),
+        ("council=1900-01-01", "council"),
+        ("date_after=2018-01-01&date_before=2017-01-01", "date_before"),
+    ],
+)
+def test_agreement_with_bad_parameters_is_a_400_naming_the_field(client, query, field):
+    page = client.get(f"/agreement/?{query}")
+    assert page.status_code == 400
+    assert "errorlist" in page.content.decode()
+    download = client.get(f"/agreement.csv?{query}")
+    assert download.status_code == 400
+    assert f"\n{field}: " in download.content.decode()
+
+
+def test_user_text_is_escaped_and_csv_is_neutral(client, trio):
+    Resolution.objects.filter(draft_symbol="S/2982/1").update(title="<script>alert(1)</script>")
+    text = client.get("/compare/?a=XAA&b=XBB").content.decode()
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+# Query counts: constant in the number of votes ---------------------------------------
+
+PINNED = [
+    ("/compare/?a=QAA&b=QAB", 4),
+    ("/compare.csv?a=QAA&b=QAB", 2),
+    ("/agreement/?date_after=2091-01-01", 4),
+    ("/agreement/?year=2091&members=QAA,QAB,QAC", 4),
+    ("/agreement/?council=2091-06-01", 5),
+    ("/agreement.csv?date_after=2091-01-01", 3),
+]
+
+
+@pytest.mark.parametrize("votes", [5, 120])
+@pytest.mark.parametrize("url, queries", PINNED)
+def test_query_counts_do_not_grow_with_the_record(
+    client, django_assert_num_queries, url, queries, votes
+):
+    from factories import many_votes
+
+    members = council("Q")
+    many_votes(votes, members)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
