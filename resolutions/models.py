@@ -183,6 +183,25 @@ class ResolutionQuerySet(models.QuerySet):
         """The natural key is the slug of the vote's symbol (see make_slug)."""
         return self.get(slug=slug)
 
+    def same_vote(
+        self, *, draft_symbol: str, resolution_number: int | None, meeting: str, date: dt.date
+    ) -> ResolutionQuerySet:
+        """Records of the vote these facts describe, however entered: the same draft
+        or resolution symbol, or the same meeting and date where one of the two
+        gives no symbol (an editor's record by its meeting) and no symbol differs."""
+        same = Q(pk__in=[])
+        if draft_symbol:
+            same |= Q(draft_symbol=draft_symbol)
+        if resolution_number is not None:
+            same |= Q(resolution_number=resolution_number)
+        if meeting:
+            no_symbol = Q(draft_symbol="", resolution_number=None)
+            if draft_symbol or resolution_number is not None:
+                same |= Q(meeting=meeting, date=date) & no_symbol
+            else:
+                same |= Q(meeting=meeting, date=date)
+        return self.filter(same)
+
 
 class Resolution(models.Model):
     """A draft put to the vote, adopted or not (or a procedural vote)."""
@@ -446,6 +465,56 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id}: {self.get_position_display()}"
+
+
+class DeletedVote(models.Model):
+    """A bundled vote an editor deleted in the admin: `load_bundled` does not load
+    it again (nor a vote with the same symbols, or the same meeting and date).
+    Deleting this row lets the next load bring the bundled vote back."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    draft_symbol = models.CharField(max_length=40, blank=True)
+    resolution_number = models.PositiveIntegerField(null=True, blank=True)
+    meeting = models.CharField(max_length=40, blank=True)
+    date = models.DateField()
+    deleted = models.DateTimeField(auto_now_add=True)
+    deleted_by = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-deleted"]
+        verbose_name = "deleted bundled vote"
+
+    def __str__(self) -> str:
+        return f"{self.slug} (deleted {self.deleted:%Y-%m-%d})" if self.deleted else self.slug
+
+    @classmethod
+    def record(cls, resolution: Resolution, user: str = "") -> DeletedVote:
+        tombstone, _ = cls.objects.update_or_create(
+            slug=resolution.slug,
+            defaults={
+                "draft_symbol": resolution.draft_symbol,
+                "resolution_number": resolution.resolution_number,
+                "meeting": resolution.meeting,
+                "date": resolution.date,
+                "deleted_by": user,
+            },
+        )
+        return tombstone
+
+    @classmethod
+    def covers(cls, resolution: Resolution) -> bool:
+        """Whether an editor deleted this vote (matched as `same_vote` matches)."""
+        same = Q(slug=resolution.make_slug())
+        if resolution.draft_symbol:
+            same |= Q(draft_symbol=resolution.draft_symbol)
+        if resolution.resolution_number is not None:
+            same |= Q(resolution_number=resolution.resolution_number)
+        if resolution.meeting:
+            at_meeting = Q(meeting=resolution.meeting, date=resolution.date)
+            if resolution.symbol:
+                at_meeting &= Q(draft_symbol="", resolution_number=None)
+            same |= at_meeting
+        return cls.objects.filter(same).exists()
 
 
 class SourceKind(models.TextChoices):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import reviews
-from ..models import CouncilTerm, MemberState, Resolution, Source, Vote
+from ..models import CouncilTerm, DeletedVote, MemberState, Resolution, Source, Vote
 from . import article
 from .article import ArticleVoteForm, article_proposal
 from .checks import still_breaking
@@ -225,6 +225,22 @@ class ResolutionAdmin(admin.ModelAdmin):
             obj.review_reasons = ""
         super().save_model(request, obj, form, change)
 
+    def delete_model(self, request, obj):
+        self.remember_bundled(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self.remember_bundled(request, queryset)
+        super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def remember_bundled(request, resolutions) -> None:
+        """A bundled vote deleted here stays deleted: `load_bundled` skips it."""
+        user = request.user.get_username() if request.user.is_authenticated else ""
+        for resolution in resolutions:
+            if resolution.origin == Resolution.Origin.BUNDLED:
+                DeletedVote.record(resolution, user)
+
     @admin.display(description="resolution", ordering="resolution_number")
     def resolution_symbol_display(self, obj: Resolution) -> str:
         return obj.resolution_symbol or "—"
@@ -279,3 +295,20 @@ class CouncilTermAdmin(admin.ModelAdmin):
     list_filter = ["permanent"]
     search_fields = ["member__name", "member__code"]
     list_select_related = ["member"]
+
+
+@admin.register(DeletedVote)
+class DeletedVoteAdmin(admin.ModelAdmin):
+    """Bundled votes editors deleted; deleting a row here lets `load_bundled` load
+    the vote again."""
+
+    list_display = ["slug", "draft_symbol", "resolution_number", "meeting", "date", "deleted",
+                    "deleted_by"]  # fmt: skip
+    readonly_fields = list_display
+    search_fields = ["slug", "draft_symbol", "meeting"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

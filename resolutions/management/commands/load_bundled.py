@@ -3,7 +3,9 @@ terms and the curated votes. Idempotent: a second run changes nothing. All or
 nothing: a vote that breaks the rules stops the load, naming it, and nothing is
 written. It only adds: a term or a vote already in the database (edited by an
 editor, flagged by an import) is never deleted or overwritten; a vote that
-differs from the file is named and left as it is."""
+differs from the file is named and left as it is. A bundled vote an editor deleted
+(a DeletedVote row) is not loaded again, and a vote on record however entered (the
+same symbol, or the same meeting and date) is never loaded a second time."""
 
 from __future__ import annotations
 
@@ -16,7 +18,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from resolutions import rules
-from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Vote, seated_on
+from resolutions.models import (
+    CouncilTerm,
+    DeletedVote,
+    MemberState,
+    Resolution,
+    Source,
+    Vote,
+    seated_on,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SOURCE_FIELDS = ("kind", "url", "title", "outlet", "date", "quote")
@@ -42,7 +52,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             members = self.load_members(data / "members.csv")
             terms, extra_terms = self.load_terms(data / "terms.csv")
-            created, kept = self.load_votes(data / "votes.json")
+            created, deleted, kept = self.load_votes(data / "votes.json")
         self.stdout.write(
             f"Bundled data: {members} member states, {terms} terms; votes: {created} created."
             + ("" if created else " Nothing changed.")
@@ -51,6 +61,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{extra_terms} term(s) in the database but not in the bundled file were left "
                 "as they are."
+            )
+        if deleted:
+            self.stdout.write(
+                f"{deleted} bundled vote(s) deleted by an editor were not loaded again "
+                "(admin: Deleted bundled votes)."
             )
         if kept:
             self.stdout.write(
@@ -107,10 +122,10 @@ class Command(BaseCommand):
         )
         return len(rows), extra
 
-    def load_votes(self, path: Path) -> tuple[int, list[str]]:
+    def load_votes(self, path: Path) -> tuple[int, int, list[str]]:
         entries = json.loads(path.read_text(encoding="utf-8"))
         names = dict(MemberState.objects.values_list("code", "name"))
-        created, kept = 0, []
+        created, deleted, kept = 0, 0, []
         for number, entry in enumerate(entries, start=1):
             symbol = entry.get("draft_symbol") or entry.get("resolution_number")
             where = f"{path}: vote {number} ({symbol})"
@@ -119,13 +134,16 @@ class Command(BaseCommand):
             except (KeyError, ValueError) as error:
                 raise CommandError(f"{where}: {error!r}") from error
             created += state == "created"
+            deleted += state == "deleted"
             if state.startswith("kept "):
                 kept.append(state.removeprefix("kept "))
-        return created, kept
+        return created, deleted, kept
 
     def load_vote(self, entry: dict, names: dict[str, str]) -> str:
-        """'created', 'unchanged', or 'kept <symbol>' for a vote already in the
-        database that differs from the file (it is left as it is)."""
+        """'created', 'unchanged', 'deleted' for a vote an editor deleted (not
+        loaded again), or 'kept <symbol>' for a vote already in the database,
+        however entered (`Resolution.objects.same_vote`), that differs from the
+        file (it is left as it is)."""
         on = dt.date.fromisoformat(entry["date"])
         votes = [
             (code, position) for position, codes in entry["positions"].items() for code in codes
@@ -153,7 +171,17 @@ class Command(BaseCommand):
         problems = rules.check_record(resolution.rule_record(votes), seated_on(on), names)
         if problems:
             raise ValueError("; ".join(p.message for p in problems))
-        existing = Resolution.objects.filter(slug=resolution.make_slug()).first()
+        if DeletedVote.covers(resolution):
+            return "deleted"
+        existing = (
+            Resolution.objects.same_vote(
+                draft_symbol=resolution.draft_symbol,
+                resolution_number=resolution.resolution_number,
+                meeting=resolution.meeting,
+                date=on,
+            )
+            | Resolution.objects.filter(slug=resolution.make_slug())
+        ).first()
         sources = [
             {
                 "kind": s["kind"],
