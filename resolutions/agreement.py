@@ -223,3 +223,25 @@ def isolation(ballots: Iterable[Ballot], code: str) -> Isolation:
         if own != majority and sides_of(ballot.positions.values())[own] == 1:
             result.alone.append(ballot)
     return result
+
+
+# Several pairs, year by year --------------------------------------------------------
+
+
+def pairs_per_year(
+    ballots: Iterable[Ballot], members: Sequence[str], same: Mapping[str, str] | None = None
+) -> dict[tuple[str, str], dict[int, Count]]:
+    """Agreement of every pair of `members`, per year. `same` reads one member's
+    code as another's (SUN -> RUS: the USSR and its successor drawn as one line;
+    the two never vote on the same ballot, and the caller says so)."""
+    same = same or {}
+    counts: dict[tuple[str, str], dict[int, Count]] = {
+        pair(a, b): defaultdict(Count) for a, b in combinations(sorted(set(members)), 2)
+    }
+    for ballot in counted(ballots):
+        positions = {same.get(code, code): position for code, position in ballot.positions.items()}
+        for key, per_year in counts.items():
+            agreed = agree(positions.get(key[0]), positions.get(key[1]))
+            if agreed is not None:
+                per_year[ballot.on.year].add(agreed)
+    return {key: dict(sorted(per_year.items())) for key, per_year in counts.items()}

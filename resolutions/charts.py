@@ -206,9 +206,14 @@ def _years_with_gaps(per_year: dict[int, Count]) -> list[int]:
     return list(range(min(per_year), max(per_year) + 1)) if per_year else []
 
 
-def _share_trace(name: str, per_year: dict[int, Count], colour: str, **extra: Any) -> go.Scatter:
-    years = _years_with_gaps(per_year)
-    counts = [per_year.get(year) for year in years]
+def _share_trace(
+    name: str, per_year: dict[int, Count], colour: str, break_at: float | None = None, **extra: Any
+) -> go.Scatter:
+    """A line of shares per year. `break_at`: an x where the line is cut (a gap)."""
+    years: list[float] = list(_years_with_gaps(per_year))
+    if break_at is not None and years and years[0] < break_at < years[-1]:
+        years = sorted([*years, break_at])
+    counts = [per_year.get(year) for year in years]  # type: ignore[call-overload]
     return go.Scatter(
         name=name,
         x=years,
@@ -300,4 +305,64 @@ def agreement_heatmap(
             meta={"links": True},
         )
     )
+    return figure
+
+
+# Paul Tol's "muted" qualitative scheme (colour-blind safe) with black: one colour
+# per pair of permanent members, and a dash pattern as well so lines read apart
+# in greyscale.
+PAIR_COLOURS = [
+    "#332288",
+    "#CC6677",
+    "#117733",
+    "#DDCC77",
+    "#88CCEE",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#000000",
+]
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash"]
+
+
+def alignment_chart(
+    lines: Sequence[tuple[str, dict[int, Count], bool]],
+    years: tuple[int, int],
+    successor: tuple[float, str] | None = None,
+) -> go.Figure:
+    """Agreement per year of several pairs, one line each (its base in the hover),
+    over `years` (first, last). `successor`: (x, text) of a break to mark, such as
+    the USSR's seat passing to the Russian Federation; the lines flagged True
+    (those of the successor) are cut there."""
+    figure = go.Figure()
+    for index, (name, per_year, broken) in enumerate(lines):
+        trace = _share_trace(
+            name,
+            per_year,
+            PAIR_COLOURS[index % len(PAIR_COLOURS)],
+            break_at=successor[0] if successor and broken else None,
+        )
+        trace.line.dash = DASHES[index % len(DASHES)]
+        trace.marker.size = 5
+        figure.add_trace(trace)
+    first, last = years
+    figure.update_layout(
+        **_layout(
+            height=520,
+            xaxis={
+                "title": {"text": "Year"},
+                "tickformat": "d",
+                "range": [first - 0.5, last + 0.5],
+            },
+            yaxis=_share_axis(),
+        )
+    )
+    figure.update_layout(legend={"orientation": "h", "y": -0.2, "yanchor": "top"})
+    if successor is not None:
+        x, text = successor
+        figure.add_vline(x=x, line={"color": "#555555", "width": 1, "dash": "dot"})
+        figure.add_annotation(
+            x=x, y=104, text=text, showarrow=False, xanchor="left", font={"size": 11}
+        )
     return figure

@@ -8,9 +8,10 @@ record (pinned in tests/test_together.py).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -288,3 +289,132 @@ def agreement_csv(request: HttpRequest) -> HttpResponse:
         for (a, b), count in sorted(result["counts"].items())
     )
     return exports.csv_response("agreement.csv", AGREEMENT_COLUMNS, rows)
+
+
+# The permanent members year by year --------------------------------------------------
+
+ALIGNMENT_COLUMNS = ["year", "member_a", "member_b", "votes", "agree", "share"]
+
+
+@dataclass
+class Permanent:
+    """The permanent members as the alignment page draws them (one query): a
+    predecessor is read as its successor when the seat passed on (SUN -> RUS)."""
+
+    names: dict[str, tuple[str, str]]  # code -> (short name, name), predecessors too
+    same: dict[str, str]  # predecessor -> successor
+    taken: dict[str, dt.date]  # successor -> the day it took the seat
+
+    @classmethod
+    def read(cls) -> Permanent:
+        rows = CouncilTerm.objects.filter(permanent=True).values_list(
+            "member_id", "member__short_name", "member__name", "member__successor_id", "start"
+        )
+        names, successors, starts = {}, {}, {}
+        for code, short, name, successor, start in rows:
+            names[code] = (short, name)
+            starts[code] = min(start, starts.get(code, start))
+            if successor:
+                successors[code] = successor
+        same = {old: new for old, new in successors.items() if new in names}
+        return cls(names, same, {new: starts[new] for new in same.values()})
+
+    @property
+    def lines(self) -> list[str]:
+        """The codes drawn, by name (a predecessor drawn with its successor)."""
+        return sorted((c for c in self.names if c not in self.same), key=lambda c: self.names[c])
+
+    def label(self, code: str) -> str:
+        before = [self.names[old][0] for old, new in self.same.items() if new == code]
+        return "/".join([self.names[code][0], *before])
+
+    def code_in(self, code: str, year: int) -> str:
+        """The member that held the line's seat in a year (SUN for Russia before 1992)."""
+        for old, new in self.same.items():
+            if new == code and year < self.taken[new].year + (self.taken[new].month > 6):
+                return old
+        return code
+
+
+def alignment_data() -> dict:
+    permanent = Permanent.read()
+    codes = permanent.lines
+    votes = Vote.objects.filter(member_id__in=[*codes, *permanent.same])
+    per_pair = agreement.pairs_per_year(ballots(votes), codes, permanent.same)
+    span = Resolution.objects.aggregate(first=Min("date"), last=Max("date"))
+    lines = [
+        (f"{permanent.label(a)} and {permanent.label(b)}", (a, b), per_year)
+        for (a, b), per_year in per_pair.items()
+    ]
+    years = sorted({year for _, _, per_year in lines for year in per_year})
+    return {"permanent": permanent, "lines": lines, "span": span, "years": years}
+
+
+@require_safe
+def alignment(request: HttpRequest) -> HttpResponse:
+    data = alignment_data()
+    permanent, span = data["permanent"], data["span"]
+    chart = None
+    if data["years"] and span["first"]:
+        breaks = [
+            (
+                day.year + (day.timetuple().tm_yday - 1) / 365,
+                f"{permanent.names[old][0]} → {permanent.names[new][0]}, {day_label(day)}",
+            )
+            for old, new in permanent.same.items()
+            for day in [permanent.taken[new]]
+        ]
+        chart = charts.chart_spec(
+            charts.alignment_chart(
+                [
+                    (name, per_year, bool(set(key) & set(permanent.same.values())))
+                    for name, key, per_year in data["lines"]
+                ],
+                (span["first"].year, span["last"].year),
+                breaks[0] if breaks else None,
+            )
+        )
+    rows = [
+        (year, [(name, per_year.get(year)) for name, _, per_year in data["lines"]])
+        for year in data["years"]
+    ]
+    successions = [
+        (
+            permanent.names[old][1],
+            permanent.names[new][1],
+            permanent.taken[new],
+            permanent.label(new),
+        )
+        for old, new in permanent.same.items()
+    ]
+    return render(
+        request,
+        "resolutions/alignment.html",
+        {
+            **data,
+            "chart": chart,
+            "rows": rows,
+            "successions": successions,
+            "left_out": left_out(Period(None, None, "")),
+        },
+    )
+
+
+@require_safe
+def alignment_csv(request: HttpRequest) -> HttpResponse:
+    data = alignment_data()
+    permanent = data["permanent"]
+
+    def rows():
+        for _, (a, b), per_year in data["lines"]:
+            for year, count in per_year.items():
+                yield [
+                    year,
+                    permanent.code_in(a, year),
+                    permanent.code_in(b, year),
+                    count.votes,
+                    count.agree,
+                    share_text(count.share),
+                ]
+
+    return exports.csv_response("alignment.csv", ALIGNMENT_COLUMNS, rows())

@@ -29,4 +29,6 @@ urlpatterns = [
     path("compare.csv", together.compare_csv, name="compare_csv"),
     path("agreement/", together.agreement_matrix, name="agreement"),
     path("agreement.csv", together.agreement_csv, name="agreement_csv"),
+    path("alignment/", together.alignment, name="alignment"),
+    path("alignment.csv", together.alignment_csv, name="alignment_csv"),
 ]

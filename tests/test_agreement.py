@@ -146,3 +146,20 @@ def test_the_reference_case_read_together():
         code for code in positions if agreement.isolation(real, code).with_majority
     )
     assert with_majority == ["EGY", "FRA", "GBR", "ITA", "JPN", "SEN", "SWE", "UKR", "URY", "USA"]
+
+
+def test_pairs_per_year_reads_the_ussr_and_its_successor_as_one_line():
+    ballots = [
+        ballot(1, {"SUN": "veto", "USA": "for", "GBR": "for"}, on=dt.date(1990, 5, 1)),
+        ballot(2, {"RUS": "for", "USA": "for", "GBR": "abstain"}, on=dt.date(1994, 5, 1)),
+        ballot(3, {"RUS": "against", "USA": "against"}, on=dt.date(1994, 6, 1)),
+        ballot(4, {"SUN": "veto", "USA": "for"}, on=dt.date(1985, 1, 1), recorded=False),
+    ]
+    lines = agreement.pairs_per_year(ballots, ["RUS", "USA", "GBR"], same={"SUN": "RUS"})
+    assert set(lines) == {("GBR", "RUS"), ("GBR", "USA"), ("RUS", "USA")}
+    russia_usa = {year: (c.votes, c.agree) for year, c in lines[("RUS", "USA")].items()}
+    assert russia_usa == {1990: (1, 0), 1994: (2, 2)}
+    assert {y: (c.votes, c.agree) for y, c in lines[("GBR", "USA")].items()} == {
+        1990: (1, 1),
+        1994: (1, 0),
+    }

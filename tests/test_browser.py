@@ -120,7 +120,7 @@ def test_home_filter_and_the_reference_case(bundled, live_server, chromium):
     assert external == [], "every page must work offline"
 
 
-TOGETHER_PAGES = ["/compare/?a=USA&b=RUS", "/agreement/?year=2017"]
+TOGETHER_PAGES = ["/compare/?a=USA&b=RUS", "/agreement/?year=2017", "/alignment/"]
 
 
 @pytest.mark.parametrize("width", [390, 1400])

@@ -227,6 +227,8 @@ PINNED = [
     ("/agreement/?year=2091&members=QAA,QAB,QAC", 4),
     ("/agreement/?council=2091-06-01", 5),
     ("/agreement.csv?date_after=2091-01-01", 3),
+    ("/alignment/", 4),
+    ("/alignment.csv", 3),
 ]
 
 
@@ -242,3 +244,50 @@ def test_query_counts_do_not_grow_with_the_record(
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert response.status_code == 200
+
+
+# The permanent members year by year ---------------------------------------------------
+
+
+def test_alignment_draws_each_pair_of_the_five_with_the_ussr_and_russia_as_one_line(client):
+    response = client.get("/alignment/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    figure = chart_data(html, "chart-alignment-data")
+    names = [trace["name"] for trace in figure["data"]]
+    assert len(names) == 10  # each pair of the five once
+    assert sum("Russia/Soviet Union" in name for name in names) == 4
+    assert not any("Russia and Soviet Union" in name for name in names)
+    # The break is marked (a line on 24 Dec 1991) and the Russia lines are cut there.
+    (shape,) = figure["layout"]["shapes"]
+    assert 1991.9 < shape["x0"] < 1992
+    russia = next(t for t in figure["data"] if t["name"] == "Russia/Soviet Union and United States")
+    cut = russia["x"].index(shape["x0"])
+    assert russia["y"][cut] is None
+    assert "24 Dec 1991" in text_of(response)
+    assert 'id="successor"' in html
+
+
+def test_alignment_csv_names_the_member_of_each_year_and_matches_compare(client):
+    response = client.get("/alignment.csv")
+    assert response.content.decode().splitlines()[0] == "year,member_a,member_b,votes,agree,share"
+    rows = rows_of(response)
+    for row in rows:
+        pair = {row["member_a"], row["member_b"]}
+        assert not {"SUN", "RUS"} <= pair
+        if "SUN" in pair:
+            assert int(row["year"]) <= 1991
+        if "RUS" in pair:
+            assert int(row["year"]) >= 1992
+    assert any("SUN" in (r["member_a"], r["member_b"]) for r in rows)
+    # The same figures as the comparison of the two (one definition of agreement).
+    russia_usa = {r["year"]: r for r in rows if (r["member_a"], r["member_b"]) == ("RUS", "USA")}
+    compared = {r["year"]: r for r in rows_of(client.get("/compare.csv?a=RUS&b=USA"))}
+    assert {y: (r["votes"], r["agree"]) for y, r in russia_usa.items()} == {
+        y: (r["votes"], r["agree"]) for y, r in compared.items()
+    }
+
+
+def test_alignment_is_linked_from_home_and_the_matrix(client):
+    assert 'href="/alignment/"' in client.get("/").content.decode()
+    assert 'href="/alignment/"' in client.get("/agreement/").content.decode()

@@ -37,6 +37,8 @@ EXAMPLES = {
     "compare_csv": "/compare.csv?a=USA&b=RUS",
     "agreement": "/agreement/",
     "agreement_csv": "/agreement.csv?year=2017",
+    "alignment": "/alignment/",
+    "alignment_csv": "/alignment.csv",
 }
 
 
@@ -719,6 +721,8 @@ PINNED = [
     ("compare_csv", "/compare.csv?a=QAA&b=QAB", 2),
     ("agreement", "/agreement/?year=2091", 4),
     ("agreement_csv", "/agreement.csv?year=2091&members=QAA,QAB", 3),
+    ("alignment", "/alignment/", 4),
+    ("alignment_csv", "/alignment.csv", 3),
 ]
 QUERIES = {url: count for _, url, count in PINNED}
 
