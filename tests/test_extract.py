@@ -649,3 +649,122 @@ def test_a_position_goes_to_the_members_the_phrase_governs_not_to_every_name_nea
     assert found.positions == {"RUS": "against", "CHN": "against"}
     found = read("Voting against were Bolivia and Russia, while Egypt's envoy spoke of Syria.")
     assert found.positions == {"BOL": "against", "RUS": "against"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term's start or end is not the day of the vote
+        (
+            "The Security Council voted on Wednesday to extend the sanctions, starting "
+            "Thursday, April 13, 2017.",
+            dt.date(2017, 4, 12),
+        ),
+        ("The council adopted a resolution extending the mission to 10 April 2017.", None),
+        ("The council voted to keep the reports coming until 11 April 2017.", None),
+        # "this Sunday": a day to come
+        (
+            "The referendum vote takes place this Sunday, April 16. The council voted on Tuesday.",
+            dt.date(2017, 4, 11),
+        ),
+        # a vote someone says could happen is not the vote
+        (
+            "On April 3, the minister said nobody could cancel the vote. Russia vetoed the draft.",
+            None,
+        ),
+        # a weekday that agrees with the date is the same day
+        ("The council adopted the resolution on Wednesday, April 12, 2017.", dt.date(2017, 4, 12)),
+    ],
+)
+def test_dates_that_are_not_the_day_of_the_vote(text, expected):
+    assert read(text).vote_date == expected
+
+
+def test_a_date_whose_weekday_contradicts_it_is_left_for_the_editor():
+    found = read("The council adopted the resolution on Thursday, April 12, 2017.")
+    assert found.vote_date is None
+    warning = next(w for w in found.warnings if "weekday" in w)
+    assert "'April 12, 2017'" in warning and "Wednesday" in warning
+    assert "The council adopted the resolution on Thursday, April 12, 2017." in warning
+
+
+def test_the_second_number_of_a_score_is_not_a_count_of_its_own():
+    found = read(
+        "On Wednesday the vote was 9-3 in favour of the draft, with Ethiopia, Kazakhstan and "
+        "Egypt abstaining."
+    )
+    assert [found.counts[p] for p in ("for", "against", "abstain")] == [9, 3, 3]
+
+
+def test_members_named_after_a_phrase_that_governs_nobody_take_no_position():
+    found = read(
+        "Multiple vetoes cast this year have hurt many countries, including Egypt and Senegal."
+    )
+    assert found.positions == {}
+
+
+def test_members_joining_others_in_opposition():
+    found = read(
+        "The draft won nine votes, with Bolivia joining Russia and China in the opposition."
+    )
+    assert {c: found.positions.get(c) for c in ("BOL", "RUS", "CHN")} == dict.fromkeys(
+        ("BOL", "RUS", "CHN"), "against"
+    )
+
+
+def test_a_name_with_of_the_is_found_without_the():
+    index = NameIndex({"republic of the congo": "COG"})
+    assert [m.codes for m in index.find("Qatar and the Republic of Congo abstained")] == [("COG",)]
+
+
+def test_blocked_or_killed_by_a_permanent_member_of_a_draft_with_the_votes_is_a_veto():
+    found = read(
+        "Russia blocked the draft resolution on Wednesday. It won 11 votes in favour, with "
+        "Bolivia voting against and China, Ethiopia and Kazakhstan abstaining."
+    )
+    assert found.vetoed_by == ["RUS"]
+    assert found.counts["for"] == 11
+    # short of nine votes: a plain no, not a veto
+    found = read("Russia killed the draft on Wednesday; it won only seven votes in favour.")
+    assert found.positions["RUS"] == "against"
+    assert found.vetoed_by == []
+    # an elected member that "blocked" a draft voted against it, nothing more
+    found = read("Bolivia blocked the draft on Wednesday.")
+    assert found.positions["BOL"] == "against"
+    assert not any("not a permanent member" in w for w in found.warnings)
+
+
+def test_a_participle_that_describes_the_draft_is_not_a_position():
+    found = read("Russia opposed a western backed resolution on Wednesday.")
+    assert found.positions == {"RUS": "against"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China co-sponsored another resolution on Wednesday. Russia and China "
+        "blocked the draft put forward by the others. The Council rejected the Russian-Chinese "
+        "resolution, as it received only two votes in favour.",
+        "The council was also to vote on two other draft resolutions proposed by Russia. The "
+        "Russian draft won five votes in favour.",
+    ],
+)
+def test_a_draft_named_for_the_sponsors_of_another_draft_is_that_other_draft(text):
+    found = read(text)
+    assert found.counts["for"] is None
+    assert any("another vote" in w for w in found.warnings)
+
+
+def test_a_text_over_the_size_the_reader_takes_is_refused(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    from resolutions.reader import MAX_TEXT_CHARS
+
+    long_text = "Russia vetoed the draft on Wednesday. " * (MAX_TEXT_CHARS // 38 + 1)
+    assert len(long_text) > MAX_TEXT_CHARS
+    with pytest.raises(ValueError, match=f"at most {MAX_TEXT_CHARS:,}"):
+        read(long_text)
+    path = tmp_path / "article.txt"
+    path.write_text(long_text, encoding="utf-8")
+    with pytest.raises(CommandError, match=f"{len(long_text):,} characters"):
+        call_command("extract_votes", str(path), json=True)

@@ -48,9 +48,34 @@ from .proposal import Context, Evidence, Extraction
 from .reading import Passage, Reading
 from .sentences import Sentence, mask_other_draft_paragraphs, mask_other_drafts, split_sentences
 from .settling import settle
+from .sponsors import mask_drafts_of_other_sponsors
 from .vocabulary import ASSEMBLY, PROCEDURAL
 
-__all__ = ["Context", "Evidence", "Extraction", "NameIndex", "extract"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "Context",
+    "Evidence",
+    "Extraction",
+    "NameIndex",
+    "extract",
+    "too_long",
+]
+
+# The longest text the reader takes: about 30,000 words, longer than any news report
+# (a long UN press release is some 60,000 characters). A paste over it is refused
+# with a clear message in the admin and on the command line.
+MAX_TEXT_CHARS = 200_000
+
+
+def too_long(text: str) -> str | None:
+    """Why the text is refused, or None when the reader takes it."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return None
+    return (
+        f"The text has {len(text):,} characters; the reader takes at most "
+        f"{MAX_TEXT_CHARS:,} (about 30,000 words, longer than any news report). "
+        "Give the report itself, without the rest of the page."
+    )
 
 
 def extract(
@@ -58,7 +83,11 @@ def extract(
 ) -> Extraction:
     """Propose the facts of the vote an article reports. Pure: same text, same answer.
 
-    `vote_date`, when an editor knows it, is taken instead of reading it."""
+    `vote_date`, when an editor knows it, is taken instead of reading it. A text
+    longer than MAX_TEXT_CHARS raises ValueError (see `too_long`)."""
+    refused = too_long(text)
+    if refused:
+        raise ValueError(refused)
     reading = Reading(text=text, context=context, result=Extraction(published=published))
     reading.sentences = split_sentences(text)
     read_vote_date(reading, vote_date)
@@ -67,6 +96,7 @@ def extract(
     read_document(reading.sentences, reading.result)
     reading.result.procedural = any(PROCEDURAL.search(s.masked) for s in reading.sentences)
     reading.index = NameIndex(context.names)
+    mask_drafts_of_other_sponsors(reading)
     for sentence in reading.sentences:
         read_sentence(reading, sentence)
     settle(reading)

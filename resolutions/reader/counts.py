@@ -62,6 +62,12 @@ NEEDED = re.compile(
 )
 
 
+# "eight votes in favor (Russia, China, ...)"
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+# "scored 2-1": a game, not a vote
+_SPORT = re.compile(r"\b(?:score|scored|won|beat|defeated)\s*$", re.I)
+
+
 def read_counts(passage: Passage) -> None:
     """Counts: "11 votes in favor", "10-2-3", "by 12 votes to 2", "won nine votes",
     "unanimously"."""
@@ -92,9 +98,9 @@ def read_count_pairs(passage: Passage) -> None:
             continue
         passage.count(position, value)
         # "eight votes in favor (Russia, China, ...)"
-        paren = re.match(r"\s*\(([^()]*)\)", cmasked[m.end() :])
+        paren = _PAREN.match(cmasked, m.end())
         if paren:
-            lo, hi = m.end() + paren.start(1), m.end() + paren.end(1)
+            lo, hi = paren.start(1), paren.end(1)
             for mention in passage.mentions:
                 if lo <= mention.start and mention.end <= hi:
                     passage.claim(mention, position, False)
@@ -112,7 +118,7 @@ def read_scores(passage: Passage) -> None:
             re.I,
         ):
             continue
-        if re.search(r"\b(?:score|scored|won|beat|defeated)\s*$", cmasked[: m.start()], re.I):
+        if _SPORT.search(cmasked[max(0, m.start() - 40) : m.start()]):
             continue
         for position, value in zip(COUNTED, numbers, strict=False):
             passage.count(position, value)

@@ -60,7 +60,24 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A date that ends or starts a term, not the day of a decision: "extended until
+# 15 July 2026", "for one year to 31 January 2027", "starting Saturday, September 27".
+_TERM_BEFORE = re.compile(
+    r"\b(?:until|till|through|to|starting|from|beginning|effective|as\s+of|expir(?:es|ing)|"
+    r"ending|end\s+of|runs?\s+(?:to|until))\s+(?:(?:on|the|mid-?|at)\s+)*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",
+    re.I,
+)
+# "this Sunday", "next Tuesday": a day to come, or of this week, not a day past.
+_COMING = re.compile(r"\b(?:this|next|coming|following)\s+$", re.I)
+
+
 def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
+    """Every date in the text, as a day: explicit ("12 April 2017"), a term's end
+    ("until 15 July": kind "term"), weekdays and "yesterday" against `reference`.
+    A weekday that names an explicit date is one mention with it; when the two
+    disagree ("Thursday, February 14" on a Saturday) the date's kind is
+    "contradicted"."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -68,7 +85,26 @@ def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
         if day is None or any(m.start() < b and a < m.end() for a, b in taken):
             return
         taken.append(m.span())
+        if kind == "explicit" and _TERM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            kind = "term"
         found.append(DateMention(day, kind, m.group(0), m.start()))
+
+    def named_by_weekday(m: re.Match) -> bool:
+        """ "Thursday, 12 February": the weekday of the date after it."""
+        gap = re.match(r",?\s*(?:the\s+)?", text[m.end() :])
+        start = m.end() + gap.end()
+        for i, mention in enumerate(found):
+            if mention.start == start and mention.kind in ("explicit", "term"):
+                coming = _COMING.search(text[max(0, m.start() - 12) : m.start()])
+                agrees = mention.day.weekday() == WEEKDAYS.index(m[1].lower())
+                if coming or (not agrees and not re.search(r"\d{4}", mention.text)):
+                    # a day to come, or a year guessed wrong: not the vote's day
+                    found[i] = DateMention(mention.day, "term", mention.text, start)
+                elif not agrees:
+                    found[i] = DateMention(mention.day, "contradicted", mention.text, start)
+                taken.append(m.span())
+                return True
+        return False
 
     def near_year(month: int, day: int) -> dt.date | None:
         if reference is None:
@@ -92,7 +128,11 @@ def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
                 add(near_year(MONTHS[m[1].lower()], int(m[2])), "explicit", m)
             elif kind == "dm":
                 add(near_year(MONTHS[m[2].lower()], int(m[1])), "explicit", m)
+            elif kind == "weekday" and named_by_weekday(m):
+                continue
             elif kind == "weekday" and reference is not None:
+                if _COMING.search(text[max(0, m.start() - 12) : m.start()]):
+                    continue
                 weekday = WEEKDAYS.index(m[1].lower())
                 back = (reference.weekday() - weekday) % 7
                 add(reference - dt.timedelta(days=back), "weekday", m)
@@ -124,6 +164,23 @@ def publication_stamp(sentences: list[Sentence], result: Extraction) -> dt.date 
     return None
 
 
+# "could cancel the voting", "would veto": a vote spoken of, not one that took place
+_MODAL_BEFORE = re.compile(
+    r"\b(?:would|could|will|might|may|can|cannot|can't|should|must|shall|won't|wouldn't)\s+"
+    r"(?:[\w']+\s+){0,3}$",
+    re.I,
+)
+
+
+def _tells_of_a_vote(masked: str) -> bool:
+    """Does the sentence tell of a vote that took place (a word of voting not
+    governed by "would", "could", "will")?"""
+    return any(
+        not _MODAL_BEFORE.search(masked[max(0, m.start() - 40) : m.start()])
+        for m in EVENT.finditer(masked)
+    )
+
+
 def read_date(
     sentences: list[Sentence],
     reference: dt.date | None,
@@ -131,11 +188,12 @@ def read_date(
     result: Extraction,
 ) -> None:
     tiers: list[list[tuple[DateMention, Sentence]]] = [[], []]
+    contradicted: list[tuple[DateMention, Sentence]] = []
     unresolved: list[str] = []
     for sentence in sentences:
         if ASSEMBLY.search(sentence.text) or FUTURE.search(sentence.masked):
             continue
-        event = EVENT.search(sentence.masked)
+        event = _tells_of_a_vote(sentence.masked)
         council = COUNCIL.search(sentence.text)
         if not (event or council):
             continue
@@ -148,12 +206,25 @@ def read_date(
             # "WASHINGTON, Feb 21 -- ... on Tuesday": the dateline is the reporter's day
             mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
         for mention in mentions:
-            if reference and mention.day > reference + dt.timedelta(days=1):
+            if mention.kind == "contradicted":
+                contradicted.append((mention, sentence))
+                continue
+            if mention.kind == "term" or (
+                reference and mention.day > reference + dt.timedelta(days=1)
+            ):
                 continue
             tiers[tier].append((mention, sentence))
         if reference is None and tier == 0:
             unresolved += weekday_words(sentence.text)
             unresolved += [m.group(0) for m in _DATE_PATTERNS[6][1].finditer(sentence.text)]
+    if contradicted:
+        mention, sentence = contradicted[0]
+        result.warnings.append(
+            f"The article dates the vote '{mention.text}' with a weekday that "
+            f"{mention.day.isoformat()} was not (a {WEEKDAYS[mention.day.weekday()].title()}): "
+            f'the date is left for the editor. It says: "{sentence.original}"'
+        )
+        return
     if published:
         # a report is news: a date within a week of it comes before an older one
         # ("resolution 1970, adopted on 26 February" in a report of 17 March)

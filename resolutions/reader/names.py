@@ -47,6 +47,11 @@ class NameIndex:
         self.trie: dict = {}
         for key, code in names.items():
             self._add(key.split(), (code,))
+        for key, code in names.items():
+            # "Republic of the Congo" is also written "Republic of Congo"
+            variant = key.replace(" of the ", " of ")
+            if variant != key and variant not in names:
+                self._add(variant.split(), (code,))
         for capital, codes in CAPITALS.items():
             self._add([capital], codes, capital=True)
 
@@ -59,7 +64,9 @@ class NameIndex:
         node.setdefault("\0", (codes, capital))
 
     def find(self, text: str) -> list[Mention]:
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(lowered)]
         mentions: list[Mention] = []
         i = 0

@@ -4,6 +4,7 @@ about another time."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,9 @@ class CuePattern:
     kind: str
     veto: bool = False
     only: bool = False  # "the only negative vote": the count of that position is one
+    # "blocked", "killed", "voted down": a veto when a permanent member's no on a
+    # draft that had the votes, otherwise a plain no (no warning for an elected member)
+    implied: bool = False
 
 
 def _cue(pattern: str, position: str, kind: str = SUBJECT, **flags) -> CuePattern:
@@ -73,7 +77,13 @@ CUES: list[CuePattern] = [
     _cue(r"(?:^|[.;:]\s*)(?:not\s+voting|non-voting|absent)\s*:", Position.NON_VOTING, OBJECT),
     _cue(r"\b(?:the\s+)?abstentions?,?\s+(?:of|from|by)\b", Position.ABSTAIN, OBJECT),
     _cue(r"\b(?:the\s+)?abstainers?\s+(?:were|was|being)\b", Position.ABSTAIN, OBJECT),
-    _cue(r"\bblocked\s+(?:(?!by\b)[\w'-]+\s+){0,3}?by\b", Position.AGAINST, OBJECT),
+    _cue(
+        r"\b(?:blocked|killed)\s+(?:(?!by\b)[\w'-]+\s+){0,3}?by\b",
+        Position.AGAINST,
+        OBJECT,
+        veto=True,
+        implied=True,
+    ),
     _cue(r"\b(?:opposed|rejected)\s+by\b", Position.AGAINST, OBJECT),
     # the member's own noun: "the US's abstention", "Moscow's veto"
     _cue(r"^'s\s+(?:(?:lone|sole|only|single)\s+)?abstention", Position.ABSTAIN, POSSESSIVE),
@@ -145,11 +155,19 @@ CUES: list[CuePattern] = [
         Position.AGAINST,
     ),
     _cue(rf"\b{VOTE}\s+(?:against|no\b|\"no\"|nay|negatively|down)", Position.AGAINST),
+    # "with South Africa joining China and Russia in the opposition" (not "in opposition to")
+    _cue(r"\bin\s+(?:the\s+)?opposition\b(?!\s+to\b)", Position.AGAINST),
     _cue(
         rf"\b(?:opposed|opposes|opposing|rejected|rejects|rejecting)\s+{_DRAFT_OBJECT}",
         Position.AGAINST,
     ),
-    _cue(rf"\b(?:blocked|blocks|blocking|block)\s+{_DRAFT_OBJECT}", Position.AGAINST),
+    _cue(
+        rf"\b(?:blocked|blocks|blocking|block|killed|kills|killing|kill|torpedoed|scuttled)\s+"
+        rf"{_DRAFT_OBJECT}|\b{VOTE}\s+down\s+{_DRAFT_OBJECT}",
+        Position.AGAINST,
+        veto=True,
+        implied=True,
+    ),
     _cue(
         r"\b(?:was|were|is)\s+the\s+(?:only|sole|lone|single)\s+(?:abstention|abstainer|"
         r"(?:country|member|nation|state)\s+to\s+abstain)",
@@ -176,7 +194,7 @@ _EXTENSION = re.compile(
 )
 LIST_GAP = re.compile(
     r"(?:[\s,()\-–—]|\band\b|\bor\b|\bthe\b|\bas\s+well\s+as\b|\balong\s+with\b|"
-    r"\btogether\s+with\b|\b(?:(?:was|were)\s+)?joined(?:\s+by)?\b|\bplus\b|\bboth\b|\balso\b|"
+    r"\btogether\s+with\b|\b(?:(?:was|were)\s+)?joined(?:\s+by)?\b|\bjoin(?:s|ing)\b|\bplus\b|\bboth\b|\balso\b|"
     r"\bnor\b|\beither\b|"
     r"\bneither\b)*",
     re.I,
@@ -229,22 +247,37 @@ class Cue:
     kind: str
     veto: bool
     only: bool
+    implied: bool = False
+
+
+# "a western backed resolution": a participle that describes the draft, no verb
+_ATTRIBUTIVE = re.compile(
+    r"\w+ed\s+(?:draft\s+)?(?:resolution|draft|text|measure|proposal)s?", re.I
+)
 
 
 def find_cues(masked: str) -> list[Cue]:
     found: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(masked))  # the characters a phrase already holds
     for pattern in CUES:
         if pattern.kind == POSSESSIVE:
             continue
         for m in pattern.regex.finditer(masked):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]) or _ATTRIBUTIVE.fullmatch(m[0]):
                 continue
             found.append(
-                Cue(start, end, pattern.position, pattern.kind, pattern.veto, pattern.only)
+                Cue(
+                    start,
+                    end,
+                    pattern.position,
+                    pattern.kind,
+                    pattern.veto,
+                    pattern.only,
+                    pattern.implied,
+                )
             )
-            taken.append((start, end))
+            taken[start:end] = b"\1" * (end - start)
     return sorted(found, key=lambda c: c.start)
 
 
@@ -303,6 +336,13 @@ def hedged(masked: str, cue: Cue, floor: int) -> bool:
     )
 
 
+def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions (in the order of the text) that start in lo..hi."""
+    first = bisect.bisect_left(mentions, lo, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, hi, key=lambda m: m.start)
+    return mentions[first:last]
+
+
 def group_before(
     masked: str,
     mentions: list[Mention],
@@ -314,7 +354,9 @@ def group_before(
     """The members named just before a phrase: "China, Russia and Bolivia voted no",
     "with China and India abstaining", "Russia was joined by China in vetoing"."""
     candidates = [
-        m for m in mentions if floor <= m.start and m.end <= cue_start and id(m) not in consumed
+        m
+        for m in within(mentions, floor, cue_start)
+        if m.end <= cue_start and id(m) not in consumed
     ]
     group: list[Mention] = []
     limit = cue_start
@@ -368,7 +410,7 @@ def group_after(
     ("..., maintains reports despite concerns about US strikes in Yemen")."""
     group: list[Mention] = []
     limit = cue_end
-    for m in mentions:
+    for m in within(mentions, cue_end, ceiling):
         if m.start < limit or m.end > ceiling:
             continue
         gap = masked[limit : m.start]
@@ -385,7 +427,7 @@ def extension_after(
 ) -> list[Mention]:
     """Members joined to a phrase after it: "abstained, along with Ethiopia and
     Kazakhstan", "backed the measure, including France", "abstained (France, ...)"."""
-    after_members = [m for m in mentions if cue_end <= m.start and m.end <= ceiling]
+    after_members = [m for m in within(mentions, cue_end, ceiling) if m.end <= ceiling]
     if not after_members:
         return []
     m = _EXTENSION.search(masked, cue_end, ceiling)
@@ -407,11 +449,22 @@ def extension_after(
     ]
 
 
+# Every phrase in CUES holds one of these words: a sentence without any has no phrase
+# to look for (most sentences of a long report), and is passed over at once.
+_CUE_WORDS = re.compile(
+    r"veto|vot|abst|against|oppos|favo|yes|\bno\b|absent|block|kill|reject|back|support|"
+    r"endors|approv|dissent|holdout|torpedo|scuttl|particip|take\s+part",
+    re.I,
+)
+
+
 def read_positions(passage: Passage) -> None:
     """Each phrase of the sentence with the members it governs: "Bolivia voted
     against", "vetoed by Russia and China", "the US's abstention"."""
     masked = passage.masked
     read_possessives(passage)
+    if not _CUE_WORDS.search(masked):
+        return
     cues = [c for c in find_cues(masked) if not not_a_cue(masked, c)]
     for i, cue in enumerate(cues):
         floor = max(cues[i - 1].end if i else 0, passage.clause_start(cue.start))
@@ -428,7 +481,7 @@ def read_possessives(passage: Passage) -> None:
     for mention in passage.mentions:
         if not mention.possessive:
             continue
-        after = masked[mention.end :]
+        after = masked[mention.end : mention.end + 80]  # "'s lone abstention"
         for pattern in CUES:
             if pattern.kind == POSSESSIVE and pattern.regex.match(after):
                 cue = Cue(mention.start, mention.start, "", "", pattern.veto, False)
@@ -447,7 +500,8 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
     else:
         comma = masked.find(",", cue.end)
         window_end = ceiling if comma == -1 else min(ceiling, comma)
-        gerund = bool(re.match(r"\w+ing\b", masked[cue.start : cue.end]))
+        # "with China abstaining", "with Bolivia joining Russia in opposition"
+        gerund = bool(re.match(r"(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I))
         group = group_before(masked, mentions, consumed, floor, cue.start, gerund)
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
         first = min((m.start for m in group), default=cue.start)
@@ -456,12 +510,15 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
     if time_mismatch(window, passage.reading.result):
         return
     if cue.kind != OBJECT:
-        group += extension_after(masked, mentions, consumed, cue.end, ceiling)
+        # "abstained, along with Ethiopia", "ten voted for, including Japan": members
+        # joined to those the phrase governs, or to the count that is its subject
+        if group or _COUNT_SUBJECT.search(masked[floor : cue.start]):
+            group += extension_after(masked, mentions, consumed, cue.end, ceiling)
         read_subject(passage, cue, floor)
     if cue.only:
         passage.count(cue.position, 1)
     for mention in group:
-        passage.claim(mention, cue.position, cue.veto)
+        passage.claim(mention, cue.position, cue.veto, cue.implied)
 
 
 def read_subject(passage: Passage, cue: Cue, floor: int) -> None:

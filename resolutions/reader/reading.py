@@ -3,6 +3,7 @@ reads and fills in turn, and one `Passage` per sentence while its clauses are re
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -11,8 +12,12 @@ from .proposal import Context, Extraction
 from .sentences import Sentence
 
 # Where one clause of a sentence ends and the next begins, for the phrases in it.
+# Each match starts at the start of a run of blanks (`(?<![\s,])`), never inside one:
+# masked text has long runs, and a pattern that tried each of their positions would
+# take time that grows with the square of their length.
 BOUNDARY = re.compile(
-    r";|\s+while\s+|,\s*whereas\s+|,?\s+but\s+|,\s*although\s+|,\s*though\s+|\s+after\s+which\s+",
+    r";|(?<!\s)\s+while\s+|,\s*whereas\s+|(?:,|(?<![\s,]))\s+but\s+|,\s*although\s+|"
+    r",\s*though\s+|(?<!\s)\s+after\s+which\s+",
     re.I,
 )
 
@@ -25,6 +30,7 @@ class Claim:
     position: str
     veto: bool
     sentence: Sentence
+    implied: bool = False  # a veto only implied ("blocked the draft")
 
 
 @dataclass
@@ -69,6 +75,7 @@ class Passage:
     mentions: list[Mention]
     consumed: set[int] = field(default_factory=set)
     boundaries: list[tuple[int, int]] = field(default_factory=list)
+    _ends: list[int] | None = None
 
     @classmethod
     def of(cls, reading: Reading, sentence: Sentence) -> Passage:
@@ -82,12 +89,15 @@ class Passage:
         )
 
     def clause_end(self, position: int) -> int:
-        ends = [a for a, _ in self.boundaries if a >= position]
-        return min(ends) if ends else len(self.masked)
+        """Where the clause that holds `position` ends (boundaries are in order)."""
+        i = bisect.bisect_left(self.boundaries, position, key=lambda b: b[0])
+        return self.boundaries[i][0] if i < len(self.boundaries) else len(self.masked)
 
     def clause_start(self, position: int) -> int:
-        starts = [b for _, b in self.boundaries if b <= position]
-        return max(starts) if starts else 0
+        ends = sorted(b for _, b in self.boundaries) if self._ends is None else self._ends
+        self._ends = ends
+        i = bisect.bisect_right(ends, position)
+        return ends[i - 1] if i else 0
 
     def clause(self, start: int, end: int, text: str | None = None) -> str:
         """The clause around the stretch start:end (of `text`, the masked text by default)."""
@@ -95,14 +105,14 @@ class Passage:
             self.clause_start(start) : self.clause_end(end)
         ]
 
-    def claim(self, mention: Mention, position: str, veto: bool) -> None:
+    def claim(self, mention: Mention, position: str, veto: bool, implied: bool = False) -> None:
         key = id(mention)
         if key in self.consumed or mention.adjectival:
             return
         self.consumed.add(key)
         code = resolve(mention, self.reading.context, self.reading.result)
         if code:
-            self.reading.claims.append(Claim(code, position, veto, self.sentence))
+            self.reading.claims.append(Claim(code, position, veto, self.sentence, implied))
 
     def count(self, position: str, value: int) -> None:
         self.reading.counts.append(CountClaim(position, value, self.sentence))

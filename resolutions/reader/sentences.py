@@ -30,6 +30,9 @@ _CAPTION = re.compile(
 )
 
 
+_CAPTION_LENGTH = 600
+
+
 @dataclass
 class Sentence:
     index: int
@@ -81,8 +84,8 @@ def split_sentences(text: str) -> list[Sentence]:
         offset += len(line) + 1
         if not line.strip():
             continue
-        if _CAPTION.search(line):
-            continue
+        if len(line) <= _CAPTION_LENGTH and _CAPTION.search(line):
+            continue  # a caption is a line of its own, never a whole pasted report
         # a headline (or a sub-headline): a short line with no full stop at its end
         headline = len(line.split()) <= 20 and not re.search(r"[.!?][\"')]*\s*$", line.strip())
         quoted = _quotation_mask(line)
@@ -91,7 +94,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for match in _SENTENCE_END.finditer(line):
             if quoted[match.start()] == "\0" and line[match.start()] != '"':
                 continue  # a full stop inside a quotation does not end the reported sentence
-            before = re.search(r"(\S+)$", line[begin : match.start()])
+            before = re.search(r"(\S+)$", line[max(begin, match.start() - 60) : match.start()])
             word = before.group(1).lstrip("\"'(-") if before else ""
             if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) or word.lower() in _ABBREVIATIONS:
                 continue
@@ -160,9 +163,16 @@ _TIMES = re.compile(
 )
 
 
+_QUOTED_RUN = re.compile("\0+")
+
+
 def _mask(text: str, quoted: str, patterns: list[re.Pattern] | None = None) -> str:
-    chars = [" " if q == "\0" else c for c, q in zip(text, quoted, strict=True)]
-    masked = "".join(chars)
+    """The text with its quotations (NUL in `quoted`) and histories blanked."""
+    parts, last = [], 0
+    for run in _QUOTED_RUN.finditer(quoted):
+        parts += [text[last : run.start()], " " * (run.end() - run.start())]
+        last = run.end()
+    masked = "".join([*parts, text[last:]])
     for pattern in _HISTORY if patterns is None else patterns:
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _TIMES.finditer(masked):
@@ -220,25 +230,30 @@ def _mask_amendments(sentence: Sentence, result: Extraction) -> None:
     the end of the sentence or the return to the draft ("The vote for the amendment
     had seven in favour, and seven against"), in both masks, and say so."""
     while (m := _AMENDMENT.search(sentence.masked)) is not None:
-        text = sentence.masked
-        starts = [text.rfind(";", 0, m.start())]
-        starts += [k.start() for k in CLAUSE_OPENER.finditer(text, 0, m.start())]
-        # "adopted 13-0-2 with an amendment by Russia": only the phrase is the amendment's
-        phrase = _AMENDMENT_PHRASE.search(text, 0, m.start())
-        starts += [phrase.start()] if phrase else []
-        start = max([0, *starts])
-        back = _BACK_TO_THE_DRAFT.search(text, m.end())
-        end = back.start() if back else len(text)
-        clause = text[start:end]
-        if EVENT.search(clause) or COUNT_PAIR.search(sentence.count_masked[start:end]):
-            note = "The article also reports a vote on an amendment, not read: " + (
-                sentence.original
-            )
-            if note not in result.warnings:
-                result.warnings.append(note)
-        blank = " " * (end - start)
-        sentence.masked = text[:start] + blank + text[end:]
-        sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
+        blank_what_follows(
+            sentence, m, result, "The article also reports a vote on an amendment, not read: "
+        )
+
+
+def blank_what_follows(sentence: Sentence, m: re.Match, result: Extraction, note: str) -> None:
+    """Blank the clause where `m` is, to the end of the sentence or the return to the
+    draft itself, in both masks; say so (`note`) if a vote is told there."""
+    text = sentence.masked
+    starts = [text.rfind(";", 0, m.start())]
+    starts += [k.start() for k in CLAUSE_OPENER.finditer(text, 0, m.start())]
+    # "adopted 13-0-2 with an amendment by Russia": only the phrase is the amendment's
+    phrase = _AMENDMENT_PHRASE.search(text, 0, m.start())
+    starts += [phrase.start()] if phrase else []
+    start = max([0, *starts])
+    back = _BACK_TO_THE_DRAFT.search(text, m.end())
+    end = back.start() if back else len(text)
+    clause = text[start:end]
+    told = EVENT.search(clause) or COUNT_PAIR.search(sentence.count_masked[start:end])
+    if told and note + sentence.original not in result.warnings:
+        result.warnings.append(note + sentence.original)
+    blank = " " * (end - start)
+    sentence.masked = text[:start] + blank + text[end:]
+    sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
 
 
 def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:

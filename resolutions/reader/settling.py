@@ -25,6 +25,7 @@ class Settlement:
     by_member: dict[str, list[Claim]] = field(default_factory=dict)
     named: dict[str, str] = field(default_factory=dict)  # code -> position the text gives
     veto_said: set[str] = field(default_factory=set)  # codes the text says vetoed
+    veto_implied: set[str] = field(default_factory=set)  # of those, "blocked" it, no more
     counts: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(POSITIONS))
     sizes: tuple[int, ...] = ()  # the Council sizes the vote can have been held on
     unanimous_open: bool = False  # "unanimous" with the number of seats unknown
@@ -107,6 +108,8 @@ def take_named_positions(s: Settlement) -> None:
         s.named[code] = position
         if any(c.veto for c in claims):
             s.veto_said.add(code)
+            if all(c.implied for c in claims if c.veto):
+                s.veto_implied.add(code)
         best = sorted(claims, key=lambda c: (not c.veto, c.sentence.headline))[0]
         s.result.evidence[code] = Evidence(code, position, best.sentence.original)
 
@@ -198,11 +201,13 @@ def refuse_elected_vetoes(s: Settlement) -> None:
     """Elected members cannot veto: say so and read it as a vote against."""
     for code in sorted(s.veto_said):
         if s.permanent and code not in s.permanent:
+            s.veto_said.discard(code)
+            if code in s.veto_implied:
+                continue  # "Bolivia blocked the draft": a vote against, nothing more
             s.warn(
                 f"{s.name(code)} is said to have vetoed, but it is not a permanent member: "
                 "read as a vote against."
             )
-            s.veto_said.discard(code)
 
 
 def complete_counts_from_names(s: Settlement) -> None:
@@ -426,7 +431,7 @@ def explain_vetoes_refused(s: Settlement) -> None:
     """A 'veto' the rules do not make one is recorded as against, and said."""
     yes = s.counts[Position.FOR]
     needed = {rules.required_votes(s.day or SIZE_DAY[n]) for n in s.sizes}
-    for code in sorted(s.veto_said):
+    for code in sorted(s.veto_said - s.veto_implied):
         if s.positions.get(code) != Position.AGAINST:
             continue
         if s.result.procedural:

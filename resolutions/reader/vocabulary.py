@@ -113,8 +113,9 @@ POSITION_WORD = (
     r"no\s+votes?|no|noes|nays|affirmative(?:\s+votes?)?|negative(?:\s+votes?)?|opposed|"
     r"in\s+opposition|not\s+voting|did\s+not\s+vote)"
 )
+# "two against", "11 votes in favour"; never the second number of a score ("9-3 in favour").
 COUNT_PAIR = re.compile(
-    rf"\b({NUM})\s+(?:(?:votes?|members?|countries|nations|states|delegations|others|"
+    rf"(?<!\d[-–—])(?<!\d\s[-–—]\s)\b({NUM})\s+(?:(?:votes?|members?|countries|nations|states|delegations|others|"
     r"council\s+members)\s+)?(?:(?:were|was|voted|voting|cast|had)\s+)?"
     rf"{POSITION_WORD}(?:\s+votes?)?(?![\w-])",
     re.I,
