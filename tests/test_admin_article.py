@@ -229,3 +229,22 @@ def test_a_seated_member_left_without_a_position_is_skipped_not_saved_empty(edit
     record = Resolution.objects.get(draft_symbol="S/2017/172")
     assert record.votes.count() == 14
     assert not record.votes.filter(member="EGY").exists()
+
+
+def test_a_paste_over_the_size_the_reader_takes_is_a_field_error(editor_client):
+    from resolutions.reader import MAX_TEXT_CHARS
+
+    text = ARTICLE + "More of the page. " * (MAX_TEXT_CHARS // 18)
+    assert len(text) > MAX_TEXT_CHARS
+    stored = (Resolution.objects.count(), Source.objects.count())
+    response = paste(editor_client, text=text)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["text"]
+    assert errors == [
+        f"The text has {len(text.strip()):,} characters; the reader takes at most "
+        f"{MAX_TEXT_CHARS:,} "
+        "(about 30,000 words, longer than any news report). Give the report itself, without "
+        "the rest of the page."
+    ]
+    assert f"at most {MAX_TEXT_CHARS:,}" in response.text
+    assert (Resolution.objects.count(), Source.objects.count()) == stored

@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 
 from .. import rules
 from ..models import Resolution, Source
-from ..reader import Context, extract
+from ..reader import MAX_TEXT_CHARS, Context, extract, too_long
 from .forms import VoteForm
 
 
@@ -44,7 +44,9 @@ SESSION_KEY = "article_proposals"
 
 class ArticleForm(forms.Form):
     text = forms.CharField(
-        label="Article text", widget=forms.Textarea(attrs={"rows": 18, "cols": 100})
+        label="Article text",
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
+        help_text=f"At most {MAX_TEXT_CHARS:,} characters: the report itself.",
     )
     url = forms.URLField(label="URL", required=False, max_length=500, assume_scheme="https")
     outlet = forms.CharField(required=False, max_length=200)
@@ -61,6 +63,13 @@ class ArticleForm(forms.Form):
         required=False,
         help_text="Only if the article does not give it (YYYY-MM-DD).",
     )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        refused = too_long(text)
+        if refused:
+            raise forms.ValidationError(refused, code="too_long")
+        return text
 
 
 def extract_on(data: dict, found):

@@ -1,5 +1,7 @@
 """`make bench`: import every shared source into a fresh SQLite database, twice,
-and compare with the floor: the same rows inserted by a bare sqlite3 executemany.
+and compare with the floor: the same rows inserted by a bare sqlite3 executemany;
+then read a 160 KB news report on one line with the article reader, against its
+own floor (resolutions/reader/benchmark.py). `--reader` runs the reader's alone.
 
 Runs in a temporary folder (the project's database is not touched): migrate,
 load_bundled, then `import_votes --format auto` on the sources, timed. The sources
@@ -50,8 +52,36 @@ class Command(BaseCommand):
             help=f"Sources (default: the library's pages, veto list and community workbook "
             f"in {SHARED}).",
         )
+        parser.add_argument(
+            "--reader",
+            action="store_true",
+            help="Only the article reader's benchmark (a 160 KB report on one line).",
+        )
 
-    def handle(self, *args, paths: list[Path], **options):
+    def handle(self, *args, paths: list[Path], reader: bool = False, **options):
+        if reader:
+            self.bench_reader()
+            return
+        self.bench_import(paths)
+        self.bench_reader()
+
+    def bench_reader(self) -> None:
+        from resolutions.reader import benchmark
+        from resolutions.reader.proposal import Context
+
+        articles = SHARED.parent / "articles"
+        if not articles.is_dir():
+            raise CommandError(f"{articles}: absent; the reader's benchmark is built from it.")
+        context = Context.from_database()
+        size = benchmark.SIZE // 1000
+        for shape, seconds, floor in benchmark.run(context, articles):
+            self.stdout.write(
+                f"reader, {size} KB on one line, {shape + ':':<22}{seconds:6.2f} s  "
+                f"({seconds / floor:4.1f} x the floor of {floor:.2f} s: names and words of "
+                f"voting found once over the text; target under {benchmark.TARGET_SECONDS:.0f} s)"
+            )
+
+    def bench_import(self, paths: list[Path]) -> None:
         paths = paths or default_sources()
         for path in paths:
             if not path.exists():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.reader import Context, extract
+from resolutions.reader import Context, extract, too_long
 
 
 def read_article(path: Path) -> str:
@@ -31,6 +31,9 @@ def read_article(path: Path) -> str:
         raise CommandError(f"{path}: not UTF-8 text ({error.reason}).") from error
     if not text.strip():
         raise CommandError(f"{path}: the file is empty.")
+    refused = too_long(text)
+    if refused:
+        raise CommandError(f"{path}: {refused}")
     return text
 
 
