@@ -249,6 +249,11 @@ class Resolution(models.Model):
     review_reasons = models.TextField(
         blank=True, help_text="Why the record needs review, one reason a line."
     )
+    settled = models.TextField(
+        blank=True,
+        help_text="How differences between the sources were settled, one a line, naming "
+        "the sources that settled each (written by the importers).",
+    )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -174,6 +174,7 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else charts.chart_spec(charts.vote_breakdown(seats)),
             "has_votes": bool(votes),
             "sources": list(resolution.sources.all()),
+            "settled": [line for line in resolution.settled.splitlines() if line.strip()],
         },
     )
 

@@ -528,6 +528,14 @@ VOTING_AGENT_FAULTS = {
         "15-member Council); the vote was 2-2-11, Russia and China against"
     ),
 }
+# Votes the table gets wrong as a whole (by resolution number): named, not compared
+# member by member.
+VOTING_AGENT_VOTE_FAULTS = {
+    2781: (
+        "six rows only, each 'Yes', for the six members that abstained (S/PV.9928: "
+        "adopted 9-0-6); the table also gives it the draft of resolution 2779"
+    ),
+}
 
 
 def _voting_agent_resolution(row: dict) -> int | None:
@@ -574,7 +582,7 @@ def test_votes_match_the_voting_agent_table():
             matched = by_resolution.get(vote["resolution_number"], [])
         else:
             matched = by_draft.get(vote["draft_symbol"], []) if vote["draft_symbol"] else []
-        if not matched:
+        if not matched or vote["resolution_number"] in VOTING_AGENT_VOTE_FAULTS:
             continue
         compared += 1
         key = vote["draft_symbol"] or str(vote["resolution_number"])

@@ -60,6 +60,11 @@ class Entry:
     date_unsure: bool = False
     # Site CSV only: the record is tally-only / the stored positions are complete.
     votes_recorded: bool | None = None
+    # The draft symbol as the source gives it, kept when the reconciler takes it off.
+    given_draft: str = ""
+
+    def __post_init__(self) -> None:
+        self.given_draft = self.given_draft or self.draft_symbol
 
     @property
     def where(self) -> str:

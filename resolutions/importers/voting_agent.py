@@ -137,6 +137,14 @@ def parse_outcome(value: str, path: Path, line: int) -> str:
     raise SourceError(path, line, f"Outcome results '{value}' is not an outcome")
 
 
+def without_a_vote(outcome: str) -> bool:
+    """'Adopted by acclamation', 'Adopted without a vote': no recorded vote."""
+    lowered = outcome.lower()
+    return lowered.startswith("adopted") and (
+        "acclamation" in lowered or "without a vote" in lowered
+    )
+
+
 def read(path: Path) -> list[Entry]:
     groups: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for line, row in rows_of(path):
@@ -169,6 +177,7 @@ def read(path: Path) -> list[Entry]:
         )
         if entry.outcome != Outcome.ADOPTED:
             entry.resolution_number = None
+        entry.adopted_without_vote = without_a_vote(text(first["Outcome results"]))
         for line, row in rows:
             vote = text(row["Vote"]).lower()
             if vote not in POSITIONS:
@@ -178,7 +187,10 @@ def read(path: Path) -> list[Entry]:
             name = text(row["Member State"])
             if not name:
                 raise SourceError(path, line, "Member State is empty")
-            entry.positions.append((name, POSITIONS[vote], line))
+            if not entry.adopted_without_vote:
+                # Adopted by acclamation: the table writes each member as "Yes", but
+                # there was no vote and so no positions (DOMAIN.md).
+                entry.positions.append((name, POSITIONS[vote], line))
         entries.append(entry)
     if not entries:
         raise SourceError(path, None, "no votes in the file")

@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from resolutions.reviews import Reason
+
 from ..base import PRECEDENCE, Entry
 from .facts import Facts, differs, set_tally, take
 from .matching import Matching
 from .positions import Positions
 from .reading import Reading
+from .settling import NumberGivenTwice, Settling
 from .state import LABEL, PROTECTED, SOURCE_BY_TITLE, SOURCES, TYPOS, State, Summary, swapped
 from .writing import Writing
 
@@ -51,10 +54,15 @@ __all__ = [
 ]
 
 
-class Reconciler(Reading, Matching, Facts, Positions, Writing):
+class Reconciler(Reading, Matching, Facts, Positions, Settling, Writing):
     def __init__(self) -> None:
         self.read_members()
         self.load()
+
+    def load(self) -> None:
+        super().load()
+        self.numbers_given_twice: list[NumberGivenTwice] = []
+        self.deleted: list[State] = []
 
     def merge_file(self, entries: list[Entry], progress=None) -> tuple[Summary, list[State]]:
         summary = Summary(entries=len(entries))
@@ -69,7 +77,13 @@ class Reconciler(Reading, Matching, Facts, Positions, Writing):
                 touched.append(state)
             if progress is not None:
                 progress.update(1)
+        self.settle_file(touched)
+        touched += [s for s in self.deleted if id(s) not in touched_ids]
+        self.deleted = []
         for state in touched:
+            if state.deleted:
+                continue
+            self.settle_record(state)
             self.check(state)
             state.seen_in_file = []
         return summary, touched
@@ -77,13 +91,25 @@ class Reconciler(Reading, Matching, Facts, Positions, Writing):
     def place(self, entry: Entry, ordinal: Counter, summary: Summary) -> State | None:
         """Merge one entry into the record it is (a new one if none); None when it
         is left out (a vote the file lists twice, or mislabels)."""
+        if self.known_copy(entry):
+            return None
+        self.settle_misplaced(entry)
+        settled = self.vet_symbols(entry)
         state = self.find(entry, ordinal)
+        given_twice = None
         if state is not None and state.seen_in_file and self.conflicts(state, entry):
-            if not self.same_symbol_twice(state, entry):
+            number = entry.resolution_number
+            reasons = self.same_symbol_twice(state, entry)
+            if reasons is None:
                 return None
+            first, given_twice = state, (number, reasons) if number else None
             state = self.find(entry, ordinal)
         if state is None:
             state = self.create(entry)
+        if given_twice is not None:
+            self.numbers_given_twice.append(
+                NumberGivenTwice(given_twice[0], first, state, given_twice[1], entry.source)
+            )
         elif state.seen_in_file and not self.conflicts(state, entry):
             first = state.seen_in_file[0]
             if entry.outcome != first.outcome:
@@ -92,17 +118,21 @@ class Reconciler(Reading, Matching, Facts, Positions, Writing):
         state.seen_in_file.append(entry)
         state.entries.append(entry)
         self.merge(state, entry, summary)
+        for sentence in settled:
+            state.settle(sentence)
         return state
 
-    def same_symbol_twice(self, state: State, entry: Entry) -> bool:
+    def same_symbol_twice(self, state: State, entry: Entry) -> tuple[Reason, ...] | None:
         """The same symbol twice in one source with different facts: keep both
-        votes, the second without the symbol (True: the entry loses it), and flag
-        both; unless a better source has the vote of that symbol, and this is
-        another vote the file mislabels: named on the record and left out (False)."""
+        votes, the second without the symbol the two share, and flag both (the
+        reasons are returned: a later rule may settle them); unless a better
+        source has the vote of that symbol, and this is another vote the file
+        mislabels: named on the record and left out (None)."""
         first = state.seen_in_file[0]
         label = LABEL[entry.source]
         number = entry.resolution_number
-        symbol = f"S/RES/{number}" if number else entry.draft_symbol
+        shared_number = number is not None and number == state.resolution.resolution_number
+        symbol = f"S/RES/{number}" if shared_number else entry.draft_symbol
         if state.rank() < PRECEDENCE[entry.source]:
             state.add_reason(
                 "duplicate symbol",
@@ -110,21 +140,25 @@ class Reconciler(Reading, Matching, Facts, Positions, Writing):
                 f"({entry.outcome or 'no outcome'}) that disagrees with the record; left out",
                 entry.where,
             )
-            return False
-        state.add_reason(
+            return None
+        kept = Reason(
             "duplicate symbol",
             f"the {label} gives {symbol} also to the vote of {entry.date} "
             f"({entry.meeting or 'no meeting'})",
             entry.where,
         )
+        state.add_reason(kept.category, kept.detail, kept.where)
         entry.note(
             "duplicate symbol",
             f"the {label} gives {symbol} to this vote and to the vote of {first.date} "
             f"({first.meeting or 'no meeting'}); stored without it",
         )
-        entry.resolution_number = None
-        entry.draft_symbol = ""
-        return True
+        if shared_number:
+            entry.resolution_number = None
+        else:
+            # Only the draft symbol is shared: the vote keeps its own number.
+            entry.draft_symbol = ""
+        return kept, entry.notes[-1]
 
     def merge(self, state: State, entry: Entry, summary: Summary) -> None:
         self.merge_facts(state, entry, summary)

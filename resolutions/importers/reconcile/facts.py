@@ -12,6 +12,7 @@ from resolutions import rules
 from resolutions.models import Resolution
 
 from ..base import COMMUNITY, Entry
+from .settling import settle_without_a_vote
 from .state import LABEL, State, Summary, swapped
 
 # The subject fields hold 500 characters.
@@ -134,11 +135,17 @@ class Facts:
 
             return setter
 
+        draft = entry.draft_symbol
+        held = self.by_draft.get(draft)
+        if held is not None and held is not state and held.resolution.resolution_number:
+            draft = ""  # another resolution's draft by this source: settled per file
+        if state.left_out("Draft symbol", draft):
+            draft = ""
         take(
             state,
             entry,
             "draft symbol",
-            entry.draft_symbol,
+            draft,
             resolution.draft_symbol,
             assign("draft_symbol", self.by_draft),
             overwrite=False,
@@ -172,7 +179,7 @@ class Facts:
         if entry.adopted_without_vote:
             if state.new or wins:
                 resolution.adopted_without_vote = True
-            elif not resolution.adopted_without_vote:
+            elif not resolution.adopted_without_vote and not settle_without_a_vote(state, entry):
                 differs(state, entry, "outcome", "adopted without a vote", "a vote")
 
     def merge_outcome(self, state: State, entry: Entry) -> None:

@@ -43,6 +43,7 @@ class Reading:
             state.before = state.snapshot()
             state.votes_before = dict(state.votes)
             state.reasons = reviews.parse_all(resolution.review_reasons)
+            state.settled = [line for line in resolution.settled.splitlines() if line.strip()]
             self.index(state)
 
     def index(self, state: State) -> None:

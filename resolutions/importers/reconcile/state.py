@@ -65,9 +65,10 @@ FIELDS = [
     "outcome",
     "review_status",
     "review_reasons",
+    "settled",
 ]
 # The only fields an import writes on a protected record.
-REVIEW_FIELDS = ["review_status", "review_reasons"]
+REVIEW_FIELDS = ["review_status", "review_reasons", "settled"]
 
 
 def swapped(day: dt.date) -> dt.date | None:
@@ -90,7 +91,12 @@ class State:
     before: tuple = ()
     votes_before: dict[str, str] = field(default_factory=dict)
     reasons: list[Reason] = field(default_factory=list)
+    # How differences between the sources were settled, one sentence each naming
+    # the sources that settled it (Resolution.settled).
+    settled: list[str] = field(default_factory=list)
     seen_in_file: list[Entry] = field(default_factory=list)
+    # A vote found to be a copy of another (settling.settle_misplaced): removed.
+    deleted: bool = False
     entries: list[Entry] = field(default_factory=list)
 
     @property
@@ -114,6 +120,23 @@ class State:
         reason = Reason(category, detail, where)
         if reason not in self.reasons:
             self.reasons.append(reason)
+
+    def drop_reasons(self, *reasons: Reason) -> None:
+        self.reasons = [r for r in self.reasons if r not in reasons]
+
+    def settle(self, sentence: str) -> None:
+        """Say on the record how a difference was settled, and by which sources."""
+        sentence = " ".join(sentence.split())
+        if sentence not in self.settled:
+            self.settled.append(sentence)
+
+    def left_out(self, fact: str, value: str) -> bool:
+        """Whether a settlement on the record left this value of a fact out (a
+        later import does not take it again)."""
+        return bool(value) and any(
+            line.startswith(f"{fact}:") and value in line and line.endswith("left out.")
+            for line in self.settled
+        )
 
     def has_reason(self, *categories: str) -> bool:
         return any(reason.category in categories for reason in self.reasons)

@@ -34,6 +34,7 @@ class Writing:
                     reviews.Reason(f"{reviews.RULES}{problem.field or 'record'}", problem.message)
                 )
         state.reasons = list(dict.fromkeys(reasons))
+        resolution.settled = "\n".join(state.settled)
         if state.protected:
             # Only reasons are added to an editor's record, never removed.
             old = reviews.parse_all(resolution.review_reasons)
@@ -51,11 +52,17 @@ class Writing:
 
     def save(self, touched: list[State], summary: Summary) -> None:
         """Write the file's changes (one transaction is the caller's)."""
+        deleted = [s for s in touched if s.deleted and not s.new]
+        touched = [s for s in touched if not s.deleted]
         created = [s for s in touched if s.new]
         changed = [s for s in touched if not s.new and s.snapshot() != s.before]
         votes_changed = [s for s in touched if not s.new and s.votes != s.votes_before]
+        summary.updated += len(deleted)
+        summary.changes += [f"{s.resolution}: removed, a copy of another vote" for s in deleted]
         self.count(summary, touched, created, changed, votes_changed)
         with transaction.atomic():
+            if deleted:
+                Resolution.objects.filter(pk__in=[s.resolution.pk for s in deleted]).delete()
             if created:
                 self.create_records(created)
             imported = [s for s in changed if not s.protected]

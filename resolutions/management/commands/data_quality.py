@@ -1,6 +1,8 @@
 """The state of the record: votes per decade (with per-member positions, tally
-only), records needing review by reason, and records that break the Charter's
-rules without being flagged. `--strict` exits non-zero if there is any of those."""
+only), records needing review by reason, records that break the Charter's rules
+without being flagged, and the run of resolution numbers (1..N with no gap, no
+duplicate, dates never going backwards with the number). `--strict` exits
+non-zero on an unflagged rule break or a fault in the numbering."""
 
 from __future__ import annotations
 
@@ -67,7 +69,61 @@ class Command(BaseCommand):
         self.stdout.write(f"\nRecords that break the rules without being flagged: {len(unflagged)}")
         for line in unflagged[:50]:
             self.stdout.write(f"  {line}")
-        if strict and unflagged:
-            raise CommandError(
+        numbering = numbering_faults(
+            Resolution.objects.filter(resolution_number__isnull=False).values_list(
+                "resolution_number", "date"
+            )
+        )
+        last = Resolution.objects.order_by("-date").values_list("date", flat=True).first()
+        self.stdout.write(f"\nLast vote on record: {last or 'none'}")
+        self.stdout.write(f"Faults in the numbering of resolutions: {len(numbering)}")
+        for line in numbering[:50]:
+            self.stdout.write(f"  {line}")
+        failures = []
+        if unflagged:
+            failures.append(
                 f"{len(unflagged)} record(s) break the rules without being flagged for review."
             )
+        if numbering:
+            failures.append(f"{len(numbering)} fault(s) in the numbering of resolutions.")
+        if strict and failures:
+            raise CommandError(" ".join(failures))
+
+
+def spans(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> '3-5, 9'."""
+    parts: list[str] = []
+    for number in numbers:
+        if parts and number == int(parts[-1].split("-")[-1]) + 1:
+            parts[-1] = f"{parts[-1].split('-')[0]}-{number}"
+        else:
+            parts.append(str(number))
+    return ", ".join(parts)
+
+
+def numbering_faults(numbered) -> list[str]:
+    """What breaks the run of resolution numbers 1..N, from (number, date) pairs:
+    numbers missing, numbers given to several votes, and a number dated before the
+    number before it (resolutions are numbered in the order they are adopted)."""
+    dates: dict[int, list] = defaultdict(list)
+    for number, day in numbered:
+        dates[number].append(day)
+    if not dates:
+        return []
+    faults = []
+    missing = [n for n in range(1, max(dates) + 1) if n not in dates]
+    if missing:
+        faults.append(f"numbers missing: {spans(missing)}")
+    for number in sorted(dates):
+        if len(dates[number]) > 1:  # where the database does not refuse it
+            days = ", ".join(str(d) for d in sorted(dates[number]))
+            faults.append(f"S/RES/{number} given to {len(dates[number])} votes ({days})")
+    previous = None
+    for number in sorted(dates):
+        day = min(dates[number])
+        if previous and day < previous[1]:
+            faults.append(
+                f"S/RES/{number} is dated {day}, before S/RES/{previous[0]} ({previous[1]})"
+            )
+        previous = (number, max(dates[number]))
+    return faults

@@ -1,0 +1,202 @@
+"""The settling rules of the reconciler on pages and rows written here: each
+difference between the sources that the data at hand settles is settled, and
+the record says which sources settled it (`Resolution.settled`); a second import
+changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from test_importers import community_rows, run, seated_names, write_community
+
+from resolutions.models import Resolution
+from resolutions.rules import Outcome, Position
+
+pytestmark = pytest.mark.django_db
+
+
+def library_page(tmp_path, year: int, rows: list[tuple[str, str, str]]) -> object:
+    """A library meeting page: (meeting, day, outcome cell) per meeting."""
+    body = "".join(
+        f"<tr><td>{meeting}</td><td>{day}</td><td>SC/1</td><td>Topic</td><td>{outcome}</td></tr>"
+        for meeting, day, outcome in rows
+    )
+    path = tmp_path / f"scact{year}_table_en.html"
+    path.write_text(
+        f'<html><table class="tablefont"><tr><th colspan="5">Meetings conducted by the '
+        f"Security Council in {year}</th></tr><tr><th>Meeting</th><th>Date</th><th>Press</th>"
+        f"<th>Topic</th><th>Outcome / Vote</th></tr>{body}</table></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def veto_list(tmp_path, rows: list[tuple[str, str, str, str]]) -> object:
+    """The library's veto list: (date, draft, meeting, vetoing members) per row."""
+    body = "".join(
+        f"<tr><td>{day}</td><td>{draft}</td><td>{meeting}</td><td>Topic</td><td>{who}</td></tr>"
+        for day, draft, meeting, who in rows
+    )
+    path = tmp_path / "scact_veto_table_en.html"
+    path.write_text(
+        '<html><table><tr><th colspan="5">Security Council - Veto List</th></tr><tr>'
+        "<th>Date</th><th>Draft</th><th>Meeting</th><th>Agenda Item</th><th>Permanent Member"
+        f"</th></tr>{body}</table></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def second_run_changes_nothing(*paths) -> None:
+    assert "Nothing changed." in run(*paths)
+
+
+def test_a_number_given_to_two_votes_goes_to_the_one_its_place_fits(tmp_path):
+    # 7002 twice: the vote of 20 March sits between 7001 (10 March) and 7003
+    # (25 March); the vote of 9 May between 7004 (1 May) and 7006 (12 May), where
+    # 7005 is missing.
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9906", "12 May", "S/RES/7006 (2018) 15-0-0"),
+        ("S/PV.9905", "9 May", "S/RES/7002 (2018) 13-2-0"),
+        ("S/PV.9904", "1 May", "S/RES/7004 (2018) 15-0-0"),
+        ("S/PV.9903", "25 March", "S/RES/7003 (2018) 15-0-0"),
+        ("S/PV.9902", "20 March", "S/RES/7002 (2018) 15-0-0"),
+        ("S/PV.9901", "10 March", "S/RES/7001 (2018) 15-0-0"),
+    ])  # fmt: skip
+    run(page)
+    meetings = [f"S/PV.990{n}" for n in range(1, 7)]
+    by_number = {r.resolution_number: r for r in Resolution.objects.filter(meeting__in=meetings)}
+    assert sorted(by_number) == [7001, 7002, 7003, 7004, 7005, 7006]
+    assert (by_number[7002].meeting, by_number[7005].meeting) == ("S/PV.9902", "S/PV.9905")
+    assert not by_number[7002].needs_review and not by_number[7005].needs_review
+    assert "S/RES/7005" in by_number[7005].settled and "library" in by_number[7005].settled
+    second_run_changes_nothing(page)
+
+
+def test_a_number_given_twice_that_the_dates_do_not_settle_stays_flagged(tmp_path):
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9903", "25 March", "S/RES/7003 (2018) 15-0-0"),
+        ("S/PV.9902", "20 March", "S/RES/7002 (2018) 13-2-0"),
+        ("S/PV.9901", "20 March", "S/RES/7002 (2018) 15-0-0"),
+        ("S/PV.9900", "10 March", "S/RES/7001 (2018) 15-0-0"),
+    ])  # fmt: skip
+    run(page)
+    flagged = Resolution.objects.filter(meeting__in=["S/PV.9901", "S/PV.9902"])
+    assert all(r.needs_review for r in flagged)
+    assert "duplicate symbol" in " ".join(r.review_reasons for r in flagged)
+
+
+def test_a_draft_of_another_year_and_a_number_of_another_year_are_left_out(tmp_path):
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9902", "22 July", "S/RES/7201 (2018) 15-0-0"),
+        ("S/PV.9901", "5 March", "S/RES/7101 (2018) 15-0-0"),
+    ])  # fmt: skip
+    old = library_page(tmp_path, 1990, [("S/PV.2901", "5 March", "S/RES/201 (1990) 15-0-0")])
+    names = seated_names("2018-07-22").values()
+    yes = [(name, "Yes") for name in names]
+    rows = community_rows("1", "2018-03-05", "7101 (2018)", "S/2016/136", "Adopted", yes)
+    rows += community_rows("2", "2018-07-22", "201 (2018)", "S/2018/799", "Adopted", yes)
+    for row in rows[len(names) :]:
+        row[3] = "9902"
+    for row in rows[: len(names)]:
+        row[3] = "9901"
+    table = write_community(tmp_path / "votes.csv", rows)
+    run(old, page, table)
+    wrong_draft = Resolution.objects.get(resolution_number=7101)
+    assert wrong_draft.draft_symbol == "" and not wrong_draft.needs_review
+    assert "S/2016/136" in wrong_draft.settled and "left out" in wrong_draft.settled
+    resolution_201 = Resolution.objects.get(resolution_number=201)
+    assert resolution_201.date.year == 1990 and resolution_201.draft_symbol == ""
+    matched = Resolution.objects.get(resolution_number=7201)
+    assert matched.draft_symbol == "S/2018/799" and matched.votes.count() == 15
+    assert "S/RES/201" in matched.settled
+    second_run_changes_nothing(old, page, table)
+
+
+def test_one_draft_given_to_two_resolutions_is_left_out_of_both(tmp_path):
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9902", "13 June", "S/RES/7302 (2018) 15-0-0"),
+        ("S/PV.9901", "13 June", "S/RES/7301 (2018) 15-0-0"),
+    ])  # fmt: skip
+    yes = [(name, "Yes") for name in seated_names("2018-06-13").values()]
+    rows = community_rows("1", "2018-06-13", "7301 (2018)", "S/2018/372", "Adopted", yes)
+    second = community_rows("2", "2018-06-13", "7302 (2018)", "S/2018/372", "Adopted", yes)
+    for row in second:
+        row[3] = "9902"
+    rows += second
+    table = write_community(tmp_path / "votes.csv", rows)
+    run(page, table)
+    for record in Resolution.objects.filter(resolution_number__in=[7301, 7302]):
+        assert record.draft_symbol == "" and not record.needs_review, record.review_reasons
+        assert "S/2018/372" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_adopted_by_acclamation_where_the_library_gives_no_tally_has_no_vote(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "17 June", "S/RES/7401 (2018)")])
+    yes = [(name, "Yes") for name in seated_names("2018-06-17").values()]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-06-17", "7401 (2018)", "", "Adopted by acclamation", yes),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7401)
+    assert record.adopted_without_vote and record.tally is None
+    assert record.votes.count() == 0 and not record.needs_review, record.review_reasons
+    assert "acclamation" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_not_adopted_with_the_votes_and_a_veto_on_the_veto_list_was_vetoed(tmp_path):
+    page = library_page(tmp_path, 1962, [
+        ("S/PV.1016", "22 June", "Draft resolution S/5134 not adopted 7-2-2"),
+    ])  # fmt: skip
+    vetoes = veto_list(tmp_path, [("22 June 1962", "S/5134", "S/PV.1016", "USSR")])
+    run(page, vetoes)
+    record = Resolution.objects.get(draft_symbol="S/5134")
+    assert record.outcome == Outcome.VETOED and not record.needs_review, record.review_reasons
+    assert list(record.votes.values_list("member_id", "position")) == [("SUN", Position.VETO)]
+    assert "veto list" in record.settled
+    second_run_changes_nothing(page, vetoes)
+
+
+def test_not_adopted_short_of_the_votes_stays_failed_whatever_a_veto_list_says(tmp_path):
+    page = library_page(tmp_path, 1962, [
+        ("S/PV.1016", "22 June", "Draft resolution S/5134 not adopted 6-2-3"),
+    ])  # fmt: skip
+    vetoes = veto_list(tmp_path, [("22 June 1962", "S/5134", "S/PV.1016", "USSR")])
+    run(page, vetoes)
+    record = Resolution.objects.get(draft_symbol="S/5134")
+    assert record.outcome == Outcome.FAILED and record.needs_review
+
+
+def test_a_draft_listed_at_two_meetings_is_where_the_veto_list_puts_it(tmp_path):
+    page = library_page(tmp_path, 1963, [
+        ("S/PV.1069", "13 September",
+         "Draft resolution S/5425 vetoed by UK 8-1-2 Draft resolution S/5407 vetoed by USSR 8-2-1"),
+        ("S/PV.1063", "3 September", "Draft resolution S/5407 not adopted 8-2-1"),
+    ])  # fmt: skip
+    vetoes = veto_list(tmp_path, [
+        ("13 September 1963", "S/5425", "S/PV.1069", "UK"),
+        ("03 September 1963", "S/5407", "S/PV.1063", "USSR"),
+    ])  # fmt: skip
+    run(page, vetoes)
+    assert Resolution.objects.filter(meeting__in=["S/PV.1063", "S/PV.1069"]).count() == 2
+    record = Resolution.objects.get(draft_symbol="S/5407")
+    assert (record.meeting, record.date.isoformat()) == ("S/PV.1063", "1963-09-03")
+    assert record.outcome == Outcome.VETOED and not record.needs_review, record.review_reasons
+    assert "copy" in record.settled and "veto list" in record.settled
+    assert Resolution.objects.get(meeting="S/PV.1069").draft_symbol == "S/5425"
+    second_run_changes_nothing(page, vetoes)
+
+
+def test_the_vote_page_says_how_the_sources_were_settled(client, tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "17 June", "S/RES/7401 (2018)")])
+    yes = [(name, "Yes") for name in seated_names("2018-06-17").values()]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-06-17", "7401 (2018)", "", "Adopted by acclamation", yes),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7401)
+    text = client.get(record.get_absolute_url()).content.decode()
+    assert 'id="settled"' in text and "acclamation" in text.split('id="settled"')[1]
