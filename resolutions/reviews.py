@@ -44,6 +44,11 @@ CATEGORIES = {
     "veto mismatch": "The sources disagree on who vetoed.",
     "votes mismatch": "The sources disagree on how members voted.",
 }
+# Reasons that say what the sources lack, not that they disagree: kept on the record
+# (the importers match by them) but no cause to review it. The library's pages of
+# 1946-1947 name only the meeting of some vetoed drafts; their tally and vetoes are
+# certain.
+NOT_DOUBTFUL = {"no draft symbol"}
 WHERE = re.compile(r"\s\[([^\[\]]+:\d+(?:, [^\[\]]+:\d+)*)\]$")
 CATEGORY = re.compile(r"^([^:\n]{1,60}?):\s(.*)$", re.DOTALL)
 
@@ -62,6 +67,11 @@ class Reason:
     def line(self) -> str:
         text = f"{self.category}: {self.detail}" if self.category else self.detail
         return f"{text} [{self.where}]" if self.where else text
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether the reason is cause to review the record."""
+        return self.category not in NOT_DOUBTFUL
 
     @property
     def rule(self) -> bool:

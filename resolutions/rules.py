@@ -243,6 +243,29 @@ def outcome_of(
     return next(iter(possible)) if len(possible) == 1 else None
 
 
+def position_of_the_rest(
+    tally: Tally, known: Iterable[str], rest: int, seat_count: int
+) -> Position | None:
+    """The one position the tally leaves for `rest` members whose votes are not
+    known, given the others' (14-0-1 with 9 for and 1 abstention known: the 5
+    others voted for); None when the tally leaves more than one, or none. A vote
+    against is never filled in: a permanent member's would be a veto."""
+    counted = tally_of(known)
+    known_non_voting = seat_count - rest - counted.cast
+    left = {
+        Position.FOR: tally.yes - counted.yes,
+        Position.AGAINST: tally.against - counted.against,
+        Position.ABSTAIN: tally.abstain - counted.abstain,
+        Position.NON_VOTING: tally.non_voting(seat_count) - known_non_voting,
+    }
+    if any(n < 0 for n in left.values()) or sum(left.values()) != rest:
+        return None
+    open_ = [position for position, n in left.items() if n]
+    if len(open_) != 1 or open_[0] == Position.AGAINST:
+        return None
+    return open_[0]
+
+
 def classify_negative_votes(
     positions: Mapping[str, str],
     permanent: Iterable[str],

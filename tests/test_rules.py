@@ -405,3 +405,15 @@ def test_the_outcome_of_a_tally_is_given_only_where_the_tally_decides_it():
         == Outcome.VETOED
     )
     assert rules.outcome_of(tally=Tally(10, 2, 3), on=on, procedural=True) == Outcome.ADOPTED
+
+
+def test_the_tally_fills_in_the_votes_a_source_lacks_only_where_it_leaves_one_position():
+    known = [Position.FOR] * 9 + [Position.ABSTAIN]
+    assert rules.position_of_the_rest(Tally(14, 0, 1), known, 5, 15) == Position.FOR
+    assert rules.position_of_the_rest(Tally(9, 0, 1), known, 5, 15) == Position.NON_VOTING
+    # 13-0-2 leaves four for and one abstention: who abstained is not known.
+    assert rules.position_of_the_rest(Tally(13, 0, 2), known, 5, 15) is None
+    # A vote against is never filled in (a permanent member's would be a veto).
+    assert rules.position_of_the_rest(Tally(9, 5, 1), known, 5, 15) is None
+    # The known votes exceed the tally: nothing to fill.
+    assert rules.position_of_the_rest(Tally(8, 0, 0), known, 5, 15) is None

@@ -49,6 +49,8 @@ class Entry:
     outcome: str = ""  # adopted | failed | vetoed, "" when the source does not say
     tally: Tally | None = None
     adopted_without_vote: bool = False
+    # "Adopted unanimously" without a tally: every member seated that day voted for.
+    unanimous: bool = False
     procedural: bool = False
     # The source's own words for the members that vetoed it (library pages, veto list).
     vetoed_by: list[str] = field(default_factory=list)

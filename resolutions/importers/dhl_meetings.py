@@ -5,7 +5,7 @@ outcome cell, which may hold several votes:
 
     S/RES/2397 (2017) 15-0-0
     Draft resolution S/1894 vetoed by USSR 9-1-0
-    S/RES/15 (1946) adopted unanimously        (no tally given: none stored)
+    S/RES/15 (1946) adopted unanimously        (every member in favour: the seats of the day)
     S/RES/1 (1946) without vote
 
 These pages give outcomes and tallies, not who voted how. Meeting and date cells
@@ -259,7 +259,9 @@ def parse_vote(
             entry.adopted_without_vote = True
         else:
             entry.tally = parse_tally(rest)
-            if entry.tally is None:
+            if entry.tally is None and re.search(r"\bunanimous", lowered):
+                entry.unanimous = True  # the tally is the seats of the day (reconciler)
+            elif entry.tally is None:
                 said = rest.strip() or "nothing"
                 entry.note("tally unknown", f"the library's page gives '{said}'")
         return entry

@@ -11,7 +11,7 @@ from typing import Any
 from resolutions import rules
 from resolutions.models import Resolution
 
-from ..base import COMMUNITY, Entry
+from ..base import COMMUNITY, LIBRARY_MEETINGS, Entry
 from .settling import settle_without_a_vote
 from .state import LABEL, State, Summary, swapped
 
@@ -25,11 +25,25 @@ def set_tally(resolution: Resolution, tally: rules.Tally) -> None:
     resolution.votes_abstain = tally.abstain
 
 
+# Facts where the library's pages outrank the community table outright: a
+# difference between the two is settled for the library, not flagged.
+LIBRARY_FIRST = {"date", "meeting"}
+
+
 def differs(state: State, entry: Entry, name: str, theirs, ours, shown=str) -> None:
     """Say that the entry's source gives another `name` than the record."""
     label = LABEL[entry.source]
     ours = "none" if ours in ("", None) else shown(ours)
     said = f"the {label} gives {shown(theirs)}, the record {ours}"
+    sources = {entry.source, *state.sources}
+    if name in LIBRARY_FIRST and not state.protected and sources == {LIBRARY_MEETINGS, COMMUNITY}:
+        library = ours if entry.source == COMMUNITY else shown(theirs)
+        community = shown(theirs) if entry.source == COMMUNITY else ours
+        state.settle(
+            f"{name.capitalize()}: the community table gives {community}, the library's "
+            f"page {library}; the record follows the library."
+        )
+        return
     if state.protected:
         state.add_reason("editor record differs", f"{name}: {said}")
     else:
@@ -71,6 +85,29 @@ def take(
 
 
 class Facts:
+    def unanimous_tally(self, state: State, entry: Entry) -> rules.Tally | None:
+        """'Adopted unanimously' with no tally: every member seated that day voted
+        for it, when the Council's composition that day is on record."""
+        seated = self.seated(entry.date)
+        seat_count = rules.seats(entry.date)
+        label = LABEL[entry.source]
+        if len(seated) != seat_count:
+            state.add_reason(
+                "tally unknown",
+                f"the {label} says 'adopted unanimously' without a tally, and the "
+                f"Council's composition on {entry.date} is not on record",
+                entry.where,
+            )
+            return None
+        tally = rules.Tally(seat_count, 0, 0)
+        if state.resolution.tally not in (None, tally):
+            return tally  # a tally on record that says otherwise: a difference to review
+        state.settle(
+            f"Tally: the {label} says 'adopted unanimously'; the {seat_count} members "
+            f"seated on {entry.date} (the Council's terms on record) make it {tally}."
+        )
+        return tally
+
     def merge_facts(self, state: State, entry: Entry, summary: Summary) -> None:
         for note in entry.notes:
             state.add_reason(note.category, note.detail, note.where)
@@ -184,6 +221,8 @@ class Facts:
 
     def merge_outcome(self, state: State, entry: Entry) -> None:
         resolution = state.resolution
+        if entry.unanimous and entry.tally is None:
+            entry.tally = self.unanimous_tally(state, entry)
         take(
             state,
             entry,

@@ -138,24 +138,34 @@ class Positions:
                     "differ; the record keeps the votes of the meeting record."
                 )
             return
+        before = len(state.reasons)
         positions = self.read_positions(state, entry, seated)
         tally = resolution.tally
-        counted = rules.tally_of(positions.values())
         missing = [c for c in seated if c not in positions]
         if tally is None and entry.source == SITE_CSV and not missing:
-            tally = counted
+            tally = rules.tally_of(positions.values())
             if not state.protected:
                 set_tally(resolution, tally)
+        # A row of an unknown name, or a member given twice with two votes, may be
+        # a missing member's: then the tally fills in nothing.
+        doubtful_rows = any(
+            r.category == "unknown name"
+            or (r.category == "member twice" and "left out" in r.detail)
+            for r in state.reasons
+        )
         if (
             missing
             and tally is not None
-            and counted == tally
-            and len(missing) == tally.non_voting(rules.seats(resolution.date))
+            and not doubtful_rows
+            and len(seated) == rules.seats(resolution.date)
         ):
-            # The tally says exactly these members did not vote.
-            for code in missing:
-                positions[code] = Position.NON_VOTING
-            missing = []
+            position = rules.position_of_the_rest(
+                tally, positions.values(), len(missing), rules.seats(resolution.date)
+            )
+            if position is not None:
+                self.fill_from_tally(state, entry, positions, missing, position, before)
+                missing = []
+        counted = rules.tally_of(positions.values())
         contradicts = self.contradicts(tally, counted, positions, bool(missing), resolution)
         if tally is not None and counted != tally:
             left_out = f"; the {label}'s members' votes are left out" if contradicts else ""
@@ -173,6 +183,32 @@ class Positions:
         if tally is None and entry.source == COMMUNITY and not missing and not state.protected:
             set_tally(resolution, counted)
         self.store_positions(state, entry, positions, missing, contradicts)
+
+    def fill_from_tally(
+        self, state: State, entry: Entry, positions: dict, missing: list, position, before: int
+    ) -> None:
+        """The tally leaves one position for the members the source lacks: theirs.
+        The rows the source gives for states not seated that day are its fault
+        (the community table lists 1994's members on votes of early 1995), settled
+        by the tally too."""
+        label = LABEL[entry.source]
+        resolution = state.resolution
+        for code in missing:
+            positions[code] = position
+        new = state.reasons[before:]
+        not_seated = [r for r in new if r.category == "not seated"]
+        state.drop_reasons(*not_seated)
+        names = ", ".join(self.names[c] for c in sorted(missing))
+        state.settle(
+            f"Members' votes: the {label} has no vote for {names}; the tally "
+            f"{resolution.tally} ({LABEL[min(state.sources, key=PRECEDENCE.get)]}) leaves "
+            f"them only '{Position(position).label.lower()}'"
+            + (
+                f"; its {len(not_seated)} rows for states not on the Council that day are left out."
+                if not_seated
+                else "."
+            )
+        )
 
     def read_positions(self, state: State, entry: Entry, seated: dict[str, bool]) -> dict:
         """The entry's members' votes by member code: unknown names, members given

@@ -41,11 +41,14 @@ class Writing:
             added = [r for r in state.reasons if r not in old and not r.rule]
             if added:
                 resolution.review_reasons = reviews.store(old + added)
+            if any(r.doubtful for r in added):
                 resolution.review_status = Resolution.Review.NEEDS_REVIEW
             return
         resolution.review_reasons = reviews.store(state.reasons)
         resolution.review_status = (
-            Resolution.Review.NEEDS_REVIEW if state.reasons else Resolution.Review.OK
+            Resolution.Review.NEEDS_REVIEW
+            if any(r.doubtful for r in state.reasons)
+            else Resolution.Review.OK
         )
 
     # Writing -------------------------------------------------------------------------
@@ -94,8 +97,10 @@ class Writing:
             )
             self.save_sources(touched)
         for state in touched:
-            summary.reviews[state.resolution.pk] = reviews.categories(
-                state.resolution.review_reasons
+            summary.reviews[state.resolution.pk] = (
+                reviews.categories(state.resolution.review_reasons)
+                if state.resolution.needs_review
+                else frozenset()
             )
             state.new = False
             state.before = state.snapshot()
