@@ -200,3 +200,37 @@ def test_the_vote_page_says_how_the_sources_were_settled(client, tmp_path):
     record = Resolution.objects.get(resolution_number=7401)
     text = client.get(record.get_absolute_url()).content.decode()
     assert 'id="settled"' in text and "acclamation" in text.split('id="settled"')[1]
+
+
+def test_the_tally_fills_in_members_a_source_lacks_and_its_rows_of_other_members_go(tmp_path):
+    # The library: 14-0-1. The table lists 13 of the seated members (12 for, one
+    # abstaining) and a state that left the Council the year before: the two
+    # seated members it lacks can only have voted for.
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7501 (2018) 14-0-1")])
+    names = sorted(seated_names("2018-03-05").items())
+    rows = [(name, "Abstain" if i == 0 else "Yes") for i, (_, name) in enumerate(names[2:])]
+    rows.append(("Uruguay", "Yes"))  # on the Council in 2016-2017, not in 2018
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7501 (2018)", "", "Adopted by majority", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7501)
+    assert record.votes.count() == 15 and not record.needs_review, record.review_reasons
+    filled = dict(record.votes.values_list("member_id", "position"))
+    assert [filled[code] for code, _ in names[:2]] == [Position.FOR, Position.FOR]
+    assert "URY" not in filled and "not on the Council" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_the_tally_fills_in_nothing_when_it_leaves_two_positions(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7501 (2018) 13-0-2")])
+    names = sorted(seated_names("2018-03-05").items())
+    rows = [(name, "Abstain" if i == 0 else "Yes") for i, (_, name) in enumerate(names[2:])]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7501 (2018)", "", "Adopted by majority", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7501)
+    assert record.needs_review and "missing member" in record.review_reasons
