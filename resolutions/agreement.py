@@ -207,22 +207,45 @@ class Isolation:
     def share_with_majority(self) -> float | None:
         return self.with_majority / self.votes if self.votes else None
 
+    @property
+    def percent_with_majority(self) -> int | None:
+        share = self.share_with_majority
+        return None if share is None else round(100 * share)
+
 
 def isolation(ballots: Iterable[Ballot], code: str) -> Isolation:
     """How often `code` voted with the majority, and the votes it cast alone
     (no other member on its side). Only recorded votes it cast count; a vote
     with no majority side (a tie) is left out."""
-    result = Isolation(code)
+    return isolation_of_all(ballots, [code])[code]
+
+
+def isolation_of_all(ballots: Iterable[Ballot], codes: Iterable[str]) -> dict[str, Isolation]:
+    """isolation() of each member of `codes`, reading each ballot once."""
+    results = {code: Isolation(code) for code in codes}
     for ballot in counted(ballots):
-        own = side(ballot.positions.get(code))
+        sides = sides_of(ballot.positions.values())
         majority = majority_side(ballot.positions.values())
-        if own is None or majority is None:
+        if majority is None:
             continue
-        result.votes += 1
-        result.with_majority += int(own == majority)
-        if own != majority and sides_of(ballot.positions.values())[own] == 1:
-            result.alone.append(ballot)
-    return result
+        for code, position in ballot.positions.items():
+            own = side(position)
+            if own is None or code not in results:
+                continue
+            result = results[code]
+            result.votes += 1
+            result.with_majority += int(own == majority)
+            if own != majority and sides[own] == 1:
+                result.alone.append(ballot)
+    return results
+
+
+def tally_division(yes: int | None, against: int | None, abstain: int | None) -> float | None:
+    """division() of an official tally (vetoes are among the votes against);
+    None when the tally is not on record."""
+    if yes is None or against is None or abstain is None:
+        return None
+    return division({"for": yes, "against": against, "abstain": abstain})
 
 
 # Several pairs, year by year --------------------------------------------------------

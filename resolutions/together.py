@@ -196,8 +196,10 @@ def the_matrix(form: AgreementForm, known: dict[str, tuple[str, str]]) -> dict:
     # By default the members seated in the period (for a composition: its members).
     codes = form.cleaned_data["members"] or [code for code, *_ in seated]
     names = {code: known[code] for code in codes}
-    votes = Vote.objects.filter(member_id__in=codes, **period.query("resolution__"))
-    counts = agreement.matrix(ballots(votes), codes)
+    # Every member's vote is read (not only those asked for): the majority of
+    # each vote is the whole Council's.
+    read = ballots(Vote.objects.filter(**period.query("resolution__")))
+    counts = agreement.matrix(read, codes)
     order = agreement.cluster_order(codes, counts)
     links = {key: compare_link(*key, period) for key in counts}
     return {
@@ -209,7 +211,50 @@ def the_matrix(form: AgreementForm, known: dict[str, tuple[str, str]]) -> dict:
         "links": links,
         "permanent": [code for code, _, _, permanent in seated if permanent],
         "query": query,
+        "isolation": agreement.isolation_of_all(read, codes),
     }
+
+
+@dataclass(frozen=True)
+class Divided:
+    """A vote and how far it was from unanimous (agreement.division of its tally)."""
+
+    record: Resolution
+    division: float
+    cast: int  # votes for, against and abstaining
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.division)
+
+    @property
+    def not_with_largest(self) -> int:
+        return round(self.division * self.cast)
+
+
+def most_divided(period: Period, count: int = 10) -> list[Divided]:
+    """The votes of the period furthest from unanimous by their official tally,
+    latest first among equals (one query)."""
+    records = Resolution.objects.filter(
+        adopted_without_vote=False, votes_for__isnull=False, **period.query()
+    ).order_by("-date")
+    scored = []
+    for record in records:
+        tally = (record.votes_for, record.votes_against, record.votes_abstain)
+        division = agreement.tally_division(*tally)
+        if division is not None:
+            scored.append(Divided(record, division, sum(tally)))
+    return sorted(scored, key=lambda item: -item.division)[:count]
+
+
+def isolation_rows(result: dict) -> list[tuple[tuple, agreement.Isolation]]:
+    """((code, short name, name), isolation) per member, least often with the
+    majority first (members without a counted vote last)."""
+    rows = [((code, *result["names"][code]), result["isolation"][code]) for code in result["codes"]]
+    return sorted(
+        rows,
+        key=lambda row: (row[1].share_with_majority is None, row[1].share_with_majority or 0),
+    )
 
 
 def pair_rows(result: dict) -> list[tuple[tuple, tuple, agreement.Count, str]]:
@@ -249,6 +294,8 @@ def agreement_matrix(request: HttpRequest) -> HttpResponse:
             left_out=left_out(period),
             pairs=pair_rows(result),
             members=[(code, *result["names"][code]) for code in result["order"]],
+            isolation_rows=isolation_rows(result),
+            divided=most_divided(period),
             chart=charts.chart_spec(
                 charts.agreement_heatmap(
                     result["order"], result["names"], result["counts"], result["links"]

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import charts, exports, stats
+from . import agreement, charts, exports, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .rules import Outcome, Position
@@ -175,6 +175,11 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "has_votes": bool(votes),
             "sources": list(resolution.sources.all()),
             "settled": [line for line in resolution.settled.splitlines() if line.strip()],
+            "division": None
+            if resolution.adopted_without_vote
+            else agreement.tally_division(
+                resolution.votes_for, resolution.votes_against, resolution.votes_abstain
+            ),
         },
     )
 
@@ -318,6 +323,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
     RequestConfig(request, paginate=PAGINATION).configure(table)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
+    isolation, alone = with_the_majority(member)
     return render(
         request,
         "resolutions/member_detail.html",
@@ -335,8 +341,20 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "table": table,
             "chart": chart,
             "export_query": export_query(request),
+            "isolation": isolation,
+            "alone": alone,
         },
     )
+
+
+def with_the_majority(member: MemberState) -> tuple[agreement.Isolation, list[Resolution]]:
+    """How often the member voted with the Council's majority, and the votes it
+    cast alone, latest first (two queries: every position of the votes it took
+    part in, then the records of its votes alone)."""
+    taking_part = together.ballots(Vote.objects.filter(resolution__votes__member=member))
+    isolation = agreement.isolation(taking_part, member.code)
+    keys = [ballot.key for ballot in isolation.alone]
+    return isolation, list(Resolution.objects.filter(pk__in=keys).order_by("-date"))
 
 
 @require_safe

@@ -163,3 +163,27 @@ def test_pairs_per_year_reads_the_ussr_and_its_successor_as_one_line():
         1990: (1, 1),
         1994: (1, 0),
     }
+
+
+def test_isolation_of_all_equals_isolation_member_by_member():
+    ballots = [
+        ballot(1, {"RRR": "veto", "SSS": "for", "TTT": "for", "UUU": "abstain"}),
+        ballot(2, {"RRR": "against", "SSS": "against", "TTT": "for", "UUU": "against"}),
+        ballot(3, {"RRR": "for", "SSS": "for", "TTT": "non_voting", "UUU": "for"}),
+    ]
+    together = agreement.isolation_of_all(ballots, ["RRR", "TTT", "ZZZ"])
+    for code in ("RRR", "TTT"):
+        alone = agreement.isolation(ballots, code)
+        assert (together[code].votes, together[code].with_majority) == (
+            alone.votes,
+            alone.with_majority,
+        )
+        assert together[code].alone == alone.alone
+    assert [b.key for b in together["TTT"].alone] == [2]
+    assert together["ZZZ"].votes == 0 and together["ZZZ"].share_with_majority is None
+
+
+def test_division_of_an_official_tally():
+    assert agreement.tally_division(10, 2, 3) == pytest.approx(1 / 3)  # S/2017/315
+    assert agreement.tally_division(15, 0, 0) == 0
+    assert agreement.tally_division(None, 2, 3) is None

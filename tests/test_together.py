@@ -223,9 +223,9 @@ def test_user_text_is_escaped_and_csv_is_neutral(client, trio):
 PINNED = [
     ("/compare/?a=QAA&b=QAB", 4),
     ("/compare.csv?a=QAA&b=QAB", 2),
-    ("/agreement/?date_after=2091-01-01", 4),
-    ("/agreement/?year=2091&members=QAA,QAB,QAC", 4),
-    ("/agreement/?council=2091-06-01", 5),
+    ("/agreement/?date_after=2091-01-01", 5),
+    ("/agreement/?year=2091&members=QAA,QAB,QAC", 5),
+    ("/agreement/?council=2091-06-01", 6),
     ("/agreement.csv?date_after=2091-01-01", 3),
     ("/alignment/", 4),
     ("/alignment.csv", 3),
@@ -291,3 +291,57 @@ def test_alignment_csv_names_the_member_of_each_year_and_matches_compare(client)
 def test_alignment_is_linked_from_home_and_the_matrix(client):
     assert 'href="/alignment/"' in client.get("/").content.decode()
     assert 'href="/alignment/"' in client.get("/agreement/").content.decode()
+
+
+# Isolation and division ----------------------------------------------------------------
+
+
+def test_member_page_gives_its_share_with_the_majority_and_its_votes_alone(client):
+    council_ = council("Y", permanent=1, elected=4)  # YAA permanent, YAB..YAE elected
+    yaa, yab, yac, yad, yae = council_
+    alone = resolution(
+        on=dt.date(2983, 1, 1),
+        draft_symbol="S/2983/1",
+        positions={Position.VETO: [yaa], Position.FOR: [yab, yac, yad, yae]},
+        outcome=Outcome.VETOED,
+    )
+    resolution(
+        on=dt.date(2983, 2, 1),
+        draft_symbol="S/2983/2",
+        positions={Position.FOR: council_},
+    )
+    resolution(  # against with another: not alone, not with the majority
+        on=dt.date(2983, 3, 1),
+        draft_symbol="S/2983/3",
+        positions={Position.AGAINST: [yaa, yab], Position.FOR: [yac, yad, yae]},
+        outcome=Outcome.FAILED,
+    )
+    text = text_of(client.get("/members/yaa/"))
+    assert "1 of 3 votes (33%) on the side of the largest group" in text
+    section = text.split('<h2 id="alone">', 1)[1].split("<h2", 1)[0]
+    assert alone.get_absolute_url() in section
+    assert "s-2983-3" not in section and "s-2983-2" not in section
+    assert "3 of 3 votes (100%)" in text_of(client.get("/members/yac/"))
+
+
+def test_vote_page_gives_the_division_of_the_reference_case(client):
+    text = text_of(client.get("/resolutions/s-2017-315/"))
+    assert '<dd id="division">33% of the votes cast' in text  # 10-2-3: 5 of 15
+
+
+def test_agreement_page_lists_who_votes_with_the_majority_and_the_most_divided(client, trio):
+    html = client.get("/agreement/?date_after=2981-01-01&members=XAA,XBB,XCC").content.decode()
+    table = " ".join(html.split('id="isolation-table"', 1)[1].split("</table>", 1)[0].split())
+    rows = re.findall(r'<tr> <th scope="row"><a href="/members/(\w+)/">.*?</tr>', table)
+    # Vote 1 unanimous; vote 2 against (XAA's veto, XBB) with XCC alone for;
+    # vote 3 a tie (for, abstain), left out; the tally-only vote left out.
+    assert rows[0] == "xcc"
+    xcc = table.split('href="/members/xcc/"', 1)[1].split("</tr>", 1)[0]
+    assert 'data-label="Votes">2<' in xcc and "1 (50%)" in xcc and "#alone" in xcc
+    xaa = table.split('href="/members/xaa/"', 1)[1].split("</tr>", 1)[0]
+    assert 'data-label="Votes">2<' in xaa and "2 (100%)" in xaa
+    divided = html.split('id="divided-table"', 1)[1].split("</table>", 1)[0]
+    first = divided.split("<tbody>", 1)[1]
+    # By tally: S/2982/1 (1-0-1: 1 of 2 not on the largest side), then S/2981/2
+    # (1-2-0: 1 of 3), then the unanimous S/2981/1.
+    assert first.index("s-2982-1") < first.index("s-2981-2") < first.index("s-2981-1")
