@@ -21,7 +21,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 
-from .models import Resolution, Vote
+from . import stats
+from .models import MemberState, Resolution, Vote
 
 RESOLUTION_COLUMNS = [
     "resolution_symbol",
@@ -50,6 +51,17 @@ VOTE_COLUMNS = [
     "member_name",
     "permanent",
     "position",
+]
+MEMBER_COLUMNS = [
+    "member_code",
+    "member_name",
+    "terms",
+    "votes_cast",
+    "for",
+    "against",
+    "veto",
+    "abstain",
+    "non_voting",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -203,3 +215,22 @@ def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> 
         rows = (vote_row(vote) for vote in votes.iterator(chunk_size=2000))
         return streaming_csv_response(filename, VOTE_COLUMNS, rows)
     return csv_response(filename, VOTE_COLUMNS, (vote_row(vote) for vote in votes))
+
+
+# One row per member state ------------------------------------------------------
+
+
+def member_record(member: MemberState) -> dict[str, Any]:
+    """A member's row (MEMBER_COLUMNS), from views.members_queryset(): `terms` is a
+    list of stats.TermSpan (prefetched terms, no query)."""
+    return {
+        "member_code": member.code,
+        "member_name": member.name,
+        "terms": stats.merge_terms((t.start, t.end, t.permanent) for t in member.terms.all()),
+        "votes_cast": member.cast,
+        "for": member.votes_for,
+        "against": member.votes_against,
+        "veto": member.votes_veto,
+        "abstain": member.votes_abstain,
+        "non_voting": member.votes_non_voting,
+    }

@@ -7,6 +7,8 @@ annotate what their tables show.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import (
     Count,
     Exists,
@@ -240,37 +242,15 @@ def member_list(request: HttpRequest) -> HttpResponse:
     return render(request, "resolutions/member_list.html", {"table": table})
 
 
-MEMBER_COLUMNS = [
-    "member_code",
-    "member_name",
-    "terms",
-    "votes_cast",
-    "for",
-    "against",
-    "veto",
-    "abstain",
-    "non_voting",
-]
-
-
 @require_safe
 def member_list_csv(request: HttpRequest) -> HttpResponse:
     def rows():
         for member in members_queryset().order_by("name"):
-            spans = stats.merge_terms((t.start, t.end, t.permanent) for t in member.terms.all())
-            yield [
-                member.code,
-                member.name,
-                "; ".join(str(span) for span in spans),
-                member.cast,
-                member.votes_for,
-                member.votes_against,
-                member.votes_veto,
-                member.votes_abstain,
-                member.votes_non_voting,
-            ]
+            record = exports.member_record(member)
+            record["terms"] = "; ".join(str(span) for span in record["terms"])
+            yield [record[column] for column in exports.MEMBER_COLUMNS]
 
-    return exports.csv_response("members.csv", MEMBER_COLUMNS, rows())
+    return exports.csv_response("members.csv", exports.MEMBER_COLUMNS, rows())
 
 
 def get_member(code: str) -> MemberState:
@@ -278,11 +258,19 @@ def get_member(code: str) -> MemberState:
     return get_object_or_404(MemberState.objects.select_related("successor"), code=code.upper())
 
 
-@require_safe
-def member_detail(request: HttpRequest, code: str) -> HttpResponse:
-    member = get_member(code)
-    terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
-    predecessors = list(member.predecessors.all())
+@dataclass
+class MemberFigures:
+    """A member's figures as its page shows them (and the API serves them)."""
+
+    per_year: dict[int, dict[str, int]]  # year -> counted position -> votes
+    flagged: dict[int, int]  # year -> votes in records flagged for review
+    totals: dict[str, int]  # counted position -> votes, every year
+    vetoes: list[Resolution]  # drafts it vetoed (vetoes cast), by date
+    contradicted_vetoes: list[Resolution]  # "vetoes" on drafts recorded otherwise
+
+
+def member_figures(member: MemberState) -> MemberFigures:
+    """Positions per year, flagged votes and vetoes of a member (two queries)."""
     # Positions as every page counts them (a "veto" on a draft not recorded as
     # vetoed counts as a vote against: VoteQuerySet.counted_as).
     per_year_rows = list(
@@ -300,10 +288,10 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
         for year, _, review, count in per_year_rows
         if review == Resolution.Review.NEEDS_REVIEW
     )
-    totals = [
-        (position, stats.POSITION_LABELS[position], sum(y[position] for y in per_year.values()))
+    totals = {
+        position: sum(year[position] for year in per_year.values())
         for position in stats.POSITION_ORDER
-    ]
+    }
     # Every draft the member is recorded as vetoing, in one query: the vetoes cast,
     # and apart, the "vetoes" on drafts recorded as adopted or failed (flagged).
     recorded_vetoes = (
@@ -316,12 +304,22 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     vetoes, contradicted = [], []
     for record in recorded_vetoes:
         (vetoes if record.veto_cast else contradicted).append(record)
+    return MemberFigures(per_year, flagged, totals, vetoes, contradicted)
+
+
+@require_safe
+def member_detail(request: HttpRequest, code: str) -> HttpResponse:
+    member = get_member(code)
+    terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
+    predecessors = list(member.predecessors.all())
+    figures = member_figures(member)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )
     valid = not filterset.is_bound or filterset.is_valid()
     table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
     RequestConfig(request, paginate=PAGINATION).configure(table)
+    per_year = figures.per_year
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
     isolation, alone = with_the_majority(member)
     return render(
@@ -331,12 +329,17 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "member": member,
             "terms": terms,
             "predecessors": predecessors,
-            "per_year": [(year, counts, flagged.get(year, 0)) for year, counts in per_year.items()],
-            "flagged": sum(flagged.values()),
-            "totals": totals,
+            "per_year": [
+                (year, counts, figures.flagged.get(year, 0)) for year, counts in per_year.items()
+            ],
+            "flagged": sum(figures.flagged.values()),
+            "totals": [
+                (position, stats.POSITION_LABELS[position], count)
+                for position, count in figures.totals.items()
+            ],
             "positions": [(p, stats.POSITION_LABELS[p]) for p in stats.POSITION_ORDER],
-            "vetoes": vetoes,
-            "contradicted_vetoes": contradicted,
+            "vetoes": figures.vetoes,
+            "contradicted_vetoes": figures.contradicted_vetoes,
             "filter": filterset,
             "table": table,
             "chart": chart,
