@@ -1,0 +1,303 @@
+"""The JSON API under /api/: a valid OpenAPI 3 schema, docs served by the site,
+the same figures as the CSVs for the same filters, stable pages, 400 naming a
+bad parameter, a fixed number of queries, and a property-based run against the
+schema (schemathesis) with no 500 and no response that breaks the schema."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from factories import council, many_votes
+from hypothesis import HealthCheck, settings
+from openapi_spec_validator import validate
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi import checks
+
+from resolutions.api import api
+from resolutions.exports import MEMBER_COLUMNS, RESOLUTION_COLUMNS, VOTE_COLUMNS, neutralise
+from resolutions.models import Resolution
+
+REFERENCE_SLUG = "s-2017-315"
+# One call per endpoint of the schema (the test below checks that none is missing).
+EXAMPLES = {
+    "/api/votes/": "/api/votes/",
+    "/api/votes/{slug}/": f"/api/votes/{REFERENCE_SLUG}/",
+    "/api/members/": "/api/members/",
+    "/api/members/{code}/": "/api/members/rus/",
+}
+
+
+def csv_rows(response) -> list[dict[str, str]]:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+
+
+def as_cells(record: dict, columns: list[str]) -> dict[str, str]:
+    """An API object's fields as the CSV writes them."""
+    cells = {}
+    for column in columns:
+        value = record[column]
+        if isinstance(value, list):
+            value = ";".join(value)
+        cells[column] = neutralise(value)
+    return cells
+
+
+def all_pages(client, query: str = "") -> list[dict]:
+    results, url = [], f"/api/votes/?per_page=200&{query}"
+    while url:
+        page = client.get(url).json()
+        results += page["results"]
+        url = page["next"]
+    return results
+
+
+def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint():
+    schema = json.loads(json.dumps(api.get_openapi_schema()))  # as served
+    validate(schema)
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == set(EXAMPLES)
+
+
+@pytest.mark.django_db
+def test_the_schema_is_served_at_its_documented_address(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    validate(response.json())
+    parameters = {p["name"] for p in response.json()["paths"]["/api/votes/"]["get"]["parameters"]}
+    # Every filter of /resolutions/, named as there, and the pages.
+    assert parameters == {
+        "year",
+        "date_after",
+        "date_before",
+        "outcome",
+        "q",
+        "procedural",
+        "member",
+        "position",
+        "review_status",
+        "page",
+        "per_page",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", sorted(EXAMPLES))
+def test_every_endpoint_answers_json(client, path):
+    response = client.get(EXAMPLES[path])
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()
+
+
+@pytest.mark.django_db
+def test_the_docs_page_loads_its_scripts_and_styles_from_the_site(client):
+    page = client.get("/api/docs/").content.decode()
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    assert any(src.endswith("swagger-ui-bundle.js") for src in scripts)
+    assert assets and all(url.startswith("/static/") for url in assets), assets
+    for url in assets:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"".join(response.streaming_content), url
+    assert "/api/openapi.json" in page
+
+
+@pytest.mark.django_db
+def test_the_reference_vote_with_its_positions_and_sources(client):
+    vote = client.get(f"/api/votes/{REFERENCE_SLUG}/").json()
+    assert vote["draft_symbol"] == "S/2017/315" and vote["meeting"] == "S/PV.7922"
+    assert vote["outcome"] == "vetoed" and vote["vetoed_by"] == ["RUS"]
+    assert (vote["for"], vote["against"], vote["abstain"], vote["non_voting"]) == (10, 2, 3, 0)
+    assert vote["review_status"] == "ok" and vote["review_reasons"] == []
+    positions = {p["member_code"]: p["position"] for p in vote["positions"]}
+    assert positions["RUS"] == "veto" and positions["BOL"] == "against"
+    assert {code for code, p in positions.items() if p == "abstain"} == {"CHN", "ETH", "KAZ"}
+    assert len(positions) == 15
+    assert vote["url"].endswith(f"/resolutions/{REFERENCE_SLUG}/")
+    assert vote["sources"] and all("kind" in source for source in vote["sources"])
+
+
+@pytest.mark.django_db
+def test_a_vote_s_positions_are_its_votes_csv(client):
+    vote = client.get(f"/api/votes/{REFERENCE_SLUG}/").json()
+    rows = csv_rows(client.get(f"/resolutions/{REFERENCE_SLUG}/votes.csv"))
+    columns = ["member_code", "member_name", "permanent", "position"]
+    assert [as_cells(p, columns) for p in vote["positions"]] == [
+        {column: row[column] for column in columns} for row in rows
+    ]
+    assert set(VOTE_COLUMNS) >= set(columns)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "year=2017",
+        "outcome=vetoed",
+        "member=chn&position=abstain",
+        "member=RUS&position=veto",
+        "q=2118",
+        "procedural=no&date_after=1990-01-01&date_before=2020-12-31",
+        "review_status=needs_review",
+    ],
+)
+def test_the_api_s_votes_are_the_csv_s_rows_for_the_same_filters(client, query):
+    api_rows = [as_cells(record, RESOLUTION_COLUMNS) for record in all_pages(client, query)]
+    csv_rows_ = csv_rows(client.get(f"/resolutions.csv?{query}"))
+
+    def key(row: dict) -> tuple:
+        return tuple(row[column] for column in RESOLUTION_COLUMNS)
+
+    assert sorted(api_rows, key=key) == sorted(csv_rows_, key=key)
+    if query:
+        assert len(api_rows) < Resolution.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_api_s_members_are_the_members_csv(client):
+    members = client.get("/api/members/").json()
+    rows = csv_rows(client.get("/members.csv"))
+    assert members["count"] == len(rows)
+    for record, row in zip(members["results"], rows, strict=True):
+        record = dict(record, terms="; ".join(term_text(t) for t in record["terms"]))
+        assert as_cells(record, MEMBER_COLUMNS) == row
+
+
+def term_text(term: dict) -> str:
+    start, end = term["start"][:4], "present" if term["end"] is None else term["end"][:4]
+    span = start if start == end else f"{start}–{end}"
+    return f"{span} (permanent)" if term["permanent"] else span
+
+
+@pytest.mark.django_db
+def test_a_member_s_figures_are_its_page_s(client):
+    russia = client.get("/api/members/rus/").json()
+    assert russia["member_code"] == "RUS" and russia["predecessors"] == ["SUN"]
+    listed = client.get("/api/members/").json()["results"]
+    listed = next(m for m in listed if m["member_code"] == "RUS")
+    assert {k: v for k, v in russia.items() if k in listed} == listed
+    # The years' counts add up to the member's counts (as on its page).
+    for position in ("for", "against", "veto", "abstain", "non_voting"):
+        assert sum(year[position] for year in russia["per_year"]) == russia[position]
+    page = client.get("/members/rus/").content.decode()
+    for veto in russia["vetoes"]:
+        assert f'href="/resolutions/{veto["slug"]}/"' in page
+    assert len(russia["vetoes"]) == russia["veto"]
+    assert client.get("/api/members/RUS/").json() == russia
+
+
+@pytest.mark.django_db
+def test_pages_are_in_a_stable_order_and_cover_every_vote_once(client):
+    first = client.get("/api/votes/?per_page=7").json()
+    assert first["count"] == Resolution.objects.count()
+    assert first["pages"] == -(-first["count"] // 7) and first["previous"] is None
+    seen, url = [], "/api/votes/?per_page=7"
+    while url:
+        page = client.get(url).json()
+        seen += [(v["date"], v["slug"]) for v in page["results"]]
+        url = page["next"]
+    assert len(seen) == len({slug for _, slug in seen}) == first["count"]
+    assert [date for date, _ in seen] == sorted((date for date, _ in seen), reverse=True)
+    assert client.get("/api/votes/?per_page=7").json() == first
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, names",
+    [
+        ("/api/votes/?year=abc", {"year"}),
+        ("/api/votes/?outcome=maybe", {"outcome"}),
+        ("/api/votes/?date_after=2017-13-45", {"date_after"}),
+        ("/api/votes/?member=XXX", {"member"}),
+        ("/api/votes/?position=yes&procedural=perhaps", {"position", "procedural"}),
+        ("/api/votes/?page=0", {"page"}),
+        ("/api/votes/?per_page=100000", {"per_page"}),
+        ("/api/votes/?yaer=2017&sort=date", {"yaer", "sort"}),
+        ("/api/members/?year=2017", {"year"}),
+        (f"/api/votes/{REFERENCE_SLUG}/?format=xml", {"format"}),
+    ],
+)
+def test_an_invalid_parameter_answers_400_naming_it(client, url, names):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/api/votes/no-such-vote/", "/api/members/zzz/", "/api/votes/?page=999"]
+)
+def test_what_is_not_there_is_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_the_api_is_open_to_other_sites_for_reading(client):
+    response = client.get("/api/votes/", headers={"Origin": "https://news.example.org"})
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options(
+        "/api/votes/",
+        headers={"Origin": "https://news.example.org", "Access-Control-Request-Method": "GET"},
+    )
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    page = client.get("/resolutions/", headers={"Origin": "https://news.example.org"})
+    assert "Access-Control-Allow-Origin" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, queries",
+    [
+        ("/api/votes/", 3),
+        ("/api/votes/?member=QAA&position=veto&per_page=200", 4),
+        ("/api/members/", 2),
+        ("/api/votes/s-2091-1/", 4),
+        ("/api/members/qaa/", 5),
+    ],
+)
+def test_a_fixed_number_of_queries_whatever_the_size_of_the_record(
+    client, django_assert_num_queries, url, queries
+):
+    members = council("Q")
+    many_votes(3, members)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    many_votes(300, members, start_year=2191)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+# Property-based: schemathesis generates requests from the schema (valid and
+# invalid parameters) and checks each answer against it. Bounded: a few dozen
+# examples per endpoint.
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+CHECKS = [
+    not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+]
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_the_api_keeps_to_its_schema(case):
+    case.call_and_validate(checks=CHECKS)
