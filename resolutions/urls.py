@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import together, views
+from . import feeds, together, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -31,4 +31,6 @@ urlpatterns = [
     path("agreement.csv", together.agreement_csv, name="agreement_csv"),
     path("alignment/", together.alignment, name="alignment"),
     path("alignment.csv", together.alignment_csv, name="alignment_csv"),
+    path("feeds/votes.atom", feeds.VoteFeed(), name="feed_votes"),
+    path("feeds/members/<str:code>.atom", feeds.MemberVoteFeed(), name="feed_member"),
 ]

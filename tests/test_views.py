@@ -39,6 +39,8 @@ EXAMPLES = {
     "agreement_csv": "/agreement.csv?year=2017",
     "alignment": "/alignment/",
     "alignment_csv": "/alignment.csv",
+    "feed_votes": "/feeds/votes.atom",
+    "feed_member": "/feeds/members/rus.atom",
 }
 
 
@@ -723,6 +725,8 @@ PINNED = [
     ("agreement_csv", "/agreement.csv?year=2091&members=QAA,QAB", 3),
     ("alignment", "/alignment/", 4),
     ("alignment_csv", "/alignment.csv", 3),
+    ("feed_votes", "/feeds/votes.atom?member=QAA&position=veto", 4),
+    ("feed_member", "/feeds/members/qaa.atom", 3),
 ]
 QUERIES = {url: count for _, url, count in PINNED}
 
