@@ -201,7 +201,7 @@ class VoteDetail(VoteSummary):
     votes_recorded: bool = Field(
         description="false when only the tally (and perhaps who vetoed) is on record"
     )
-    review_reasons: list[str] = Field(description="Why the record needs review, one a line")
+    review_reasons: list[str] = Field(description="Why the record needs review, as its page says")
     positions: list[MemberPosition] = Field(
         description="Members' votes on record, as /resolutions/<slug>/votes.csv"
     )
@@ -302,7 +302,7 @@ def vote(request: HttpRequest, slug: str):
         **vote_summary(request, resolution),
         "adopted_without_vote": resolution.adopted_without_vote,
         "votes_recorded": resolution.votes_recorded,
-        "review_reasons": resolution.review_reason_list,
+        "review_reasons": resolution.public_review_reasons,
         "positions": positions,
         "sources": sources,
         "votes_csv": request.build_absolute_uri(votes_csv),
