@@ -21,7 +21,7 @@ from django.utils.html import escape
 from . import stats
 from .filters import ResolutionFilter
 from .models import MemberState, Resolution, Vote
-from .tables import display_name
+from .tables import display_name, summary, tally_text
 from .views import export_query, get_member, invalid_filters
 
 ENTRIES = 50
@@ -36,34 +36,9 @@ def midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
-def tally_text(resolution: Resolution) -> str:
-    if resolution.adopted_without_vote:
-        return "adopted without a vote"
-    if resolution.tally is None:
-        return "tally not on record"
-    text = (
-        f"{resolution.votes_for} for, {resolution.votes_against} against, "
-        f"{resolution.votes_abstain} abstaining"
-    )
-    return (
-        f"{text}, {resolution.votes_non_voting} not voting" if resolution.votes_non_voting else text
-    )
-
-
-def summary(resolution: Resolution) -> str:
-    """Outcome, tally, vetoes, meeting and review status, in a sentence or two."""
-    parts = [f"{resolution.get_outcome_display()} ({tally_text(resolution)})"]
-    vetoes = getattr(resolution, "vetoes", [])
-    if vetoes:
-        parts.append("vetoed by " + ", ".join(sorted(v.member.name for v in vetoes)))
-    if resolution.meeting:
-        parts.append(f"meeting {resolution.meeting}")
-    text = "; ".join(parts) + "."
-    if resolution.title:
-        text = f"{resolution.title}. {text}"
-    if resolution.needs_review:
-        text += " This record needs review."
-    return text
+def vetoed_by(resolution: Resolution) -> list[str]:
+    """Names of the vetoing members, prefetched (`vetoes`, as with_tallies)."""
+    return [vote.member.name for vote in resolution.vetoes]
 
 
 class VoteFeed(Feed):
@@ -96,7 +71,7 @@ class VoteFeed(Feed):
         return f"{display_name(item)}: {item.get_outcome_display().lower()}, {tally_text(item)}"
 
     def item_description(self, item: Resolution) -> str:
-        return escape(summary(item))  # Atom's summary is read as HTML
+        return escape(summary(item, vetoed_by(item)))  # Atom's summary is read as HTML
 
     def item_pubdate(self, item: Resolution) -> dt.datetime:
         return midnight(item.date)
@@ -141,7 +116,8 @@ class MemberVoteFeed(Feed):
         )
 
     def item_description(self, item: Vote) -> str:
-        return escape(summary(item.resolution))  # Atom's summary is read as HTML
+        # Atom's summary is read as HTML.
+        return escape(summary(item.resolution, vetoed_by(item.resolution)))
 
     def item_link(self, item: Vote) -> str:
         return item.resolution.get_absolute_url()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -551,3 +552,66 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or self.get_kind_display()
+
+
+class ErrorReport(models.Model):
+    """A reader's report of a mistake in a vote or a member's record (no login).
+    Editors see and resolve them in the admin; a report changes nothing in the
+    record by itself."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+
+    resolution = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="error_reports",
+    )
+    member = models.ForeignKey(
+        MemberState,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="error_reports",
+    )
+    message = models.TextField("what is wrong", max_length=4000)
+    source_url = models.URLField(
+        "source", max_length=500, blank=True, help_text="Where the right fact can be read."
+    )
+    email = models.EmailField(
+        blank=True, help_text="Only to ask the reporter a question; never shown."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    editor_note = models.TextField(blank=True, help_text="What the editors found or did.")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(resolution__isnull=False) & Q(member__isnull=True))
+                | (Q(resolution__isnull=True) & Q(member__isnull=False)),
+                name="error_report_about_one_record",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "resolved"]), name="error_report_valid_status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Report on {self.record} ({self.created:%Y-%m-%d})" if self.created else "Report"
+
+    @property
+    def record(self) -> Resolution | MemberState | None:
+        return self.resolution or self.member

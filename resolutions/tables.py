@@ -3,6 +3,8 @@ already holds (prefetched vetoes, annotated counts): no query per row."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.utils.html import format_html, format_html_join
@@ -34,6 +36,55 @@ def display_name(resolution: Resolution) -> str:
     if resolution.symbol or not resolution.meeting:
         return str(resolution)
     return f"Vote at {resolution.meeting}"
+
+
+def tally_text(resolution: Resolution) -> str:
+    if resolution.adopted_without_vote:
+        return "adopted without a vote"
+    if resolution.tally is None:
+        return "tally not on record"
+    text = (
+        f"{resolution.votes_for} for, {resolution.votes_against} against, "
+        f"{resolution.votes_abstain} abstaining"
+    )
+    return (
+        f"{text}, {resolution.votes_non_voting} not voting" if resolution.votes_non_voting else text
+    )
+
+
+def summary(resolution: Resolution, vetoed_by: list[str]) -> str:
+    """Title, outcome, tally, vetoes (names given), meeting and review status, in
+    a sentence or two: a feed entry's summary, a page's meta description."""
+    parts = [f"{resolution.get_outcome_display()} ({tally_text(resolution)})"]
+    if vetoed_by:
+        parts.append("vetoed by " + ", ".join(sorted(vetoed_by)))
+    if resolution.meeting:
+        parts.append(f"meeting {resolution.meeting}")
+    text = "; ".join(parts) + "."
+    if resolution.title:
+        text = f"{resolution.title}. {text}"
+    if resolution.needs_review:
+        text += " This record needs review."
+    return text
+
+
+UN_DOCUMENTS = "https://undocs.org/en/"
+
+
+def document_url(symbol: str) -> str:
+    """The UN's document address of a symbol (S/RES/2118 (2013) -> .../S/RES/2118(2013))."""
+    return UN_DOCUMENTS + quote(symbol.replace(" (", "("), safe="/().")
+
+
+def documents(resolution: Resolution) -> list[tuple[str, str, str]]:
+    """(what, symbol, URL) of the vote's documents on record: the resolution, the
+    draft and the meeting record (or the letter of a vote held in writing)."""
+    found = [
+        ("Resolution", resolution.resolution_symbol),
+        ("Draft resolution", resolution.draft_symbol),
+        ("Meeting record", resolution.meeting),
+    ]
+    return [(what, symbol, document_url(symbol)) for what, symbol in found if symbol]
 
 
 def symbols(resolution: Resolution):

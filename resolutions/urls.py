@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feeds, together, views
+from . import feeds, pages, reports, search, together, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -31,6 +31,14 @@ urlpatterns = [
     path("agreement.csv", together.agreement_csv, name="agreement_csv"),
     path("alignment/", together.alignment, name="alignment"),
     path("alignment.csv", together.alignment_csv, name="alignment_csv"),
+    path("about/", pages.about, name="about"),
+    path("methodology/", pages.methodology, name="methodology"),
+    path("glossary/", pages.glossary_page, name="glossary"),
+    path("search/", search.search, name="search"),
+    path("resolutions/<slug:slug>/report/", reports.report_vote, name="report_vote"),
+    path("resolutions/<slug:slug>/report/sent/", reports.report_vote_sent, name="report_vote_sent"),
+    path("members/<str:code>/report/", reports.report_member, name="report_member"),
+    path("members/<str:code>/report/sent/", reports.report_member_sent, name="report_member_sent"),
     path("feeds/votes.atom", feeds.VoteFeed(), name="feed_votes"),
     path("feeds/members/<str:code>.atom", feeds.MemberVoteFeed(), name="feed_member"),
 ]

@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, ExtractYear, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
@@ -31,6 +32,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 from . import agreement, charts, exports, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
+from .report_form import ErrorReportForm
 from .rules import Outcome, Position
 from .tables import (
     BoundedPaginator,
@@ -38,6 +40,8 @@ from .tables import (
     MemberVoteTable,
     ResolutionTable,
     display_name,
+    documents,
+    summary,
 )
 
 PAGINATION = {"per_page": 50, "paginator_class": BoundedPaginator}
@@ -160,6 +164,11 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         on=resolution.date, votes=positions, seated=seated, names=names
     )
     decision = resolution.decision(names, positions, seated)
+    vetoed_by = (
+        [names[v.member_id] for v in votes if v.position == Position.VETO]
+        if resolution.outcome == Outcome.VETOED
+        else []
+    )
     return render(
         request,
         "resolutions/resolution_detail.html",
@@ -182,6 +191,11 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else agreement.tally_division(
                 resolution.votes_for, resolution.votes_against, resolution.votes_abstain
             ),
+            "documents": documents(resolution),
+            "description": f"{display_name(resolution)}: {summary(resolution, vetoed_by)}",
+            "og_type": "article",
+            "report_form": ErrorReportForm(),
+            "report_url": reverse("report_vote", args=[resolution.slug]),
         },
     )
 
@@ -346,6 +360,8 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "export_query": export_query(request),
             "isolation": isolation,
             "alone": alone,
+            "report_form": ErrorReportForm(),
+            "report_url": reverse("report_member", args=[member.code.lower()]),
         },
     )
 

@@ -144,3 +144,39 @@ def test_the_pages_that_read_votes_together_draw_their_charts(
     )
     assert link.startswith("/compare/?a=")
     assert errors == []
+
+
+def test_a_report_sent_from_a_vote_page_reaches_the_admin(bundled, live_server, chromium):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("editor", "editor@example.org", "a long test password")
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    errors = watch(page)
+    page.goto(live_server.url + "/resolutions/s-2017-315/")
+    page.click("text=Report an error")
+    page.fill("textarea[name=message]", "Kazakhstan's position should read abstain <checked>.")
+    page.fill("input[name=source_url]", "https://press.un.org/en/2017/sc12791.doc.htm")
+    assert not page.locator("input[name=website]").is_visible() or page.evaluate(
+        "() => document.querySelector('input[name=website]').getBoundingClientRect().left < 0"
+    )
+    page.click("text=Send the report")
+    page.wait_for_url("**/resolutions/s-2017-315/report/sent/")
+    assert "Thank you: your report was sent" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "report-sent.png"), full_page=True)
+
+    page.goto(live_server.url + "/admin/login/?next=/admin/resolutions/errorreport/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "a long test password")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/resolutions/errorreport/")
+    listing = page.locator("#result_list").inner_text()
+    assert "Kazakhstan's position should read abstain <checked>." in listing
+    assert "S/2017/315" in listing and "Open" in listing
+    from resolutions.models import ErrorReport
+
+    report = ErrorReport.objects.get()
+    assert report.resolution.slug == "s-2017-315"
+    page.goto(live_server.url + f"/admin/resolutions/errorreport/{report.pk}/change/")
+    assert page.locator("text=public page").get_attribute("href") == "/resolutions/s-2017-315/"
+    page.screenshot(path=str(ARTIFACTS / "report-admin.png"), full_page=True)
+    assert errors == []

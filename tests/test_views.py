@@ -41,6 +41,14 @@ EXAMPLES = {
     "alignment_csv": "/alignment.csv",
     "feed_votes": "/feeds/votes.atom",
     "feed_member": "/feeds/members/rus.atom",
+    "about": "/about/",
+    "methodology": "/methodology/",
+    "glossary": "/glossary/",
+    "search": "/search/?q=china",
+    "report_vote": f"/resolutions/{REFERENCE_SLUG}/report/",
+    "report_vote_sent": f"/resolutions/{REFERENCE_SLUG}/report/sent/",
+    "report_member": "/members/rus/report/",
+    "report_member_sent": "/members/rus/report/sent/",
 }
 
 
@@ -727,6 +735,14 @@ PINNED = [
     ("alignment_csv", "/alignment.csv", 3),
     ("feed_votes", "/feeds/votes.atom?member=QAA&position=veto", 4),
     ("feed_member", "/feeds/members/qaa.atom", 3),
+    ("about", "/about/", 0),
+    ("methodology", "/methodology/", 0),
+    ("glossary", "/glossary/", 1),
+    ("search", "/search/?q=2091", 4),
+    ("report_vote", "/resolutions/s-2091-1/report/", 1),
+    ("report_vote_sent", "/resolutions/s-2091-1/report/sent/", 1),
+    ("report_member", "/members/qaa/report/", 1),
+    ("report_member_sent", "/members/qaa/report/sent/", 1),
 ]
 QUERIES = {url: count for _, url, count in PINNED}
 

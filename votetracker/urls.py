@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from resolutions.api import api
@@ -9,5 +11,8 @@ admin.site.site_title = "Vote tracker admin"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # Browsers ask for /favicon.ico on pages that name none (the admin's).
+    # (static() at request time: production's hashed name is known only after collectstatic.)
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     path("", include("resolutions.urls")),
 ]

@@ -2,4 +2,4 @@
 article (article.py), the checks an entered record must pass (checks.py) and the
 entry forms (forms.py). Importing the package registers the model admins."""
 
-from . import records  # noqa: F401
+from . import records, reports  # noqa: F401
