@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0002_deleted_bundled_vote'),
+        ('resolutions', '0003_resolution_settled'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
