@@ -12,7 +12,9 @@ import re
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from factories import council, many_votes
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
@@ -291,7 +293,20 @@ CHECKS = [
 ]
 
 
+@pytest.fixture
+def wsgi_keeps_the_test_connection():
+    """Called through the WSGI app (not Django's test client), a request would close
+    the database connection at its end, and with it the test's transaction (on
+    PostgreSQL); the test client disconnects the same handlers."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
 @schema.parametrize()
 @settings(
     max_examples=25,
