@@ -5,6 +5,7 @@ a SQLite file in the project, and a random secret key is made per process when
 none is given (set DJANGO_SECRET_KEY in production).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     # static files (without it, django-ninja would load them from a CDN).
     "ninja",
     "corsheaders",
+    "axes",
     "resolutions",
 ]
 
@@ -69,7 +71,28 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling (django-axes): after 5 failed sign-ins for one user name from
+# one address, that pair is refused, even with the right password, until the
+# cool-off has passed or an admin deletes the attempt (Admin -> Axes -> Access
+# attempts, or `manage.py axes_reset_username NAME`).
+AUTHENTICATION_BACKENDS = [
+    "votetracker.security.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind N reverse proxies the client's address is the Nth from the right in
+# X-Forwarded-For (each proxy appends the address it saw); by default the
+# connection's own address (REMOTE_ADDR) is taken, which a client cannot forge.
+AXES_CLIENT_IP_CALLABLE = "votetracker.security.client_ip"
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "votetracker.urls"
 
