@@ -9,6 +9,7 @@ colour; a veto is also hatched, so it shows in greyscale too.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -66,8 +67,16 @@ def _position_marker(position: str) -> dict[str, Any]:
     return marker
 
 
+def as_text(value: str) -> str:
+    """A name as plotly text. Plotly reads a subset of HTML in labels, legends and
+    hovers (<a href>, <b>, <br>, entities): escaped, a name holding `<a href=...>`
+    is shown as written, never made a link."""
+    return html.escape(value, quote=False)
+
+
 def seat_label(seat: Seat) -> str:
-    return f"{PERMANENT_MARK} {seat.name}" if seat.permanent else seat.name
+    name = as_text(seat.name)
+    return f"{PERMANENT_MARK} {name}" if seat.permanent else name
 
 
 def vote_breakdown(seats: Sequence[Seat]) -> go.Figure:
@@ -137,11 +146,13 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
         per_year = counts.by_member.get(code, {})
         figure.add_trace(
             go.Bar(
-                name=name,
+                name=as_text(name),
                 x=counts.years,
                 y=[per_year.get(year, 0) for year in counts.years],
                 marker={"color": MEMBER_COLOURS[index % len(MEMBER_COLOURS)]},
-                hovertemplate=f"{name}, %{{x}}: %{{y}} draft(s) vetoed<extra></extra>",
+                # The name through the trace's own (escaped) name: put in the
+                # template itself, a "%{...}" in it would be read as a variable.
+                hovertemplate="%{fullData.name}, %{x}: %{y} draft(s) vetoed<extra></extra>",
             )
         )
     tallest = max(

@@ -60,3 +60,24 @@ def test_positions_chart_has_one_trace_per_position():
         "Did not vote",
     ]
     assert dt.date(2017, 1, 1).year in spec["data"][2]["x"]
+
+
+LINK = '<a href="https://example.org/">Evil & Co</a>'
+
+
+def test_names_reach_plotly_as_text_not_html():
+    # Plotly renders <a href>, <b> and entities in labels: a name is escaped so
+    # that it is shown as written, never made a link.
+    names = {**NAMES, "RUS": LINK}
+    seats = seats_at_vote(on=REFERENCE_DAY, votes=REFERENCE, seated=seated_2017(), names=names)
+    spec = chart_spec(vote_breakdown(seats))
+    escaped = '&lt;a href="https://example.org/"&gt;Evil &amp; Co&lt;/a&gt;'
+    veto = next(t for t in spec["data"] if t["name"].startswith("Veto"))
+    assert veto["y"] == [f"★ {escaped}"]
+    assert f"★ {escaped}" in spec["layout"]["yaxis"]["categoryarray"]
+    assert not any("<a" in label for label in spec["layout"]["yaxis"]["categoryarray"])
+
+    counts = vetoes_per_year([(2014, "RUS", LINK, 1), (2014, "CHN", "China %{y}", 1)])
+    traces = chart_spec(vetoes_per_year_chart(counts))["data"]
+    assert {t["name"] for t in traces} == {escaped, "China %{y}"}
+    assert all(LINK not in t["hovertemplate"] and "China" not in t["hovertemplate"] for t in traces)
