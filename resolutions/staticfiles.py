@@ -10,6 +10,9 @@ and no page ever loads anything from a CDN.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from pathlib import Path
 
 import plotly
@@ -38,3 +41,25 @@ class PlotlyJsFinder(BaseFinder):
         storage = FileSystemStorage(location=BUNDLE.parent)
         storage.prefix = PREFIX
         yield NAME, storage
+
+
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+# plotly.js adds one fixed stylesheet of its own as a <style> element at load (that
+# of the map library it bundles): `e.textContent='<css>'` after creating it.
+FIXED_STYLE = re.compile(
+    r"""createElement\("style"\);e\.id="[0-9a-f]+",e\.textContent='([^'\\]*)'"""
+)
+
+
+def plotly_style_hashes(bundle: Path = BUNDLE) -> list[str]:
+    """The CSP sources plotly.js needs for its styles and no more: the hash of the
+    empty <style> element it creates and fills through the CSSOM (insertRule, which
+    the policy does not govern), and the hash of each fixed stylesheet the bundle
+    injects, read from the installed bundle itself so that an upgrade keeps them
+    right. Any other <style> stays blocked."""
+    text = bundle.read_text(encoding="utf-8") if bundle.is_file() else ""
+    hashes = [EMPTY_STYLE_HASH]
+    for css in FIXED_STYLE.findall(text):
+        digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    return hashes

@@ -143,6 +143,73 @@ def test_the_pages_that_read_votes_together_draw_their_charts(
         "() => document.getElementById('chart-agreement-matrix').data[0].customdata[0][1][0]"
     )
     assert link.startswith("/compare/?a=")
+
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(
+    `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`
+  );
+});
+"""
+LINK_NAME = '<a href="https://example.org/">Russia</a>'
+
+
+def test_charts_draw_under_the_content_security_policy(bundled, live_server, chromium):
+    from django.contrib.auth.models import User
+
+    from resolutions.models import MemberState, Resolution
+
+    # A name holding HTML: plotly renders a subset of HTML in labels, so the
+    # chart must show it as written, never as a link.
+    MemberState.objects.filter(code="RUS").update(short_name=LINK_NAME, name=LINK_NAME)
+    User.objects.create_superuser("boss", password="boss-password-5512")
+    record = Resolution.objects.get(slug="s-2017-315")
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(VIOLATIONS)
+    errors = watch(page)
+    for path, chart in [
+        ("/", "#chart-vetoes"),
+        ("/resolutions/s-2017-315/", "#chart-vote"),
+        ("/members/rus/", "[data-chart]"),
+        *[(path, ".chart-plot") for path in TOGETHER_PAGES],
+    ]:
+        response = page.goto(live_server.url + path)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        chart_drawn(page, chart)
+        # plotly's own rules (inserted through the CSSOM) apply: its modebar is
+        # positioned by them, not left in the page's flow.
+        position = page.evaluate(
+            "s => getComputedStyle(document.querySelector(s + ' .modebar-container')"
+            " || document.querySelector(s + ' .modebar')).position",
+            chart,
+        )
+        assert position == "absolute", path
+        assert page.locator(f"{chart} svg a").count() == 0, path
+        assert page.evaluate("() => window.__violations") == [], path
+
+    page.goto(live_server.url + "/resolutions/s-2017-315/")
+    chart_drawn(page, "#chart-vote")
+    assert page.locator("#chart-vote svg").get_by_text(LINK_NAME, exact=False).count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "csp-vote-chart.png"), full_page=True)
+
+    # The admin, with its own scripts, under the same policy.
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "boss")
+    page.fill("#id_password", "boss-password-5512")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    for path in [
+        f"/admin/resolutions/resolution/{record.pk}/change/",
+        "/admin/resolutions/resolution/add/?date=2017-04-12",
+        "/admin/resolutions/resolution/add-from-article/",
+        "/admin/resolutions/resolution/",
+    ]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => window.__violations") == [], path
     assert errors == []
 
 
