@@ -226,7 +226,7 @@ def _share_trace(
         years = sorted([*years, break_at])
     counts = [per_year.get(year) for year in years]  # type: ignore[call-overload]
     return go.Scatter(
-        name=name,
+        name=as_text(name),
         x=years,
         y=[None if c is None or c.share is None else round(100 * c.share, 1) for c in counts],
         customdata=[[c.agree, c.votes] if c else [0, 0] for c in counts],
@@ -235,7 +235,7 @@ def _share_trace(
         marker={"color": colour, "size": 7},
         connectgaps=False,
         hovertemplate=(
-            f"{name}, %{{x}}: %{{y:.0f}}% (%{{customdata[0]}} of %{{customdata[1]}} votes)"
+            "%{fullData.name}, %{x}: %{y:.0f}% (%{customdata[0]} of %{customdata[1]} votes)"
             "<extra></extra>"
         ),
         **extra,
@@ -266,7 +266,7 @@ def agreement_heatmap(
     votes two members cast the same way, written with its base; a click on a cell
     opens that pair's comparison (its URL in `customdata`). `names`: code ->
     (short name, full name)."""
-    labels = [names[code][0] for code in order]
+    labels = [as_text(names[code][0]) for code in order]
     z, text, custom = [], [], []
     for row in order:
         z_row, text_row, custom_row = [], [], []
@@ -278,7 +278,7 @@ def agreement_heatmap(
             hover = (
                 ""
                 if count is None
-                else f"{names[row][1]} and {names[column][1]}: "
+                else f"{as_text(names[row][1])} and {as_text(names[column][1])}: "
                 + (
                     f"{count.agree} of {count.votes} votes the same way"
                     if count.votes

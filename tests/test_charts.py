@@ -81,3 +81,22 @@ def test_names_reach_plotly_as_text_not_html():
     traces = chart_spec(vetoes_per_year_chart(counts))["data"]
     assert {t["name"] for t in traces} == {escaped, "China %{y}"}
     assert all(LINK not in t["hovertemplate"] and "China" not in t["hovertemplate"] for t in traces)
+
+
+def test_names_in_the_agreement_charts_are_text():
+    from resolutions.agreement import Count
+    from resolutions.charts import agreement_heatmap, agreement_line
+
+    escaped = '&lt;a href="https://example.org/"&gt;Evil &amp; Co&lt;/a&gt;'
+    line = chart_spec(agreement_line({2017: Count(3, 2)}, f"{LINK} and China"))["data"][0]
+    assert line["name"] == f"{escaped} and China"
+    assert "<a" not in line["hovertemplate"]
+    names = {"RUS": (LINK, LINK), "CHN": ("China", "China")}
+    heatmap = chart_spec(
+        agreement_heatmap(["RUS", "CHN"], names, {("CHN", "RUS"): Count(3, 2)}, {})
+    )
+    trace = heatmap["data"][0]
+    assert trace["x"] == [escaped, "China"] and trace["y"] == [escaped, "China"]
+    hovers = [cell[1] for row in trace["customdata"] for cell in row]
+    assert not any("<a" in hover for hover in hovers)
+    assert f"{escaped} and China: 2 of 3 votes the same way" in hovers
