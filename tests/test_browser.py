@@ -143,6 +143,7 @@ def test_the_pages_that_read_votes_together_draw_their_charts(
         "() => document.getElementById('chart-agreement-matrix').data[0].customdata[0][1][0]"
     )
     assert link.startswith("/compare/?a=")
+    assert errors == []
 
 
 VIOLATIONS = """
