@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
-from resolutions.staticfiles import plotly_style_hashes
+from resolutions.staticfiles import EMPTY_STYLE_HASH, plotly_style_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -176,6 +176,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", *plotly_style_hashes()],
+        # Style attributes: only empty ones (plotly clears its colour bars' with
+        # style=""), by the empty string's hash.
+        "style-src-attr": ["'unsafe-hashes'", EMPTY_STYLE_HASH],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
