@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from . import reviews, rules
+from .history import ChangeOrigin
 from .rules import Outcome, Position
 
 
@@ -258,8 +260,14 @@ class Resolution(models.Model):
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Raised by every save: a form opened at an older version is refused.",
+    )
 
     objects = ResolutionQuerySet.as_manager()
+    history = HistoricalRecords(bases=[ChangeOrigin], excluded_fields=["created", "updated"])
 
     class Meta:
         ordering = ["-date", "-resolution_number", "-draft_symbol"]
@@ -457,6 +465,7 @@ class Vote(models.Model):
     position = models.CharField(max_length=10, choices=Position.choices)
 
     objects = VoteQuerySet.as_manager()
+    history = HistoricalRecords(bases=[ChangeOrigin])
 
     class Meta:
         ordering = ["resolution", "member__name"]
@@ -541,6 +550,8 @@ class Source(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     date = models.DateField(null=True, blank=True)
     quote = models.TextField(blank=True, help_text="The passage that supports the record.")
+
+    history = HistoricalRecords(bases=[ChangeOrigin])
 
     class Meta:
         ordering = ["resolution", "kind", "date"]

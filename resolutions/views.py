@@ -29,7 +29,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import agreement, charts, exports, stats, together
+from . import agreement, charts, exports, history, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .report_form import ErrorReportForm
@@ -196,6 +196,9 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "og_type": "article",
             "report_form": ErrorReportForm(),
             "report_url": reverse("report_vote", args=[resolution.slug]),
+            # Editors' names only to staff; what made each change to everyone.
+            "changes": history.changes_of(resolution, names, with_users=request.user.is_staff),
+            "can_restore": request.user.has_perm("resolutions.change_resolution"),
         },
     )
 

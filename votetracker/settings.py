@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "axes",
     "csp",
+    "simple_history",
     "resolutions",
 ]
 
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The signed-in editor, for the record's history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its refusal page.
     "axes.middleware.AxesMiddleware",

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from .. import rules
+from .. import history, rules
 from ..models import Resolution, Source
 from ..reader import MAX_TEXT_CHARS, Context, extract, too_long
 from .forms import VoteForm
@@ -272,6 +272,7 @@ def attach_article(model_admin, request: HttpRequest):
         return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))
     if not model_admin.has_change_permission(request, record):
         raise PermissionDenied
-    record.sources.create(**proposed_source(proposal))
+    with history.recorded_as(history.Change.ARTICLE, proposal.get("url") or ""):
+        record.sources.create(**proposed_source(proposal))
     messages.success(request, f"The article was added as a source of {record}.")
     return HttpResponseRedirect(reverse("admin:resolutions_resolution_change", args=[record.pk]))

@@ -11,12 +11,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import reviews
+from .. import history, reviews
 from ..models import CouncilTerm, DeletedVote, MemberState, Resolution, Source, Vote
-from . import article
+from . import article, versions
 from .article import ArticleVoteForm, article_proposal
 from .checks import still_breaking
 from .forms import ResolutionForm, VoteForm, VoteFormSet, vote_date
@@ -195,13 +194,18 @@ class ResolutionAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.add_from_article_view)
+        restore = self.admin_site.admin_view(self.restore_view)
         return [
             path("add-from-article/", view, name="resolutions_resolution_add_from_article"),
+            path("<path:object_id>/restore/", restore, name="resolutions_resolution_restore"),
             *super().get_urls(),
         ]
 
     def add_from_article_view(self, request):
         return article.add_from_article_view(self, request)
+
+    def restore_view(self, request, object_id):
+        return versions.restore_view(self, request, object_id)
 
     def add_view(self, request, form_url="", extra_context=None):
         proposal = article_proposal(request)
@@ -219,6 +223,16 @@ class ResolutionAdmin(admin.ModelAdmin):
                 },
             )
         return super().add_view(request, form_url, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A record added from a news article is recorded in its history as such.
+        proposal = article_proposal(request) if object_id is None else None
+        if proposal:
+            origin = (history.Change.ARTICLE, proposal.get("url") or proposal.get("title") or "")
+        else:
+            origin = (history.Change.EDITOR, "")
+        with history.recorded_as(*origin):
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if obj.review_status == Resolution.Review.OK:
@@ -271,9 +285,11 @@ class ResolutionAdmin(admin.ModelAdmin):
         cleared, refusals = still_breaking(queryset.needing_review())
         for message in refusals:
             self.message_user(request, message, level="error")
-        Resolution.objects.filter(pk__in=cleared).update(
-            review_status=Resolution.Review.OK, review_reasons="", updated=timezone.now()
-        )
+        with history.recorded_as(history.Change.REVIEW, "review flag cleared"):
+            for record in Resolution.objects.filter(pk__in=cleared):
+                record.review_status = Resolution.Review.OK
+                record.review_reasons = ""
+                record.save()
         self.message_user(request, f"Cleared the review flag of {len(cleared)} record(s).")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from resolutions import reviews, rules
+from resolutions import history, reviews, rules
 from resolutions.models import Resolution, Source, Vote, next_free_slug
 
 from ..base import SourceError
@@ -72,22 +72,23 @@ class Writing:
             if imported:
                 for state in imported:
                     state.resolution.slug = self.reslug(state)
-                Resolution.objects.bulk_update(
-                    [s.resolution for s in imported], [*FIELDS, "slug"], batch_size=500
+                history.bulk_update(
+                    Resolution, [s.resolution for s in imported], [*FIELDS, "slug"], batch_size=500
                 )
             protected = [s for s in changed if s.protected]
             if protected:
                 # An import changes only the review of an editor's (or a bundled)
                 # record: only those fields are written, so that an editor's change
                 # to its facts made while the import runs is never overwritten.
-                Resolution.objects.bulk_update(
-                    [s.resolution for s in protected], REVIEW_FIELDS, batch_size=500
+                history.bulk_update(
+                    Resolution, [s.resolution for s in protected], REVIEW_FIELDS, batch_size=500
                 )
             if votes_changed:
                 Vote.objects.filter(
                     resolution_id__in=[s.resolution.pk for s in votes_changed]
                 ).delete()
-            Vote.objects.bulk_create(
+            history.bulk_create(
+                Vote,
                 [
                     Vote(resolution_id=s.resolution.pk, member_id=code, position=position)
                     for s in [*created, *votes_changed]
@@ -133,7 +134,7 @@ class Writing:
                 raise SourceError(
                     first.path, first.line, "no outcome given and the tally does not decide it"
                 )
-        Resolution.objects.bulk_create([s.resolution for s in created], batch_size=500)
+        history.bulk_create(Resolution, [s.resolution for s in created], batch_size=500)
         if any(s.resolution.pk is None for s in created):
             pks = dict(
                 Resolution.objects.filter(
@@ -172,4 +173,4 @@ class Writing:
                     new.append(
                         Source(resolution_id=state.resolution.pk, kind=kind, title=title, url=url)
                     )
-        Source.objects.bulk_create(new, batch_size=2000)
+        history.bulk_create(Source, new, batch_size=2000)

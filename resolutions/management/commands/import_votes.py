@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from resolutions import history
 from resolutions.importers import FORMATS, SourceError, detect_format
 from resolutions.importers.reconcile import Reconciler, Summary
 from resolutions.models import MemberState
@@ -58,6 +59,7 @@ class Command(BaseCommand):
                         leave=False,
                     ) as bar,
                     transaction.atomic(),
+                    history.recorded_as(history.Change.IMPORT, f"{fmt}: {path.name}"),
                 ):
                     summary, touched = reconciler.merge_file(entries, bar)
                     reconciler.save(touched, summary)

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from resolutions import rules
+from resolutions import history, rules
 from resolutions.models import (
     CouncilTerm,
     DeletedVote,
@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 "The database has no tables yet: run `python manage.py migrate` first "
                 "(`make setup` does both)."
             )
-        with transaction.atomic():
+        with transaction.atomic(), history.recorded_as(history.Change.BUNDLED, "votes.json"):
             members = self.load_members(data / "members.csv")
             terms, extra_terms = self.load_terms(data / "terms.csv")
             created, deleted, kept = self.load_votes(data / "votes.json")
@@ -201,9 +201,12 @@ class Command(BaseCommand):
                 return "unchanged"
             return f"kept {existing}"
         resolution.save()
-        Vote.objects.bulk_create(
-            Vote(resolution=resolution, member_id=code, position=position)
-            for code, position in votes
+        history.bulk_create(
+            Vote,
+            [
+                Vote(resolution=resolution, member_id=code, position=position)
+                for code, position in votes
+            ],
         )
-        Source.objects.bulk_create(Source(resolution=resolution, **s) for s in sources)
+        history.bulk_create(Source, [Source(resolution=resolution, **s) for s in sources])
         return "created"
