@@ -719,7 +719,8 @@ PINNED = [
     ("resolution_list_csv", "/resolutions.csv", 2),
     ("resolution_list_csv", "/resolutions.csv?member=QAA&position=veto", 3),
     ("resolution_list_json", "/resolutions.json", 2),
-    ("resolution_detail", "/resolutions/s-2091-1/", 4),
+    # Its history: the record's, its votes' and its sources' versions (3 queries).
+    ("resolution_detail", "/resolutions/s-2091-1/", 7),
     ("resolution_votes_csv", "/resolutions/s-2091-1/votes.csv", 2),
     ("member_list", "/members/", 2),
     ("member_list_csv", "/members.csv", 2),
