@@ -374,6 +374,6 @@ def alignment_chart(
         x, text = successor
         figure.add_vline(x=x, line={"color": "#555555", "width": 1, "dash": "dot"})
         figure.add_annotation(
-            x=x, y=104, text=text, showarrow=False, xanchor="left", font={"size": 11}
+            x=x, y=104, text=as_text(text), showarrow=False, xanchor="left", font={"size": 11}
         )
     return figure
