@@ -244,12 +244,14 @@ def outcome_of(
 
 
 def position_of_the_rest(
-    tally: Tally, known: Iterable[str], rest: int, seat_count: int
+    tally: Tally, known: Iterable[str], rest: int, seat_count: int, *, vetoable: bool = True
 ) -> Position | None:
     """The one position the tally leaves for `rest` members whose votes are not
     known, given the others' (14-0-1 with 9 for and 1 abstention known: the 5
     others voted for); None when the tally leaves more than one, or none. A vote
-    against is never filled in: a permanent member's would be a veto."""
+    against is filled in only where no negative vote could be a veto
+    (`vetoable` False: see `could_be_vetoed`); else a permanent member's would be
+    a veto, which the tally does not tell."""
     counted = tally_of(known)
     known_non_voting = seat_count - rest - counted.cast
     left = {
@@ -261,7 +263,7 @@ def position_of_the_rest(
     if any(n < 0 for n in left.values()) or sum(left.values()) != rest:
         return None
     open_ = [position for position, n in left.items() if n]
-    if len(open_) != 1 or open_[0] == Position.AGAINST:
+    if len(open_) != 1 or (open_[0] == Position.AGAINST and vetoable):
         return None
     return open_[0]
 

@@ -417,3 +417,17 @@ def test_the_tally_fills_in_the_votes_a_source_lacks_only_where_it_leaves_one_po
     assert rules.position_of_the_rest(Tally(9, 5, 1), known, 5, 15) is None
     # The known votes exceed the tally: nothing to fill.
     assert rules.position_of_the_rest(Tally(8, 0, 0), known, 5, 15) is None
+
+
+def test_the_tally_fills_in_votes_against_where_no_negative_vote_could_be_a_veto():
+    # 2 in favour and 8 against known; 2-13-0 leaves the 5 others only against, and
+    # with 2 votes in favour (short of 9) no one's vote against was a veto.
+    known = [Position.FOR] * 2 + [Position.AGAINST] * 8
+    short = rules.could_be_vetoed(2, on=dt.date(2018, 3, 5), procedural=False)
+    assert short is False
+    assert rules.position_of_the_rest(Tally(2, 13, 0), known, 5, 15, vetoable=short) == (
+        Position.AGAINST
+    )
+    # The same remainder on a draft that had its 9 votes stays open.
+    known = [Position.FOR] * 9 + [Position.AGAINST]
+    assert rules.position_of_the_rest(Tally(9, 6, 0), known, 5, 15, vetoable=True) is None

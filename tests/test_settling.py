@@ -234,3 +234,139 @@ def test_the_tally_fills_in_nothing_when_it_leaves_two_positions(tmp_path):
     run(page, table)
     record = Resolution.objects.get(resolution_number=7501)
     assert record.needs_review and "missing member" in record.review_reasons
+
+
+STRANGERS = ["Uruguay", "Senegal", "Egypt", "Japan", "Ukraine"]  # on the Council in 2017
+
+
+def another_councils_rows(day: str) -> list[tuple[str, str]]:
+    """Rows a table copied from another vote: ten of the day's members (one
+    abstaining, one against) and five states of the Council of the year before."""
+    names = sorted(seated_names(day).values())[:10]
+    rows = [(name, "Yes") for name in names[2:]] + [(names[0], "Abstain"), (names[1], "No")]
+    return rows + [(name, "Yes") for name in STRANGERS]
+
+
+def test_rows_of_another_council_on_a_unanimous_vote_give_way_to_the_seats_of_the_day(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) 15-0-0")])
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", another_councils_rows(
+            "2018-03-05")),
+    )  # fmt: skip
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert not record.needs_review, record.review_reasons
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert sorted(positions) == sorted(seated_names("2018-03-05"))
+    assert set(positions.values()) == {Position.FOR}
+    assert "5 states not on the Council" in record.settled and "Uruguay" in record.settled
+    assert "every member voted in favour" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_rows_of_another_council_on_a_divided_vote_leave_the_tally_alone(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) 14-0-1")])
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", another_councils_rows(
+            "2018-03-05")),
+    )  # fmt: skip
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert not record.needs_review, record.review_reasons
+    assert (str(record.tally), record.votes_recorded, record.votes.count()) == ("14-0-1", False, 0)
+    assert "who voted how is not on record" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_rows_of_another_council_on_a_text_adopted_without_a_vote_are_left_out(tmp_path):
+    page = library_page(
+        tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) without vote")]
+    )
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", another_councils_rows(
+            "2018-03-05")),
+    )  # fmt: skip
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert not record.needs_review, record.review_reasons
+    assert record.adopted_without_vote and not record.votes.exists()
+    assert "another vote's" in record.settled
+
+
+def test_rows_that_disagree_with_the_tally_but_name_only_seated_members_stay_flagged(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) 15-0-0")])
+    names = sorted(seated_names("2018-03-05").values())
+    rows = [(name, "Yes") for name in names[1:]] + [(names[0], "Abstain")]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert record.needs_review and "tally mismatch" in record.review_reasons
+
+
+def member_twice_rows(day: str, twice: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    names = seated_names(day)
+    rows = [(name, "Yes") for code, name in sorted(names.items()) if code not in twice]
+    for code, votes in twice.items():
+        rows += [(names[code], vote) for vote in votes]
+    return rows
+
+
+def test_a_member_listed_twice_takes_the_vote_of_its_two_the_tally_leaves(tmp_path):
+    # 14-0-1: the fourteen others for; France given twice, for and abstaining.
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) 14-0-1")])
+    rows = member_twice_rows("2018-03-05", {"FRA": ("Yes", "Abstain")})
+    rows = [r for r in rows if r != (seated_names("2018-03-05")["PER"], "Yes")]
+    rows.append((seated_names("2018-03-05")["PER"], "Abstain"))
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert not record.needs_review, record.review_reasons
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert (len(positions), positions["FRA"], positions["PER"]) == (
+        15,
+        Position.FOR,
+        Position.ABSTAIN,
+    )
+    assert "twice with two different votes" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_a_member_listed_twice_with_votes_the_tally_rules_out_stays_flagged(tmp_path):
+    page = library_page(tmp_path, 2018, [("S/PV.9901", "5 March", "S/RES/7601 (2018) 14-0-1")])
+    names = seated_names("2018-03-05")
+    rows = member_twice_rows("2018-03-05", {"FRA": ("No", "Abstain")})
+    rows = [r for r in rows if r != (names["PER"], "Yes")] + [(names["PER"], "Abstain")]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "7601 (2018)", "", "Adopted", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(resolution_number=7601)
+    assert record.needs_review and "member twice" in record.review_reasons
+
+
+def test_members_missing_from_a_draft_short_of_the_votes_can_only_have_voted_against(tmp_path):
+    page = library_page(
+        tmp_path, 2018, [("S/PV.9901", "5 March", "Draft resolution S/2018/901 not adopted 2-13-0")]
+    )
+    names = sorted(seated_names("2018-03-05").items())
+    rows = [(name, "Yes") for _, name in names[:2]] + [(name, "No") for _, name in names[2:10]]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-05", "", "S/2018/901", "Not adopted", rows),
+    )
+    run(page, table)
+    record = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert not record.needs_review, record.review_reasons
+    positions = dict(record.votes.values_list("member_id", "position"))
+    assert [positions[code] for code, _ in names[10:]] == [Position.AGAINST] * 5
+    second_run_changes_nothing(page, table)

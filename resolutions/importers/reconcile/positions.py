@@ -104,6 +104,8 @@ class Positions:
         resolution = state.resolution
         label = LABEL[entry.source]
         if resolution.adopted_without_vote:
+            if self.settle_rows_of_another_council(state, entry):
+                return
             if all(position == Position.FOR for _, position, _ in entry.positions):
                 # The community table writes a text adopted without a vote as every
                 # member voting "Yes": no positions, nothing to review.
@@ -129,7 +131,11 @@ class Positions:
             # A curated record, with every member's vote from the meeting record
             # and checked against these sources by the tests of the bundled data
             # (tests/test_bundled_data.py): a source that differs is settled by it.
+            before = len(state.reasons)
             theirs = self.read_positions(state, entry, seated)
+            # The source's faults in its rows (a member twice, a state not seated)
+            # are settled by the curated votes too.
+            state.reasons[before:] = []
             if theirs != state.votes:
                 differ = sum(theirs.get(c) != p for c, p in state.votes.items())
                 state.settle(
@@ -148,11 +154,7 @@ class Positions:
                 set_tally(resolution, tally)
         # A row of an unknown name, or a member given twice with two votes, may be
         # a missing member's: then the tally fills in nothing.
-        doubtful_rows = any(
-            r.category == "unknown name"
-            or (r.category == "member twice" and "left out" in r.detail)
-            for r in state.reasons
-        )
+        doubtful_rows = any(r.category == "unknown name" for r in state.reasons)
         if (
             missing
             and tally is not None
@@ -160,13 +162,23 @@ class Positions:
             and len(seated) == rules.seats(resolution.date)
         ):
             position = rules.position_of_the_rest(
-                tally, positions.values(), len(missing), rules.seats(resolution.date)
+                tally,
+                positions.values(),
+                len(missing),
+                rules.seats(resolution.date),
+                vetoable=rules.could_be_vetoed(
+                    tally.yes, on=resolution.date, procedural=resolution.procedural
+                ),
             )
-            if position is not None:
+            if position is not None and self.twice_agrees(state, entry, position, before):
                 self.fill_from_tally(state, entry, positions, missing, position, before)
                 missing = []
         counted = rules.tally_of(positions.values())
         contradicts = self.contradicts(tally, counted, positions, bool(missing), resolution)
+        if contradicts and self.settle_rows_of_another_council(
+            state, entry, counted=counted, before=before
+        ):
+            return
         if tally is not None and counted != tally:
             left_out = f"; the {label}'s members' votes are left out" if contradicts else ""
             state.add_reason(
@@ -184,31 +196,57 @@ class Positions:
             set_tally(resolution, counted)
         self.store_positions(state, entry, positions, missing, contradicts)
 
+    def given_twice(self, entry: Entry) -> dict[str, set[str]]:
+        """Members the entry gives two different votes, with the votes given."""
+        given: dict[str, set[str]] = defaultdict(set)
+        for name, position, _ in entry.positions:
+            code = self.resolve(name)
+            if code is not None:
+                given[code].add(position)
+        return {code: votes for code, votes in given.items() if len(votes) > 1}
+
+    def twice_agrees(self, state: State, entry: Entry, position, before: int) -> bool:
+        """Whether the one position the tally leaves for the missing members is one
+        of the votes the source gives each member it lists twice with two votes
+        (their rows are left out, so they are missing): the tally then says which
+        row was right. A member listed twice whose rows both differ from it leaves
+        the source's rows in doubt, and the tally fills in nothing."""
+        return all(position in votes for votes in self.given_twice(entry).values())
+
     def fill_from_tally(
         self, state: State, entry: Entry, positions: dict, missing: list, position, before: int
     ) -> None:
         """The tally leaves one position for the members the source lacks: theirs.
         The rows the source gives for states not seated that day are its fault
         (the community table lists 1994's members on votes of early 1995), settled
-        by the tally too."""
+        by the tally too; so are a member's two rows with two votes, one of them
+        the tally's."""
         label = LABEL[entry.source]
         resolution = state.resolution
         for code in missing:
             positions[code] = position
         new = state.reasons[before:]
         not_seated = [r for r in new if r.category == "not seated"]
-        state.drop_reasons(*not_seated)
+        twice = [r for r in new if r.category == "member twice"]
+        state.drop_reasons(*not_seated, *twice)
         names = ", ".join(self.names[c] for c in sorted(missing))
-        state.settle(
+        shown = Position(position).label.lower()
+        said = [
             f"Members' votes: the {label} has no vote for {names}; the tally "
             f"{resolution.tally} ({LABEL[min(state.sources, key=PRECEDENCE.get)]}) leaves "
-            f"them only '{Position(position).label.lower()}'"
-            + (
-                f"; its {len(not_seated)} rows for states not on the Council that day are left out."
-                if not_seated
-                else "."
+            f"them only '{shown}'"
+        ]
+        doubled = sorted(self.given_twice(entry))
+        if doubled:
+            said.append(
+                f"the {label} lists {', '.join(self.names[c] for c in doubled)} twice with two "
+                f"different votes, one of them '{shown}'"
             )
-        )
+        if not_seated:
+            said.append(
+                f"its {len(not_seated)} rows for states not on the Council that day are left out"
+            )
+        state.settle("; ".join(said) + ".")
 
     def read_positions(self, state: State, entry: Entry, seated: dict[str, bool]) -> dict:
         """The entry's members' votes by member code: unknown names, members given

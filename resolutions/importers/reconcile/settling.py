@@ -256,6 +256,65 @@ class Settling:
                 )
             self.by_draft.pop(symbol, None)
 
+    # Per entry's members' votes -------------------------------------------------------
+
+    def settle_rows_of_another_council(
+        self, state: State, entry: Entry, counted: rules.Tally | None = None, before: int = -1
+    ) -> bool:
+        """A source of members' votes whose rows for a vote name states not on the
+        Council that day, and contradict what a better source gives (a tally the
+        rows do not add up to, or 'adopted without a vote'), holds another vote's
+        rows (the community table's 1995 votes list other years' Councils): its
+        rows are left out, and no cause to review the record, which keeps the
+        better source's facts. Where that tally is unanimous, the seats of the
+        day give every member's vote: in favour. True if settled so."""
+        resolution = state.resolution
+        if state.protected or state.rank() >= PRECEDENCE[entry.source]:
+            return False
+        seated = self.seated(resolution.date)
+        codes = {self.resolve(name) for name, _, _ in entry.positions}
+        strangers = sorted(c for c in codes if c is not None and c not in seated)
+        tally = resolution.tally
+        if not strangers or (tally is None and not resolution.adopted_without_vote):
+            return False
+        if before >= 0:
+            state.reasons[before:] = [
+                r
+                for r in state.reasons[before:]
+                if r.category not in ("not seated", "member twice", "unknown name")
+            ]
+        label, better = LABEL[entry.source], LABEL[min(state.sources, key=PRECEDENCE.get)]
+        names = ", ".join(self.names[c] for c in strangers)
+        said = (
+            f"Members' votes: the {label}'s rows for this vote name {len(strangers)} "
+            f"{'state' if len(strangers) == 1 else 'states'} not on the Council on "
+            f"{resolution.date} ({names})"
+        )
+        vetoes = {c: p for c, p in state.votes.items() if p == Position.VETO}
+        seat_count = rules.seats(resolution.date)
+        if resolution.adopted_without_vote:
+            said += f" and give votes on a text the {better} gives as adopted without a vote"
+            state.votes, resolution.votes_recorded = {}, False
+        elif tally.yes == seat_count and len(seated) == seat_count:
+            said += (
+                f" and add up to {counted}, not the {better}'s {tally}: they are another vote's "
+                f"and are left out. A tally of {tally} with {seat_count} members seated means "
+                "every member voted in favour"
+            )
+            state.votes = dict.fromkeys(seated, Position.FOR)
+            resolution.votes_recorded = True
+        else:
+            said += (
+                f" and add up to {counted}, not the {better}'s {tally}: they are another vote's "
+                f"and are left out; the record keeps the {better}'s tally, and who voted how is "
+                "not on record"
+            )
+            state.votes, resolution.votes_recorded = vetoes, False
+        if resolution.adopted_without_vote:
+            said += ": they are another vote's and are left out"
+        state.settle(said + ".")
+        return True
+
     # Per record ---------------------------------------------------------------------
 
     def settle_record(self, state: State) -> None:
