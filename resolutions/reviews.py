@@ -23,6 +23,8 @@ from dataclasses import dataclass
 # verdict on the merged record (resolutions.rules.check_record).
 RULES = "rules/"
 CATEGORIES = {
+    "confidence": "The record was researched from reports, and not every fact is confirmed "
+    "by UN text.",
     "date mismatch": "The sources give different dates for this vote.",
     "date uncertain": "The day of this vote is not certain.",
     "draft symbol mismatch": "The sources give different draft symbols for this vote.",
@@ -37,6 +39,7 @@ CATEGORIES = {
     "not seated": "A source gives a vote of a state that was not on the Council that day.",
     "outcome mismatch": "The sources disagree on the outcome.",
     "procedural mismatch": "The sources disagree on whether the vote was procedural.",
+    "single source": "Only one report supports this record.",
     "symbol": "A source gives a resolution number to a draft that was not adopted.",
     "tally mismatch": "The members' votes do not add up to the tally.",
     "tally unknown": "The tally is not on record.",

@@ -24,12 +24,24 @@ class SourceError(Exception):
 
 # Which source an entry comes from; also the precedence of their dates and meetings
 # (lower wins): the library's meeting pages, its veto list, the site's own CSV, the
-# community table.
+# community table, records researched by hand from public reports.
 LIBRARY_MEETINGS = "dhl-meetings"
 LIBRARY_VETOES = "dhl-vetoes"
 SITE_CSV = "csv"
 COMMUNITY = "voting-agent"
-PRECEDENCE = {LIBRARY_MEETINGS: 0, LIBRARY_VETOES: 1, SITE_CSV: 2, COMMUNITY: 3}
+RESEARCHED = "researched"
+PRECEDENCE = {LIBRARY_MEETINGS: 0, LIBRARY_VETOES: 1, SITE_CSV: 2, COMMUNITY: 3, RESEARCHED: 4}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a source saw a fact, with the sentence that states it (a Source row)."""
+
+    kind: str  # a resolutions.models.SourceKind value
+    url: str
+    outlet: str = ""
+    published: dt.date | None = None
+    quote: str = ""
 
 
 @dataclass
@@ -64,6 +76,11 @@ class Entry:
     votes_recorded: bool | None = None
     # The draft symbol as the source gives it, kept when the reconciler takes it off.
     given_draft: str = ""
+    # Researched records: every seated member the positions do not name voted for
+    # (only when the source gives the tally).
+    rest_voted_for: bool = False
+    # The reports the source cites for this vote, stored as the record's Sources.
+    citations: list[Citation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.given_draft = self.given_draft or self.draft_symbol

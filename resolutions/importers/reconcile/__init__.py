@@ -164,7 +164,7 @@ class Reconciler(Reading, Matching, Facts, Positions, Settling, Writing):
         self.merge_facts(state, entry, summary)
         if entry.vetoed_by:
             self.merge_vetoes(state, entry)
-        if entry.positions:
+        if entry.positions or entry.rest_voted_for:
             self.merge_positions(state, entry)
         if not state.protected:
             state.sources.add(entry.source)

@@ -9,13 +9,26 @@ from collections import defaultdict
 from resolutions import rules
 from resolutions.rules import Outcome, Position
 
-from ..base import COMMUNITY, PRECEDENCE, SITE_CSV, Entry
+from ..base import COMMUNITY, PRECEDENCE, RESEARCHED, SITE_CSV, Entry, SourceError
 from .facts import set_tally
 from .state import LABEL, State
+
+# Sources written by hand for this site: a name that is no member state's is a
+# typo to correct in the file, refused with its file and line (for the public
+# sources it is a review reason: their files are not ours to correct).
+NAMES_CHECKED = {RESEARCHED}
 
 
 def names_of(codes) -> str:
     return ", ".join(sorted(codes))
+
+
+def unknown_member(entry: Entry, name: str, line: int, key: str = "") -> SourceError:
+    return SourceError(
+        entry.path,
+        line,
+        f"{key}'{name}' is no member state's name or alias (resolutions/data/members.csv)",
+    )
 
 
 class Positions:
@@ -84,6 +97,8 @@ class Positions:
         codes = []
         for name in entry.vetoed_by:
             code = self.resolve(name)
+            if code is None and entry.source in NAMES_CHECKED:
+                raise unknown_member(entry, name, entry.line, "vetoed_by: ")
             if code is None:
                 state.add_reason(
                     "unknown name", f"the {label} names '{name}' as vetoing", entry.where
@@ -155,12 +170,18 @@ class Positions:
         # A row of an unknown name, or a member given twice with two votes, may be
         # a missing member's: then the tally fills in nothing.
         doubtful_rows = any(r.category == "unknown name" for r in state.reasons)
+        complete = len(seated) == rules.seats(resolution.date)
         if (
-            missing
+            entry.rest_voted_for
+            and missing
             and tally is not None
             and not doubtful_rows
-            and len(seated) == rules.seats(resolution.date)
+            and not self.given_twice(entry)
+            and complete
         ):
+            positions = self.rest_voted_for(state, positions, missing, seated)
+            missing = []
+        if missing and tally is not None and not doubtful_rows and complete:
             position = rules.position_of_the_rest(
                 tally,
                 positions.values(),
@@ -213,6 +234,19 @@ class Positions:
         the source's rows in doubt, and the tally fills in nothing."""
         return all(position in votes for votes in self.given_twice(entry).values())
 
+    def rest_voted_for(
+        self, state: State, positions: dict, missing: list, seated: dict[str, bool]
+    ) -> dict:
+        """A source that names only the members that did not vote for (a
+        researched record with its tally): every other member seated that day
+        voted for. Its "no" of a permanent member is named for what it was."""
+        resolution = state.resolution
+        positions = {**positions, **dict.fromkeys(missing, Position.FOR)}
+        permanent = [c for c, p in seated.items() if p]
+        return rules.classify_negative_votes(
+            positions, permanent, on=resolution.date, procedural=resolution.procedural
+        )
+
     def fill_from_tally(
         self, state: State, entry: Entry, positions: dict, missing: list, position, before: int
     ) -> None:
@@ -258,6 +292,8 @@ class Positions:
         given: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for name, position, line in entry.positions:
             code = self.resolve(name)
+            if code is None and entry.source in NAMES_CHECKED:
+                raise unknown_member(entry, name, line)
             if code is None:
                 state.add_reason(
                     "unknown name", f"the {label} has '{name}'", f"{entry.path.name}:{line}"

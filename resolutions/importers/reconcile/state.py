@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from resolutions.models import Resolution, Source
 from resolutions.reviews import Reason
 
-from ..base import COMMUNITY, LIBRARY_MEETINGS, LIBRARY_VETOES, PRECEDENCE, SITE_CSV, Entry
+from ..base import (
+    COMMUNITY,
+    LIBRARY_MEETINGS,
+    LIBRARY_VETOES,
+    PRECEDENCE,
+    RESEARCHED,
+    SITE_CSV,
+    Entry,
+)
 
 # Typos seen in the sources -> the name they misspell. Only misspellings that
 # cannot mean another state; resolved through the member states' names.
@@ -37,6 +45,12 @@ SOURCES = {
         "Voting-Agent community table of Security Council votes",
         "https://github.com/oliverunv/Voting-Agent",
     ),
+    # The reports themselves are the record's other Sources (Entry.citations).
+    RESEARCHED: (
+        Source.Kind.DATASET,
+        "Researched record: compiled by hand from the public reports cited with it",
+        "",
+    ),
 }
 SOURCE_BY_TITLE = {title: name for name, (_, title, _) in SOURCES.items()}
 LABEL = {
@@ -44,6 +58,7 @@ LABEL = {
     LIBRARY_VETOES: "veto list",
     COMMUNITY: "community table",
     SITE_CSV: "votes CSV",
+    RESEARCHED: "researched record",
 }
 PROTECTED = {Resolution.Origin.EDITOR, Resolution.Origin.BUNDLED}
 # Categories of the reasons that mark a vote one source gives without a symbol

@@ -60,9 +60,18 @@ class Writing:
         created = [s for s in touched if s.new]
         changed = [s for s in touched if not s.new and s.snapshot() != s.before]
         votes_changed = [s for s in touched if not s.new and s.votes != s.votes_before]
+        cited = self.new_citations(touched)
         summary.updated += len(deleted)
         summary.changes += [f"{s.resolution}: removed, a copy of another vote" for s in deleted]
         self.count(summary, touched, created, changed, votes_changed)
+        counted = {id(s) for s in [*created, *changed, *votes_changed]}
+        for state, citations in cited:
+            if state.new:
+                continue
+            summary.changes.append(f"{state.resolution}: {len(citations)} source(s) added")
+            if id(state) not in counted:
+                summary.updated += 1
+                summary.unchanged -= 1
         with transaction.atomic():
             if deleted:
                 Resolution.objects.filter(pk__in=[s.resolution.pk for s in deleted]).delete()
@@ -97,6 +106,22 @@ class Writing:
                 batch_size=2000,
             )
             self.save_sources(touched)
+            history.bulk_create(
+                Source,
+                [
+                    Source(
+                        resolution_id=state.resolution.pk,
+                        kind=c.kind,
+                        url=c.url,
+                        outlet=c.outlet[:200],
+                        date=c.published,
+                        quote=c.quote,
+                    )
+                    for state, citations in cited
+                    for c in citations
+                ],
+                batch_size=2000,
+            )
         for state in touched:
             summary.reviews[state.resolution.pk] = (
                 reviews.categories(state.resolution.review_reasons)
@@ -156,6 +181,29 @@ class Writing:
         slug = next_free_slug(base, self.slugs)
         self.slugs.add(slug)
         return slug
+
+    @staticmethod
+    def new_citations(touched: list[State]) -> list[tuple[State, list]]:
+        """The reports the entries cite (Entry.citations) that are not yet Sources
+        of their record, by record; never on an editor's record."""
+        cited = [
+            (state, list(dict.fromkeys(c for e in state.entries for c in e.citations)))
+            for state in touched
+            if not state.protected and any(e.citations for e in state.entries)
+        ]
+        stored = set(
+            Source.objects.filter(
+                resolution_id__in=[s.resolution.pk for s, _ in cited if not s.new]
+            ).values_list("resolution_id", "url", "quote")
+        )
+        new = []
+        for state, citations in cited:
+            citations = [
+                c for c in citations if (state.resolution.pk, c.url, c.quote) not in stored
+            ]
+            if citations:
+                new.append((state, citations))
+        return new
 
     def save_sources(self, touched: list[State]) -> None:
         existing = set(

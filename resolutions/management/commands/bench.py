@@ -6,7 +6,8 @@ own floor (resolutions/reader/benchmark.py). `--reader` runs the reader's alone.
 Runs in a temporary folder (the project's database is not touched): migrate,
 load_bundled, then `import_votes --format auto` on the sources, timed. The sources
 are named one by one (`default_sources`): the library's meeting pages, its veto
-list and the community table once, as its workbook (the README: load it once)."""
+list, the community table once, as its workbook (the README: load it once), and
+the researched records of recent-votes/."""
 
 from __future__ import annotations
 
@@ -27,18 +28,21 @@ TABLES = ["resolutions_resolution", "resolutions_vote", "resolutions_source"]
 
 def default_sources(external: Path = SHARED) -> list[Path]:
     """The files the bench imports: every library meeting page (scact<year>...),
-    the library's veto list and the community table's workbook only (its CSV is
-    the same table: loading both would import it twice)."""
+    the library's veto list, the community table's workbook only (its CSV is the
+    same table: loading both would import it twice) and the researched records of
+    recent-votes/ (one JSON file per vote)."""
     library = external / "dhl-scact-html"
     pages = sorted(library.glob("scact[0-9][0-9][0-9][0-9]*_table_en.html"))
     vetoes = library / "scact_veto_table_en.html"
     workbooks = sorted((external / "voting-agent-sc-votes").glob("*.xlsx"))
-    if not pages or not vetoes.exists() or len(workbooks) != 1:
+    researched = sorted((external / "recent-votes").rglob("*.json"))
+    if not pages or not vetoes.exists() or len(workbooks) != 1 or not researched:
         raise CommandError(
             f"{external}: expected the library's meeting pages and veto list in "
-            "dhl-scact-html/ and one community workbook (.xlsx) in voting-agent-sc-votes/"
+            "dhl-scact-html/, one community workbook (.xlsx) in voting-agent-sc-votes/ "
+            "and the researched records (.json) in recent-votes/"
         )
-    return [*pages, vetoes, *workbooks]
+    return [*pages, vetoes, *workbooks, *researched]
 
 
 class Command(BaseCommand):
@@ -49,8 +53,8 @@ class Command(BaseCommand):
             "paths",
             nargs="*",
             type=Path,
-            help=f"Sources (default: the library's pages, veto list and community workbook "
-            f"in {SHARED}).",
+            help=f"Sources (default: the library's pages, veto list, community workbook and "
+            f"researched records in {SHARED}).",
         )
         parser.add_argument(
             "--reader",

@@ -16,7 +16,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from resolutions import history
-from resolutions.importers import FORMATS, SourceError, detect_format
+from resolutions.importers import FORMATS, SourceError, detect_format, is_format
 from resolutions.importers.reconcile import Reconciler, Summary
 from resolutions.models import MemberState
 
@@ -24,7 +24,10 @@ ORDER = list(FORMATS)
 
 
 class Command(BaseCommand):
-    help = "Import votes from the library's pages, its veto list, the community table or our CSV."
+    help = (
+        "Import votes from the library's pages, its veto list, the community table, "
+        "researched records or our CSV."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=[*FORMATS, "auto"], default="auto")
@@ -88,20 +91,25 @@ class Command(BaseCommand):
     def files(
         self, format: str, paths: list[Path], failed: list[str] | None = None
     ) -> list[tuple[str, Path]]:
-        """The files to import and their formats. A file that cannot be read to tell
-        its format (a truncated workbook) is named in `failed` and not imported
-        (without `failed`, it is a CommandError)."""
+        """The files to import and their formats. A file named is read in the format
+        given; in a folder, only the files of that format are (the others, such as
+        a SOURCE.txt beside the data, are named as skipped). A file that cannot be
+        read to tell its format (a truncated workbook) is named in `failed` and not
+        imported (without `failed`, it is a CommandError)."""
         found: list[tuple[str, Path]] = []
         for path in paths:
             if not path.exists():
                 raise CommandError(f"{path}: no such file or folder.")
+            if path.is_file() and format != "auto":
+                found.append((format, path))
+                continue
             inside = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
             for each in inside:
-                if format != "auto":
-                    found.append((format, each))
-                    continue
                 try:
-                    detected = detect_format(each)
+                    if format == "auto":
+                        detected = detect_format(each)
+                    else:
+                        detected = format if is_format(each, format) else None
                 except SourceError as error:
                     if failed is None:
                         raise CommandError(str(error)) from error
@@ -109,7 +117,8 @@ class Command(BaseCommand):
                     self.stderr.write(f"{error} -- nothing from {each.name} was stored.")
                     continue
                 if detected is None:
-                    self.stdout.write(f"Skipped {each}: not a format this command reads.")
+                    kind = "a format this command reads" if format == "auto" else f"a {format} file"
+                    self.stdout.write(f"Skipped {each}: not {kind}.")
                 else:
                     found.append((detected, each))
         # The library's pages first: their dates and meetings win.
