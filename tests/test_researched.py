@@ -433,3 +433,22 @@ def test_a_vote_without_any_symbol_is_found_again_by_its_day(tmp_path):
     assert (vote.outcome, vote.symbol, len(positions_of(vote))) == (Outcome.FAILED, "", 15)
     assert "Nothing changed." in run(path)
     assert Resolution.objects.filter(date=DAY).count() == 1
+
+
+def test_a_member_in_two_lists_is_not_taken_for_a_vote_in_favour(tmp_path):
+    # Slovenia both against and abstaining: the rest "for" would fit the tally
+    # 14-0-1 only by counting Slovenia in favour, which the file never says.
+    path = write(
+        tmp_path,
+        record(
+            yes=14,
+            no=0,
+            abstain=1,
+            against=["Slovenia"],
+            abstaining=["Republic of Korea", "Slovenia"],
+        ),
+    )
+    run(path)
+    vote = Resolution.objects.get(resolution_number=2950)
+    assert vote.needs_review and "member twice" in reviews.categories(vote.review_reasons)
+    assert "SVN" not in positions_of(vote)
