@@ -24,7 +24,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import ConfigDict, create_model
 
-from . import exports
+from . import exports, stats
 from .filters import ResolutionFilter
 from .models import MemberState, Resolution
 from .rules import Outcome, Position
@@ -346,6 +346,9 @@ class YearFigures(CsvRow):
     veto: int
     abstain: int
     non_voting: int
+    not_recorded: int = Field(
+        description="Tally-only votes taken while it sat: its position not on record"
+    )
     needs_review: int = Field(description="Of that year's votes, in records flagged for review")
 
 
@@ -423,7 +426,7 @@ def member(request: HttpRequest, code: str):
     figures = member_figures(state)
     per_year = [
         {**counts, "year": year, "needs_review": figures.flagged.get(year, 0)}
-        for year, counts in figures.per_year.items()
+        for year, counts in stats.with_not_recorded(figures.per_year, figures.not_recorded).items()
     ]
     votes_csv = reverse("member_votes_csv", args=[state.code.lower()])
     return {

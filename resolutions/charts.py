@@ -163,17 +163,23 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
 
 
 def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
-    """A member's votes per year, stacked by position."""
+    """A member's votes per year, stacked by position, with its votes whose
+    position is not on record (tally-only votes) as a band of their own on top."""
     years = list(per_year)
     figure = go.Figure()
-    for position in POSITION_ORDER:
+    for position in (*POSITION_ORDER, NOT_RECORDED):
+        if position == NOT_RECORDED and not any(per_year[y].get(position) for y in years):
+            continue
         label = POSITION_LABELS[position]
+        marker = _position_marker(position)
+        if position == NOT_RECORDED:
+            marker.update(color="#EEEEEE", pattern={"shape": "/", "fgcolor": "#777777"})
         figure.add_trace(
             go.Bar(
-                name=label,
+                name="Position not on record" if position == NOT_RECORDED else label,
                 x=years,
-                y=[per_year[year][position] for year in years],
-                marker=_position_marker(position),
+                y=[per_year[year].get(position, 0) for year in years],
+                marker=marker,
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
             )
         )

@@ -7,7 +7,7 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -178,6 +178,19 @@ class ResolutionQuerySet(models.QuerySet):
         so a page of any length costs two queries."""
         vetoes = Vote.objects.vetoes().select_related("member")
         return self.prefetch_related(Prefetch("votes", queryset=vetoes, to_attr="vetoes"))
+
+    def tally_only_while_seated(self, member: MemberState) -> ResolutionQuerySet:
+        """Votes taken while `member` sat on the Council whose record holds only the
+        tally and no position of that member (adopted-without-a-vote records are
+        not votes): its position at them is not on record."""
+        seated = CouncilTerm.objects.filter(member=member, start__lte=OuterRef("date")).filter(
+            Q(end__isnull=True) | Q(end__gte=OuterRef("date"))
+        )
+        return (
+            self.filter(votes_recorded=False, adopted_without_vote=False)
+            .filter(Exists(seated))
+            .exclude(votes__member=member)
+        )
 
     def needing_review(self) -> ResolutionQuerySet:
         return self.filter(review_status=Resolution.Review.NEEDS_REVIEW)

@@ -140,6 +140,20 @@ def positions_per_year(rows: Iterable[tuple[int, str, int]]) -> dict[int, dict[s
     return table
 
 
+def with_not_recorded(
+    per_year: Mapping[int, Mapping[str, int]], not_recorded: Mapping[int, int]
+) -> dict[int, dict[str, int]]:
+    """A member's positions per year with, beside them, its votes whose position is
+    not on record (`NOT_RECORDED`: tally-only votes taken while it sat), so that a
+    year of tally-only votes shows as such rather than as its vetoes alone. Every
+    year of either, in order."""
+    empty = dict.fromkeys(POSITION_ORDER, 0)
+    return {
+        year: {**per_year.get(year, empty), NOT_RECORDED: not_recorded.get(year, 0)}
+        for year in sorted(set(per_year) | set(not_recorded))
+    }
+
+
 def count_per_year(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
     """From (year, count) rows, several a year perhaps: year -> total."""
     totals: dict[int, int] = defaultdict(int)

@@ -282,6 +282,8 @@ class MemberFigures:
     per_year: dict[int, dict[str, int]]  # year -> counted position -> votes
     flagged: dict[int, int]  # year -> votes in records flagged for review
     totals: dict[str, int]  # counted position -> votes, every year
+    # year -> tally-only votes taken while it sat, its position not on record
+    not_recorded: dict[int, int]
     vetoes: list[Resolution]  # drafts it vetoed (vetoes cast), by date
     contradicted_vetoes: list[Resolution]  # "vetoes" on drafts recorded otherwise
 
@@ -321,7 +323,21 @@ def member_figures(member: MemberState) -> MemberFigures:
     vetoes, contradicted = [], []
     for record in recorded_vetoes:
         (vetoes if record.veto_cast else contradicted).append(record)
-    return MemberFigures(per_year, flagged, totals, vetoes, contradicted)
+    not_recorded = stats.count_per_year(
+        Resolution.objects.tally_only_while_seated(member)
+        .values(year=ExtractYear("date"))
+        .annotate(count=Count("pk"))
+        .values_list("year", "count")
+        .order_by()
+    )
+    return MemberFigures(
+        per_year=per_year,
+        flagged=flagged,
+        totals=totals,
+        not_recorded=not_recorded,
+        vetoes=vetoes,
+        contradicted_vetoes=contradicted,
+    )
 
 
 @require_safe
@@ -336,7 +352,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     valid = not filterset.is_bound or filterset.is_valid()
     table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
     RequestConfig(request, paginate=PAGINATION).configure(table)
-    per_year = figures.per_year
+    per_year = stats.with_not_recorded(figures.per_year, figures.not_recorded)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
     isolation, alone = with_the_majority(member)
     return render(
@@ -354,7 +370,10 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
                 (position, stats.POSITION_LABELS[position], count)
                 for position, count in figures.totals.items()
             ],
-            "positions": [(p, stats.POSITION_LABELS[p]) for p in stats.POSITION_ORDER],
+            "not_recorded": sum(figures.not_recorded.values()),
+            "positions": [
+                (p, stats.POSITION_LABELS[p]) for p in (*stats.POSITION_ORDER, stats.NOT_RECORDED)
+            ],
             "vetoes": figures.vetoes,
             "contradicted_vetoes": figures.contradicted_vetoes,
             "filter": filterset,

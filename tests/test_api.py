@@ -266,7 +266,7 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
         ("/api/votes/?member=QAA&position=veto&per_page=200", 4),
         ("/api/members/", 2),
         ("/api/votes/s-2091-1/", 4),
-        ("/api/members/qaa/", 5),
+        ("/api/members/qaa/", 6),
     ],
 )
 def test_a_fixed_number_of_queries_whatever_the_size_of_the_record(

@@ -550,3 +550,31 @@ def test_researched_records_of_less_than_high_confidence_or_one_report_need_revi
         assert ("single source" in categories) == (len(data["sources"]) == 1), name
         if data["confidence"] != "high" or len(data["sources"]) == 1:
             assert vote.needs_review, name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code, last_year", [("SUN", 1991), ("USA", 1993)])
+def test_a_permanent_member_s_years_of_tally_only_votes_are_not_vetoes_only(
+    imported, client, code, last_year
+):
+    """Before 1994 most records hold only the tally (and who vetoed). On the USSR's
+    and the United States' pages each year's bar counts every vote the Council
+    took that year, its position "not on record" where the record does not hold
+    it, so a year is never drawn as its vetoes alone."""
+    import json
+
+    page = client.get(f"/members/{code.lower()}/").content.decode()
+    data = re.search(r'id="chart-positions-data"[^>]*>(.*?)</script>', page, re.S)[1]
+    bars: Counter = Counter()
+    bands: dict[str, dict[int, int]] = {}
+    for trace in json.loads(data)["data"]:
+        bands[trace["name"]] = dict(zip(trace["x"], trace["y"], strict=True))
+        bars.update(bands[trace["name"]])
+    votes = Counter(
+        Resolution.objects.filter(date__year__lt=last_year, adopted_without_vote=False)
+        .values_list("date__year", flat=True)
+        .order_by()
+    )
+    for year in range(1946, last_year):
+        assert bars[year] == votes[year], year
+    assert sum(bands["Position not on record"].values()) > 0.5 * sum(votes.values())

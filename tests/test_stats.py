@@ -4,6 +4,7 @@ import datetime as dt
 
 from resolutions.stats import (
     NOT_RECORDED,
+    POSITION_ORDER,
     count_per_year,
     group_by_position,
     merge_terms,
@@ -11,6 +12,7 @@ from resolutions.stats import (
     seats_at_vote,
     share,
     vetoes_per_year,
+    with_not_recorded,
 )
 
 REFERENCE_DAY = dt.date(2017, 4, 12)
@@ -82,6 +84,15 @@ def test_positions_per_year_fills_missing_positions_with_zero():
     assert list(table) == [2017, 2018]
     assert table[2017] == {"for": 3, "against": 0, "veto": 0, "abstain": 0, "non_voting": 0}
     assert table[2018]["veto"] == 2
+
+
+def test_with_not_recorded_adds_a_band_and_the_years_of_tally_only_votes():
+    per_year = positions_per_year([(1960, "veto", 2)])
+    table = with_not_recorded(per_year, {1960: 5, 1961: 3})
+    assert list(table) == [1960, 1961]
+    assert table[1960]["veto"] == 2 and table[1960][NOT_RECORDED] == 5
+    assert table[1961] == {**dict.fromkeys(POSITION_ORDER, 0), NOT_RECORDED: 3}
+    assert with_not_recorded(per_year, {})[1960][NOT_RECORDED] == 0
 
 
 def test_count_per_year_adds_up_the_rows_of_each_year():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -431,6 +432,34 @@ def test_a_tally_only_record_says_individual_votes_are_not_recorded(client):
 
 
 @pytest.mark.django_db
+def test_a_member_s_tally_only_votes_show_as_not_on_record_not_as_vetoes_alone(client):
+    """Two tally-only votes while QTC sat: at one it vetoed (known), at the other its
+    position is unknown. Its page counts one veto and one vote not on record, in
+    the totals, the year's row and the chart; a vote after its term is not its."""
+    permanent = member("QTC", permanent=True, start=dt.date(2997, 1, 1))
+    permanent.terms.update(end=dt.date(2997, 12, 31))
+    for number, positions in ((1, {Position.VETO: [permanent]}), (2, {})):
+        resolution(
+            on=dt.date(2997, 3, number),
+            draft_symbol=f"S/2997/{number}",
+            positions=positions,
+            outcome=Outcome.VETOED if positions else Outcome.ADOPTED,
+            votes_recorded=False,
+        )
+    resolution(on=dt.date(2998, 3, 1), draft_symbol="S/2998/1", positions={}, votes_recorded=False)
+    page = body(client.get("/members/qtc/"))
+    assert re.search(r"Not on record</span> 1 \(", page)
+    row = re.search(r"<tr><th scope=\"row\">2997</th>(.*?)</tr>", page).group(1)
+    assert re.findall(r'class="num">(\d+)<', row) == ["0", "0", "1", "0", "0", "1", "0"]
+    assert '<th scope="row">2998</th>' not in page
+    chart = json.loads(re.search(r'id="chart-positions-data"[^>]*>(.*?)</script>', page, re.S)[1])
+    band = next(t for t in chart["data"] if t["name"] == "Position not on record")
+    assert band["x"] == [2997] and band["y"] == [1]
+    api = client.get("/api/members/qtc/").json()["per_year"]
+    assert [(y["year"], y["veto"], y["not_recorded"]) for y in api] == [(2997, 1, 1)]
+
+
+@pytest.mark.django_db
 def test_a_text_adopted_without_a_vote_shows_no_vote_breakdown(client):
     member("QWA", permanent=True)
     record = resolution(
@@ -637,7 +666,7 @@ def test_every_page_counts_the_same_vetoes(client):
     assert "Needs review" in not_cast
     year_row = re.search(r'<th scope="row">2989</th>.*?</tr>', page).group(0)
     cells = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', year_row)]
-    assert cells == [0, 1, 0, 0, 0, 1]  # for, against, veto, abstain, did not vote; flagged
+    assert cells == [0, 1, 0, 0, 0, 0, 1]  # ... did not vote, not on record; flagged
 
 
 def csv_rows(response) -> list[dict[str, str]]:
@@ -724,8 +753,8 @@ PINNED = [
     ("resolution_votes_csv", "/resolutions/s-2091-1/votes.csv", 2),
     ("member_list", "/members/", 2),
     ("member_list_csv", "/members.csv", 2),
-    ("member_detail", "/members/qaa/", 9),
-    ("member_detail", "/members/qaa/?position=veto&year=2091&page=2", 9),
+    ("member_detail", "/members/qaa/", 10),
+    ("member_detail", "/members/qaa/?position=veto&year=2091&page=2", 10),
     ("member_votes_csv", "/members/qaa/votes.csv", 2),
     ("all_votes_csv", "/export/votes.csv", 1),
     ("compare", "/compare/?a=QAA&b=QAB", 4),
