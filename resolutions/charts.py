@@ -28,7 +28,26 @@ POSITION_COLOURS = {
     "non_voting": "#A6A6A6",
     NOT_RECORDED: "#FFFFFF",
 }
+# The five permanent members, each its own colour in every chart (Okabe-Ito: apart
+# for the common colour-vision deficiencies, no two blues); the USSR's seat keeps
+# Russia's colour. Other members take the rest in turn.
+PERMANENT_COLOURS = {
+    "USA": "#0072B2",
+    "RUS": "#D55E00",
+    "SUN": "#D55E00",
+    "CHN": "#F0E442",
+    "GBR": "#009E73",
+    "FRA": "#CC79A7",
+}
 MEMBER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+
+def member_colour(code: str, index: int = 0) -> str:
+    """A member's colour: its own for a permanent member, else the `index`th of the
+    others' (for a chart's `index`th member)."""
+    return PERMANENT_COLOURS.get(code) or MEMBER_COLOURS[index % len(MEMBER_COLOURS)]
+
+
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 PERMANENT_MARK = "★"
 
@@ -149,7 +168,10 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
                 name=as_text(name),
                 x=counts.years,
                 y=[per_year.get(year, 0) for year in counts.years],
-                marker={"color": MEMBER_COLOURS[index % len(MEMBER_COLOURS)]},
+                marker={
+                    "color": member_colour(code, index),
+                    "line": {"color": "#333333", "width": 1},
+                },
                 # The name through the trace's own (escaped) name: put in the
                 # template itself, a "%{...}" in it would be read as a variable.
                 hovertemplate="%{fullData.name}, %{x}: %{y} draft(s) vetoed<extra></extra>",

@@ -50,6 +50,23 @@ def test_vetoes_chart_has_one_trace_per_member():
     assert spec["layout"]["barmode"] == "stack"
 
 
+def test_the_permanent_members_keep_their_own_distinct_colours_in_every_chart():
+    five = [(2014, code, code, n) for n, code in enumerate(["CHN", "FRA", "GBR", "RUS", "USA"])]
+    colours = {t["name"]: t["marker"]["color"] for t in vetoes_chart(five)}
+    assert len(set(colours.values())) == 5
+    # China and the United States are no longer two blues.
+    assert colours["CHN"].upper() not in {"#0072B2", "#56B4E9"}
+    # The same member, the same colour, whatever else the chart holds.
+    alone = {t["name"]: t["marker"]["color"] for t in vetoes_chart([(1950, "USA", "USA", 9)])}
+    assert alone["USA"] == colours["USA"]
+    ussr = vetoes_chart([(1950, "SUN", "SUN", 9)])
+    assert ussr[0]["marker"]["color"] == colours["RUS"]
+
+
+def vetoes_chart(rows):
+    return chart_spec(vetoes_per_year_chart(vetoes_per_year(rows)))["data"]
+
+
 def test_positions_chart_has_one_trace_per_position():
     spec = chart_spec(positions_per_year_chart(positions_per_year([(2017, "veto", 1)])))
     assert [trace["name"] for trace in spec["data"]] == [
