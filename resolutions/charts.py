@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -98,62 +99,105 @@ def seat_label(seat: Seat) -> str:
     return f"{PERMANENT_MARK} {name}" if seat.permanent else name
 
 
-def vote_breakdown(seats: Sequence[Seat]) -> go.Figure:
-    """One bar per seat, grouped by position: every seat shown, the position
-    written on the bar, permanent members starred and outlined, vetoes hatched
-    and labelled VETO."""
+# Each position has its own marker shape as well as its colour, so the horseshoe
+# reads in greyscale and for every colour vision.
+POSITION_SYMBOLS = {
+    "for": "circle",
+    "against": "square",
+    "veto": "x",
+    "abstain": "diamond",
+    "non_voting": "circle-open",
+    NOT_RECORDED: "circle-open-dot",
+}
+HORSESHOE_ARC = (200.0, -20.0)  # degrees: from the left end of the table over the top
+
+
+def horseshoe_places(count: int) -> list[tuple[float, float]]:
+    """(x, y) of `count` seats spaced evenly round the Council's horseshoe table
+    (an arc of 220 degrees open at the bottom), left end first."""
+    first, last = HORSESHOE_ARC
+    step = (last - first) / (count - 1) if count > 1 else 0
+    return [
+        (
+            round(math.cos(math.radians(first + i * step)), 4),
+            round(math.sin(math.radians(first + i * step)), 4),
+        )
+        for i in range(count)
+    ]
+
+
+def _label_side(x: float, y: float) -> str:
+    """Where a seat's name goes: outside the table, away from its neighbours."""
+    if abs(x) < 0.1:
+        return "top center"
+    vertical = "top" if y > 0.8 else "middle"
+    return f"{vertical} {'left' if x < 0 else 'right'}"
+
+
+def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> go.Figure:
+    """The vote drawn as the Council's horseshoe table: one marker per seat (15, or
+    11 before 1966) in the given order, coloured and shaped by its position and
+    named beside it; a permanent member starred and ringed, a veto labelled VETO.
+    One trace per position, so the legend counts them. `centre`: a short text in
+    the middle of the table (the outcome and tally). No <b> or <i> in the texts:
+    plotly draws them with inline style attributes, which the site's CSP refuses."""
     figure = go.Figure()
-    labels = [seat_label(seat) for seat in seats]
+    places = dict(zip(range(len(seats)), horseshoe_places(len(seats)), strict=True))
     for position in (*POSITION_ORDER, NOT_RECORDED):
-        group = [seat for seat in seats if seat.position == position]
+        group = [(i, seat) for i, seat in enumerate(seats) if seat.position == position]
         if not group:
             continue
         label = POSITION_LABELS[position]
-        text = "VETO" if position == "veto" else label
-        marker = _position_marker(position)
-        marker["line"] = {
-            "color": "#111111",
-            "width": [3 if seat.permanent else 1 for seat in group],
-        }
+        closed = not POSITION_SYMBOLS[position].startswith("circle-open")
         figure.add_trace(
-            go.Bar(
+            go.Scatter(
                 name=f"{label} ({len(group)})",
-                orientation="h",
-                y=[seat_label(seat) for seat in group],
-                x=[1] * len(group),
-                text=[text] * len(group),
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={
-                    "color": "#000000" if position in {"abstain", NOT_RECORDED} else "#FFFFFF"
+                mode="markers+text",
+                x=[places[i][0] for i, _ in group],
+                y=[places[i][1] for i, _ in group],
+                text=[
+                    seat_label(seat) + ("<br>VETO" if position == "veto" else "")
+                    for _, seat in group
+                ],
+                customdata=[[as_text(seat.title), label] for _, seat in group],
+                textposition=[_label_side(*places[i]) for i, _ in group],
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={
+                    "symbol": POSITION_SYMBOLS[position],
+                    "size": [26 if seat.permanent else 20 for _, seat in group],
+                    "color": POSITION_COLOURS[position] if closed else "#777777",
+                    "line": {
+                        "color": "#111111" if closed else "#777777",
+                        "width": [3 if seat.permanent else 1 for _, seat in group],
+                    },
                 },
-                marker=marker,
-                hovertemplate=f"%{{y}}: {label}<extra></extra>",
+                hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
             )
         )
+    axis = {"visible": False, "fixedrange": True}
     figure.update_layout(
         **_layout(
-            height=26 * len(seats) + 110,
-            bargap=0.15,
+            height=420,
             showlegend=True,
-            xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
-            yaxis={
-                "categoryorder": "array",
-                "categoryarray": list(reversed(labels)),
-                "fixedrange": True,
-                "automargin": True,
-            },
+            xaxis={**axis, "range": [-2.7, 2.7]},
+            yaxis={**axis, "range": [-0.75, 1.35]},
+            margin={"l": 4, "r": 4, "t": 40, "b": 30},
+            meta={"seats": len(seats)},
         )
     )
+    if centre:
+        figure.add_annotation(text=as_text(centre), x=0, y=0.05, showarrow=False, font={"size": 15})
     figure.add_annotation(
-        text=f"{PERMANENT_MARK} permanent member",
+        text=f"{PERMANENT_MARK} permanent member (ringed)",
         xref="paper",
         yref="paper",
         x=1,
-        y=-0.02,
+        y=0,
         yanchor="top",
         xanchor="right",
         showarrow=False,
+        font={"size": 11},
     )
     return figure
 

@@ -37,9 +37,14 @@ class Seat:
     """One seat at one vote, as the vote page shows it."""
 
     code: str
-    name: str
+    name: str  # the short name, shown in charts and lists alike
     permanent: bool
     position: str  # a Position value, or NOT_RECORDED
+    full_name: str = ""  # the UN name, on hover
+
+    @property
+    def title(self) -> str:
+        return self.full_name or self.name
 
     @property
     def position_label(self) -> str:
@@ -52,6 +57,7 @@ def seats_at_vote(
     votes: Mapping[str, str],
     seated: Mapping[str, bool],
     names: Mapping[str, str],
+    full_names: Mapping[str, str] | None = None,
 ) -> list[Seat]:
     """Every seat at a vote: the members seated that day (code -> permanent) with
     their recorded position, or "not on record".
@@ -62,8 +68,15 @@ def seats_at_vote(
     seats is always the Council's (rules.seats). Sorted by position, permanent
     members first, then by name.
     """
+    full_names = full_names or {}
     seats = [
-        Seat(code, names.get(code, code), bool(seated.get(code)), votes.get(code, NOT_RECORDED))
+        Seat(
+            code,
+            names.get(code, code),
+            bool(seated.get(code)),
+            votes.get(code, NOT_RECORDED),
+            full_names.get(code, ""),
+        )
         for code in set(seated) | set(votes)
     ]
     for number in range(len(seats) + 1, rules.seats(on) + 1):

@@ -157,11 +157,10 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         names.setdefault(vote.member_id, vote.member.name)
         short_names.setdefault(vote.member_id, vote.member.short_name)
     positions = {vote.member_id: vote.position for vote in votes}
+    # One name per member in the chart and the list (the short name; the UN name
+    # on hover), in one order.
     seats = stats.seats_at_vote(
-        on=resolution.date, votes=positions, seated=seated, names=short_names
-    )
-    full_seats = stats.seats_at_vote(
-        on=resolution.date, votes=positions, seated=seated, names=names
+        on=resolution.date, votes=positions, seated=seated, names=short_names, full_names=names
     )
     decision = resolution.decision(names, positions, seated)
     vetoed_by = (
@@ -177,12 +176,12 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "name": display_name(resolution),
             "decision": decision,
             "decision_agrees": decision is not None and decision.outcome == resolution.outcome,
-            "groups": stats.group_by_position(full_seats),
+            "groups": stats.group_by_position(seats),
             "seat_count": len(seats),
             # A text adopted without a vote has no positions to chart.
             "chart": None
             if resolution.adopted_without_vote and not votes
-            else charts.chart_spec(charts.vote_breakdown(seats)),
+            else charts.chart_spec(charts.vote_breakdown(seats, centre=centre_text(resolution))),
             "has_votes": bool(votes),
             "sources": list(resolution.sources.all()),
             "settled": [line for line in resolution.settled.splitlines() if line.strip()],
@@ -250,6 +249,13 @@ def members_queryset() -> QuerySet[MemberState]:
         )
         .prefetch_related("terms")
     )
+
+
+def centre_text(resolution: Resolution) -> str:
+    """What the middle of the vote's horseshoe says: the outcome and its tally."""
+    tally = resolution.tally
+    score = f" {tally.yes}-{tally.against}-{tally.abstain}" if tally else ""
+    return f"{resolution.get_outcome_display()}{score}"
 
 
 @require_safe

@@ -20,21 +20,40 @@ def reference_chart() -> dict:
     return chart_spec(vote_breakdown(seats))
 
 
-def test_every_seat_is_a_bar_and_each_position_is_named():
+def test_every_seat_is_a_place_at_the_horseshoe_and_each_position_is_named():
     traces = {trace["name"]: trace for trace in reference_chart()["data"]}
     assert set(traces) == {"For (10)", "Against (1)", "Veto (1)", "Abstain (3)"}
-    assert sum(len(trace["y"]) for trace in traces.values()) == 15
-    assert traces["Abstain (3)"]["text"] == ["Abstain"] * 3
+    places = [(x, y) for t in traces.values() for x, y in zip(t["x"], t["y"], strict=True)]
+    assert len(set(places)) == 15  # fifteen seats, none on another
+    # Round a table open at the bottom: every seat one unit from its centre.
+    assert all(abs(x * x + y * y - 1) < 1e-3 for x, y in places)
+    assert min(y for _, y in places) < 0 < max(y for _, y in places)
+    shapes = {t["marker"]["symbol"] for t in traces.values()}
+    assert len(shapes) == 4  # each position its own shape, not only its colour
 
 
-def test_the_veto_is_labelled_hatched_and_its_member_starred():
-    veto = next(t for t in reference_chart()["data"] if t["name"].startswith("Veto"))
-    assert veto["y"] == ["★ Russia"]
-    assert veto["text"] == ["VETO"]
-    assert veto["marker"]["pattern"]["shape"] == "x"
-    against = next(t for t in reference_chart()["data"] if t["name"].startswith("Against"))
-    assert against["y"] == ["Bolivia"]  # an elected member: no star
-    assert "pattern" not in against["marker"]
+def test_the_horseshoe_has_eleven_seats_before_1966():
+    day = dt.date(1960, 6, 1)
+    seated = {f"M{n:02}": n < 5 for n in range(11)}
+    seats = seats_at_vote(on=day, votes=dict.fromkeys(seated, "for"), seated=seated, names={})
+    spec = chart_spec(vote_breakdown(seats))
+    assert sum(len(t["x"]) for t in spec["data"]) == 11
+    assert spec["layout"]["meta"]["seats"] == 11
+
+
+def test_the_veto_is_labelled_and_its_member_starred_and_ringed():
+    spec = chart_spec(vote_breakdown(reference_seats(), centre="Vetoed 10-2-3"))
+    veto = next(t for t in spec["data"] if t["name"].startswith("Veto"))
+    assert veto["text"] == ["★ Russia<br>VETO"]
+    assert veto["marker"]["line"]["width"] == [3]  # a permanent member, ringed
+    against = next(t for t in spec["data"] if t["name"].startswith("Against"))
+    assert against["text"] == ["Bolivia"]  # an elected member: no star
+    assert against["marker"]["line"]["width"] == [1]
+    assert any(a["text"] == "Vetoed 10-2-3" for a in spec["layout"]["annotations"])
+
+
+def reference_seats():
+    return seats_at_vote(on=REFERENCE_DAY, votes=REFERENCE, seated=seated_2017(), names=NAMES)
 
 
 def test_the_chart_is_plain_json_for_the_page():
@@ -90,9 +109,9 @@ def test_names_reach_plotly_as_text_not_html():
     spec = chart_spec(vote_breakdown(seats))
     escaped = '&lt;a href="https://example.org/"&gt;Evil &amp; Co&lt;/a&gt;'
     veto = next(t for t in spec["data"] if t["name"].startswith("Veto"))
-    assert veto["y"] == [f"★ {escaped}"]
-    assert f"★ {escaped}" in spec["layout"]["yaxis"]["categoryarray"]
-    assert not any("<a" in label for label in spec["layout"]["yaxis"]["categoryarray"])
+    assert veto["text"] == [f"★ {escaped}<br>VETO"]
+    assert veto["customdata"][0][0] == escaped
+    assert not any("<a" in text for t in spec["data"] for text in t["text"])
 
     counts = vetoes_per_year([(2014, "RUS", LINK, 1), (2014, "CHN", "China %{y}", 1)])
     traces = chart_spec(vetoes_per_year_chart(counts))["data"]
