@@ -122,6 +122,11 @@ class VetoesPerYear:
             for year in self.years
         ]
 
+    def labelled_rows(self) -> list[tuple[int, list[tuple[str, int]], int]]:
+        """As `rows`, each count with its member's name (a table cell's label)."""
+        names = [name for _, name in self.members]
+        return [(year, list(zip(names, counts, strict=True)), d) for year, counts, d in self.rows()]
+
 
 def vetoes_per_year(rows: Iterable[tuple[int, str, str, int]]) -> VetoesPerYear:
     """From (year, member code, member name, resolution id) of every veto cast."""

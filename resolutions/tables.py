@@ -12,7 +12,8 @@ from django.utils.html import format_html, format_html_join
 from .models import MemberState, Resolution, Vote
 from .stats import POSITION_LABELS, merge_terms
 
-TABLE_ATTRS = {"class": "data"}
+# "cards": on a phone each row becomes a card whose cells name their column.
+TABLE_ATTRS = {"class": "data cards"}
 
 
 class BoundedPaginator(Paginator):
@@ -134,7 +135,7 @@ TEXT = {"td": {"class": "text"}}
 
 
 class ResolutionTable(tables.Table):
-    date = tables.DateColumn(format="Y-m-d", attrs=NOWRAP)
+    date = tables.DateColumn(attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="pk",
@@ -198,7 +199,7 @@ class MemberTable(tables.Table):
     code = tables.Column("Code")
     terms = tables.Column("On the Council", accessor="pk", orderable=False)
     # Over records whose individual votes are all on record (views.members_queryset).
-    cast = tables.Column("Votes cast (individual votes recorded)", attrs=NUMBER)
+    cast = tables.Column("Votes cast", attrs=NUMBER)
     share_for = tables.Column("For", attrs=NUMBER)
     share_against = tables.Column("Against (incl. vetoes)", attrs=NUMBER)
     share_abstain = tables.Column("Abstain", attrs=NUMBER)
@@ -237,7 +238,7 @@ class MemberTable(tables.Table):
 
 
 class MemberVoteTable(tables.Table):
-    date = tables.DateColumn(format="Y-m-d", accessor="resolution__date", attrs=NOWRAP)
+    date = tables.DateColumn(accessor="resolution__date", attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="resolution",

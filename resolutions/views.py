@@ -369,7 +369,12 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "terms": terms,
             "predecessors": predecessors,
             "per_year": [
-                (year, counts, figures.flagged.get(year, 0)) for year, counts in per_year.items()
+                (
+                    year,
+                    [(p, stats.POSITION_LABELS[p], count) for p, count in counts.items()],
+                    figures.flagged.get(year, 0),
+                )
+                for year, counts in per_year.items()
             ],
             "flagged": sum(figures.flagged.values()),
             "totals": [

@@ -78,6 +78,9 @@ def test_home_filter_and_the_reference_case(bundled, live_server, chromium):
 
     # The votes, filtered by a member and a position through the form.
     page.click("nav >> text=Votes")
+    # The filters are folded behind one button.
+    assert not page.locator("#id_member").is_visible()
+    page.click("details.filters-fold > summary")
     page.select_option("#id_member", "RUS")
     page.select_option("#id_position", "veto")
     page.click("form.filters button[type=submit]")
@@ -250,4 +253,48 @@ def test_a_report_sent_from_a_vote_page_reaches_the_admin(bundled, live_server, 
     page.goto(live_server.url + f"/admin/resolutions/errorreport/{report.pk}/change/")
     assert page.locator("text=public page").get_attribute("href") == "/resolutions/s-2017-315/"
     page.screenshot(path=str(ARTIFACTS / "report-admin.png"), full_page=True)
+    assert errors == []
+
+
+LAYOUT_PAGES = [
+    "/",
+    "/resolutions/",
+    "/resolutions/s-2017-315/",
+    "/resolutions/s-3710/",
+    "/members/",
+    "/members/rus/",
+    *TOGETHER_PAGES,
+    "/about/",
+    "/glossary/",
+]
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_no_page_is_wider_than_the_screen_and_every_chart_is_drawn(
+    bundled, live_server, chromium, width
+):
+    """On a phone (390 px) and a desktop (1400 px): nothing scrolls sideways, no
+    table is clipped inside its scroller, each chart draws an SVG in its plot area,
+    and the vote's horseshoe has one seat per member (11 before 1966)."""
+    page = chromium.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    errors = watch(page)
+    for path in LAYOUT_PAGES:
+        page.goto(live_server.url + path)
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= width, f"{path} is {wide} px wide at {width} px"
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('.table-wrap')]
+                     .filter(w => w.scrollWidth > w.clientWidth + 1).length"""
+        )
+        assert clipped == 0, f"{path}: a table scrolls sideways at {width} px"
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.chart-plot')].every(
+                 e => e.classList.contains('drawn') && e.querySelector('svg.main-svg'))""",
+            timeout=15000,
+        )
+        page.screenshot(path=str(ARTIFACTS / f"layout-{width}{path.replace('/', '_')}.png"))
+    for path, seats in [("/resolutions/s-2017-315/", 15), ("/resolutions/s-3710/", 11)]:
+        page.goto(live_server.url + path)
+        chart_drawn(page, "#chart-vote")
+        assert page.locator("#chart-vote .scatterlayer .point").count() == seats, path
     assert errors == []

@@ -155,7 +155,7 @@ def test_a_vote_s_preview_says_outcome_and_tally(client):
     assert "Vetoed (10 for, 2 against, 3 abstaining)" in description
     assert "vetoed by Russian Federation" in description
     assert page.meta["og:description"] == description
-    assert page.meta["og:title"].startswith("S/2017/315: vetoed, 12 April 2017")
+    assert page.meta["og:title"].startswith("S/2017/315: vetoed, 12 Apr 2017")
     assert page.meta["og:type"] == "article"
     assert page.links["canonical"] == "http://testserver/resolutions/s-2017-315/"
 

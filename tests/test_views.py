@@ -156,7 +156,7 @@ def test_plotly_js_is_served_by_the_site(client):
 @pytest.mark.django_db
 def test_vote_page_explains_and_breaks_down_the_reference_case(client):
     text = body(client.get(f"/resolutions/{REFERENCE_SLUG}/"))
-    assert "<title>S/2017/315: vetoed, 12 April 2017" in text
+    assert "<title>S/2017/315: vetoed, 12 Apr 2017" in text
     assert "the Russian Federation, a permanent member, voted against" in text
     assert "S/PV.7922" in text and "The situation in the Middle East" in text
     veto_group = text.split('data-position="veto"', 1)[1].split("data-position=", 1)[0]
@@ -450,7 +450,7 @@ def test_a_member_s_tally_only_votes_show_as_not_on_record_not_as_vetoes_alone(c
     page = body(client.get("/members/qtc/"))
     assert re.search(r"Not on record</span> 1 \(", page)
     row = re.search(r"<tr><th scope=\"row\">2997</th>(.*?)</tr>", page).group(1)
-    assert re.findall(r'class="num">(\d+)<', row) == ["0", "0", "1", "0", "0", "1", "0"]
+    assert re.findall(r'class="num"[^>]*>(\d+)<', row) == ["0", "0", "1", "0", "0", "1", "0"]
     assert '<th scope="row">2998</th>' not in page
     chart = json.loads(re.search(r'id="chart-positions-data"[^>]*>(.*?)</script>', page, re.S)[1])
     band = next(t for t in chart["data"] if t["name"] == "Position not on record")
@@ -503,7 +503,7 @@ def test_needs_review_is_marked_on_every_list_and_explained_on_the_vote_page(cli
     member_page = body(client.get("/members/qra/"))
     assert "1 of these votes belong to records marked" in member_page
     year_row = re.search(r'<th scope="row">2997</th>.*?</tr>', member_page).group(0)
-    assert year_row.endswith('<td class="num">1</td></tr>')
+    assert re.search(r'<td class="num"[^>]*>1</td></tr>$', year_row)
 
 
 @pytest.mark.django_db
@@ -615,7 +615,7 @@ def home_vetoes_of(html: str, name: str) -> int:
     header = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table.split("</thead>", 1)[0])
     column = header.index(name) - 1  # the first header is the year's
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
-    return sum(int(re.findall(r'<td class="num">(\d+)</td>', row)[column]) for row in rows)
+    return sum(int(re.findall(r'<td class="num"[^>]*>(\d+)</td>', row)[column]) for row in rows)
 
 
 @pytest.mark.django_db
@@ -646,7 +646,7 @@ def test_every_page_counts_the_same_vetoes(client):
     members = body(client.get("/members/"))
     row = re.search(r'<tr[^>]*>\s*<td[^>]*><a href="/members/qvb/">.*?</tr>', members, re.S)
     # The last column, "Vetoes cast".
-    assert re.findall(r'<td class="num">([^<]*)</td>', row.group(0))[-1] == str(vetoes_cast)
+    assert re.findall(r'<td class="num"[^>]*>([^<]*)</td>', row.group(0))[-1] == str(vetoes_cast)
 
     rows = csv.DictReader(io.StringIO(body(client.get("/members.csv"))))
     csv_row = next(row for row in rows if row["member_code"] == "QVB")
@@ -665,7 +665,7 @@ def test_every_page_counts_the_same_vetoes(client):
     assert flagged.get_absolute_url() in not_cast and "(recorded as failed" in not_cast
     assert "Needs review" in not_cast
     year_row = re.search(r'<th scope="row">2989</th>.*?</tr>', page).group(0)
-    cells = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', year_row)]
+    cells = [int(n) for n in re.findall(r'<td class="num"[^>]*>(\d+)</td>', year_row)]
     assert cells == [0, 1, 0, 0, 0, 0, 1]  # ... did not vote, not on record; flagged
 
 

@@ -141,6 +141,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# One date format across the site (votetracker/formats): "12 Apr 2017" in pages,
+# ISO in forms.
+FORMAT_MODULE_PATH = ["votetracker.formats"]
 
 STATIC_URL = "static/"
 # Collected (`manage.py collectstatic`) for production only; development serves
