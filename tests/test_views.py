@@ -809,3 +809,28 @@ def test_query_count_does_not_grow_with_the_record(client, django_assert_num_que
     many_votes(3, members)
     with django_assert_num_queries(QUERIES[url]):
         body(client.get(url))
+
+
+@pytest.mark.django_db
+def test_one_date_format_in_pages_and_iso_in_forms(client, admin_client):
+    """'12 Apr 2017' on the vote page, in the lists and on member pages; ISO in the
+    admin's date field, as in the CSVs. (The suggested citation spells the month out,
+    as citations do.)"""
+    for url in (f"/resolutions/{REFERENCE_SLUG}/", "/resolutions/?q=S/2017/315", "/members/rus/"):
+        page = re.sub(r'<blockquote class="citation">.*?</blockquote>', "", body(client.get(url)))
+        assert "12 Apr 2017" in page, url
+        assert "12 April 2017" not in page and ">2017-04-12<" not in page, url
+    record = Resolution.objects.get(slug=REFERENCE_SLUG)
+    form = body(admin_client.get(f"/admin/resolutions/resolution/{record.pk}/change/"))
+    assert re.search(r'name="date"[^>]*value="2017-04-12"|value="2017-04-12"[^>]*name="date"', form)
+
+
+@pytest.mark.django_db
+def test_the_filters_are_folded_and_say_how_many_are_set(client):
+    page = body(client.get("/resolutions/?member=RUS&position=veto&date_after=2010-01-01"))
+    assert re.search(r'<details class="fold filters-fold">\s*<summary>Filter these votes', page)
+    assert "(3 filters set)" in page
+    bare = body(client.get("/resolutions/"))
+    assert "Filter these votes</summary>" in bare
+    wrong = body(client.get("/resolutions/?year=abc"))
+    assert '<details class="fold filters-fold" open>' in wrong

@@ -17,7 +17,7 @@ def active_filters(form: forms.Form) -> int:
     for name, field in form.fields.items():
         widget = field.widget
         keys = (
-            [f"{name}{suffix}" for suffix in getattr(widget, "suffixes", ())]
+            [f"{name}_{suffix}" if suffix else name for suffix in getattr(widget, "suffixes", ())]
             if isinstance(widget, forms.MultiWidget)
             else [name]
         )
