@@ -203,6 +203,22 @@ def changes_of(resolution, names: dict[str, str], with_users: bool) -> list[Entr
     return _grouped(events, with_users)
 
 
+def changes_since(resolution, version: int) -> list[Entry]:
+    """The actions on the record after the save that gave it `version`, oldest
+    first, with the editors' names (for an editor whose form is out of date)."""
+    from .models import MemberState
+
+    opened = (
+        resolution.history.filter(version__lte=version)
+        .order_by("-history_date", "-history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    names = dict(MemberState.objects.values_list("code", "name"))
+    entries = changes_of(resolution, names, with_users=True)
+    return [e for e in reversed(entries) if opened is None or e.when > opened]
+
+
 def _grouped(events, with_users: bool) -> list[Entry]:
     entries: list[Entry] = []
     for row, changes, created in sorted(events, key=lambda e: e[0].history_date):

@@ -219,6 +219,18 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(same)
 
 
+class StaleRecord(Exception):
+    """A save of a record from a copy read before another save of it (optimistic
+    locking on `Resolution.version`): refused, nothing written."""
+
+    def __init__(self, resolution: Resolution, read_at: int):
+        self.resolution = resolution
+        self.read_at = read_at
+        super().__init__(
+            f"{resolution} was changed by someone else after version {read_at} was read"
+        )
+
+
 class Resolution(models.Model):
     """A draft put to the vote, adopted or not (or a procedural vote)."""
 
@@ -314,10 +326,34 @@ class Resolution(models.Model):
                 .values_list("slug", flat=True)
             )
             self.slug = next_free_slug(base, taken)
-        super().save(*args, **kwargs)
+        # Optimistic locking: the update is made only where the stored version is
+        # still the one this copy was read at (_do_update), and raises it by one.
+        read_at = self.version
+        if not self._state.adding:
+            self.version = read_at + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        self._read_at = read_at
+        try:
+            super().save(*args, **kwargs)
+        except StaleRecord:
+            self.version = read_at
+            raise
 
     def get_absolute_url(self) -> str:
         return reverse("resolution_detail", args=[self.slug])
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        read_at = getattr(self, "_read_at", None)
+        if read_at is None:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        if super()._do_update(
+            base_qs.filter(version=read_at), using, pk_val, values, update_fields, forced_update
+        ):
+            return True
+        if base_qs.filter(pk=pk_val).exists():
+            raise StaleRecord(self, read_at)
+        return False
 
     def make_slug(self) -> str:
         if self.symbol:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from .. import history
 from ..models import Resolution, Vote
 from .checks import check_and_complete
 
@@ -77,7 +78,27 @@ class VoteFormSet(forms.BaseInlineFormSet):
         check_and_complete(resolution, votes)
 
 
+def stale_message(record: Resolution, opened: int | None) -> str:
+    """Why a save from a form opened at version `opened` is refused: who changed
+    the record since, and what, each change with its old and new value."""
+    lines = []
+    for entry in history.changes_since(record, opened or 0):
+        who = f"{entry.user} ({entry.kind_label})" if entry.user else entry.kind_label
+        changes = "; ".join(f"{c.what}: {c.old} → {c.new}" for c in entry.changes)
+        lines.append(f"{who} at {entry.when:%Y-%m-%d %H:%M:%S} UTC: {changes or 'saved'}")
+    said = " ".join(f"[{line}]" for line in lines) or "(no change on record)"
+    return (
+        f"Not saved: {record} was changed by someone else after you opened it, and "
+        f"saving your form would overwrite that change. Changed since: {said}. Open "
+        "the record again to see it as it stands now, then make your change again."
+    )
+
+
 class ResolutionForm(forms.ModelForm):
+    # The record's version when the form was opened (optimistic locking): a save
+    # from a form opened before another save of the record is refused.
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Resolution
         fields = [
@@ -103,9 +124,15 @@ class ResolutionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].required = False
         self.fields["outcome"].help_text = "Left empty, it is computed from the votes."
+        if not self.instance._state.adding:
+            self.fields["opened_version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance._state.adding:
+            opened = cleaned.get("opened_version")
+            if opened != self.instance.version:
+                raise ValidationError(stale_message(self.instance, opened), code="stale")
         draft = cleaned.get("draft_symbol", "")
         if draft.upper().startswith("S/RES/"):
             self.add_error(

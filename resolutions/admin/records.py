@@ -8,17 +8,25 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
 from .. import history, reviews
-from ..models import CouncilTerm, DeletedVote, MemberState, Resolution, Source, Vote
+from ..models import (
+    CouncilTerm,
+    DeletedVote,
+    MemberState,
+    Resolution,
+    Source,
+    StaleRecord,
+    Vote,
+)
 from . import article, versions
 from .article import ArticleVoteForm, article_proposal
 from .checks import still_breaking
-from .forms import ResolutionForm, VoteForm, VoteFormSet, vote_date
+from .forms import ResolutionForm, VoteForm, VoteFormSet, stale_message, vote_date
 
 
 def members_to_offer(
@@ -150,7 +158,10 @@ class ResolutionAdmin(admin.ModelAdmin):
     list_per_page = 50
     readonly_fields = ["slug", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["date", "meeting", "draft_symbol", "resolution_number"]}),
+        (
+            None,
+            {"fields": ["date", "meeting", "draft_symbol", "resolution_number", "opened_version"]},
+        ),
         ("Subject", {"fields": ["title", "agenda_item"]}),
         (
             "The vote",
@@ -231,8 +242,15 @@ class ResolutionAdmin(admin.ModelAdmin):
             origin = (history.Change.ARTICLE, proposal.get("url") or proposal.get("title") or "")
         else:
             origin = (history.Change.EDITOR, "")
-        with history.recorded_as(*origin):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            with history.recorded_as(*origin):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleRecord as stale:
+            # Another save landed between this form's check and its save: the
+            # whole save was rolled back.
+            record = Resolution.objects.get(pk=stale.resolution.pk)
+            self.message_user(request, stale_message(record, stale.read_at), level="error")
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         if obj.review_status == Resolution.Review.OK:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from resolutions import history, reviews, rules
-from resolutions.models import Resolution, Source, Vote, next_free_slug
+from resolutions.models import Resolution, Source, StaleRecord, Vote, next_free_slug
 
 from ..base import SourceError
 from .state import FIELDS, REVIEW_FIELDS, SOURCE_BY_TITLE, SOURCES, State, Summary
@@ -77,21 +77,29 @@ class Writing:
                 Resolution.objects.filter(pk__in=[s.resolution.pk for s in deleted]).delete()
             if created:
                 self.create_records(created)
+            self.take_versions([*changed, *(s for s in votes_changed if s not in changed)])
             imported = [s for s in changed if not s.protected]
             if imported:
                 for state in imported:
                     state.resolution.slug = self.reslug(state)
                 history.bulk_update(
-                    Resolution, [s.resolution for s in imported], [*FIELDS, "slug"], batch_size=500
+                    Resolution,
+                    [s.resolution for s in imported],
+                    [*FIELDS, "slug", "version"],
+                    batch_size=500,
                 )
             protected = [s for s in changed if s.protected]
             if protected:
                 # An import changes only the review of an editor's (or a bundled)
-                # record: only those fields are written, so that an editor's change
-                # to its facts made while the import runs is never overwritten.
+                # record: only those fields are written.
                 history.bulk_update(
-                    Resolution, [s.resolution for s in protected], REVIEW_FIELDS, batch_size=500
+                    Resolution,
+                    [s.resolution for s in protected],
+                    [*REVIEW_FIELDS, "version"],
+                    batch_size=500,
                 )
+            votes_only = [s.resolution for s in votes_changed if s not in changed]
+            history.bulk_update(Resolution, votes_only, ["version"], batch_size=500)
             if votes_changed:
                 Vote.objects.filter(
                     resolution_id__in=[s.resolution.pk for s in votes_changed]
@@ -131,6 +139,26 @@ class Writing:
             state.new = False
             state.before = state.snapshot()
             state.votes_before = dict(state.votes)
+
+    @staticmethod
+    def take_versions(states: list[State]) -> None:
+        """Optimistic locking, as for an editor's save (Resolution.save): each record
+        the file changes is locked and must still be at the version read when the
+        import began, or the file is refused (StaleRecord: an editor saved it in the
+        meantime, and writing would overwrite that); its version is raised by one."""
+        if not states:
+            return
+        stored = dict(
+            Resolution.objects.select_for_update()
+            .filter(pk__in=[s.resolution.pk for s in states])
+            .values_list("pk", "version")
+        )
+        for state in states:
+            record = state.resolution
+            if stored.get(record.pk, record.version) != record.version:
+                raise StaleRecord(record, record.version)
+        for state in states:
+            state.resolution.version += 1
 
     @staticmethod
     def count(summary: Summary, touched, created, changed, votes_changed) -> None:

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from resolutions import history
 from resolutions.importers import FORMATS, SourceError, detect_format, is_format
 from resolutions.importers.reconcile import Reconciler, Summary
-from resolutions.models import MemberState
+from resolutions.models import MemberState, StaleRecord
 
 ORDER = list(FORMATS)
 
@@ -66,7 +66,9 @@ class Command(BaseCommand):
                 ):
                     summary, touched = reconciler.merge_file(entries, bar)
                     reconciler.save(touched, summary)
-            except SourceError as error:
+            except (SourceError, StaleRecord) as error:
+                if isinstance(error, StaleRecord):
+                    error = f"{path}: {error} while the import ran; import the file again"
                 failed.append(str(error))
                 self.stderr.write(f"{error} -- nothing from {path.name} was stored.")
                 reconciler.load()  # forget the file's in-memory changes
