@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -51,6 +52,7 @@ VOTE_COLUMNS = [
     "member_name",
     "permanent",
     "position",
+    "vote_slug",
 ]
 MEMBER_COLUMNS = [
     "member_code",
@@ -63,20 +65,47 @@ MEMBER_COLUMNS = [
     "abstain",
     "non_voting",
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula: these characters (and
+# their fullwidth forms, which some read as the same), after any leading spaces of
+# any kind (a no-break space, a line feed); or a leading tab, carriage return or
+# line feed whatever follows.
+FORMULA_CHARACTERS = "=+-@＝＋－＠"
+CONTROL_STARTS = ("\t", "\r", "\n")
+
+
+def formula_like(text: str) -> bool:
+    if text.startswith(CONTROL_STARTS):
+        return True
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in FORMULA_CHARACTERS
+
+
+def guarded(text: str) -> bool:
+    """Whether the export prefixes `text` with an apostrophe: it could run as a
+    formula, or it is apostrophes before such a text (so that the importer, which
+    takes one apostrophe off exactly these, gives back what was written)."""
+    return formula_like(text.lstrip("'"))
 
 
 def neutralise(value: Any) -> str:
-    """A cell as text: dates ISO 8601, booleans true/false, None empty, and text
-    that a spreadsheet would read as a formula prefixed with an apostrophe."""
+    """A cell as text: dates ISO 8601, booleans true/false, None empty, numbers as
+    written (never guarded: -4 stays a number), and text that a spreadsheet could
+    read as a formula prefixed with an apostrophe (`guarded`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if guarded(text) else text
+
+
+def unneutralise(cell: str) -> str:
+    """The text `neutralise` was given: one guarding apostrophe taken off."""
+    return cell[1:] if cell.startswith("'") and guarded(cell[1:]) else cell
 
 
 class _Line:
@@ -206,6 +235,7 @@ def vote_row(vote: Vote) -> list[Any]:
         vote.member.name,
         vote.permanent,
         vote.position,
+        resolution.slug,
     ]
 
 
@@ -213,7 +243,9 @@ def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> 
     votes = votes_for_export(votes)
     if stream:
         rows = (vote_row(vote) for vote in votes.iterator(chunk_size=2000))
-        return streaming_csv_response(filename, VOTE_COLUMNS, rows)
+        # The query runs now, not once the 200 and the header are sent.
+        first = list(itertools.islice(rows, 1))
+        return streaming_csv_response(filename, VOTE_COLUMNS, itertools.chain(first, rows))
     return csv_response(filename, VOTE_COLUMNS, (vote_row(vote) for vote in votes))
 
 

@@ -15,22 +15,20 @@ import datetime as dt
 from pathlib import Path
 
 from resolutions import rules
-from resolutions.exports import FORMULA_STARTS, VOTE_COLUMNS
+from resolutions.exports import VOTE_COLUMNS, unneutralise
 from resolutions.rules import Outcome, Position
 
 from .base import RES_SYMBOL, SITE_CSV, Entry, SourceError
 
+# The columns before `vote_slug` was added: such a file is read, each vote known by
+# its symbols, date, meeting, title and outcome (two votes at one meeting with no
+# symbol and the same title are then one).
+EARLIER_COLUMNS = VOTE_COLUMNS[: VOTE_COLUMNS.index("vote_slug")]
+
 
 def detect(path: Path, head: bytes) -> bool:
     first = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
-    return bool(first) and next(csv.reader(first)) == VOTE_COLUMNS
-
-
-def unneutralise(value: str) -> str:
-    """The export prefixes a cell a spreadsheet would run as a formula with "'"."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
+    return bool(first) and next(csv.reader(first)) in (VOTE_COLUMNS, EARLIER_COLUMNS)
 
 
 def read(path: Path) -> list[Entry]:
@@ -40,14 +38,16 @@ def read(path: Path) -> list[Entry]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
             header = next(reader, None)
-            if header != VOTE_COLUMNS:
+            if header not in (VOTE_COLUMNS, EARLIER_COLUMNS):
                 raise SourceError(path, 1, f"the header is not {','.join(VOTE_COLUMNS)}")
             for row in reader:
                 line = reader.line_num
-                if len(row) != len(VOTE_COLUMNS):
-                    raise SourceError(path, line, f"{len(row)} cells, not {len(VOTE_COLUMNS)}")
-                values = dict(zip(VOTE_COLUMNS, (unneutralise(v) for v in row), strict=True))
-                key = tuple(values[c] for c in VOTE_COLUMNS[:6])
+                if len(row) != len(header):
+                    raise SourceError(path, line, f"{len(row)} cells, not {len(header)}")
+                values = dict(zip(header, (unneutralise(v) for v in row), strict=True))
+                # A vote is its slug (its page's address): votes with no symbol at
+                # one meeting have one each.
+                key = values.get("vote_slug") or tuple(values[c] for c in VOTE_COLUMNS[:6])
                 entry = entries.get(key)
                 if entry is None:
                     entry = entries[key] = new_entry(path, line, values)
