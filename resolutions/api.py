@@ -419,6 +419,8 @@ def vote_link(request: HttpRequest, resolution: Resolution) -> dict[str, Any]:
 def member(request: HttpRequest, code: str):
     """The figures of /members/<code>/; the code in any case."""
     check_known(request, set())
+    if not MemberState.is_code(code):
+        raise Http404("No member state has that code.")
     state = get_object_or_404(
         members_queryset().select_related("successor").prefetch_related("predecessors"),
         code=code.upper(),

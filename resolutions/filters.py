@@ -20,6 +20,9 @@ from .rules import Outcome, Position
 # which int() refuses, and other scripts' digits such as "٣", which it reads as 3.
 RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*([0-9]+)", re.IGNORECASE)
 NUMBER = re.compile(r"[0-9]+")
+# The longest text searched for: longer is refused with its error (SQLite cannot
+# match a LIKE pattern over 50,000 bytes, and no title is near this long).
+MAX_TEXT_QUERY = 200
 POSITION_CHOICES = [
     (Position.FOR, "voted for"),
     (Position.AGAINST, "voted against (not a veto)"),
@@ -83,7 +86,9 @@ class ResolutionFilter(django_filters.FilterSet):
     )
     date = django_filters.DateFromToRangeFilter(label="Date from / to", widget=date_widget())
     outcome = django_filters.ChoiceFilter(choices=Outcome.choices, empty_label="Any outcome")
-    q = django_filters.CharFilter(method="filter_text", label="Title, agenda or symbol")
+    q = django_filters.CharFilter(
+        method="filter_text", label="Title, agenda or symbol", max_length=MAX_TEXT_QUERY
+    )
     procedural = django_filters.ChoiceFilter(
         choices=[("yes", "Procedural only"), ("no", "Substantive only")],
         method="filter_procedural",
@@ -167,7 +172,9 @@ class MemberVoteFilter(django_filters.FilterSet):
         empty_label="Any position",
         label="Position",
     )
-    q = django_filters.CharFilter(method="filter_text", label="Title, agenda or symbol")
+    q = django_filters.CharFilter(
+        method="filter_text", label="Title, agenda or symbol", max_length=MAX_TEXT_QUERY
+    )
 
     class Meta:
         model = Vote

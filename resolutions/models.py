@@ -71,6 +71,10 @@ class MemberStateManager(models.Manager.from_queryset(MemberStateQuerySet)):
         return index
 
 
+# A member state's code: ISO 3166-1 alpha-3 (or the code of a dissolved state).
+MEMBER_CODE = r"^[A-Z]{3}$"
+
+
 class MemberState(models.Model):
     code = models.CharField(
         primary_key=True,
@@ -93,9 +97,7 @@ class MemberState(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(code__regex=r"^[A-Z]{3}$"), name="member_code_alpha3"
-            ),
+            models.CheckConstraint(condition=Q(code__regex=MEMBER_CODE), name="member_code_alpha3"),
         ]
 
     def __str__(self) -> str:
@@ -106,6 +108,11 @@ class MemberState(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
+
+    @staticmethod
+    def is_code(text: str) -> bool:
+        """Whether `text`, in any case, can be a member's code (a URL's, say)."""
+        return re.fullmatch(MEMBER_CODE, text.upper(), flags=re.ASCII) is not None
 
 
 class CouncilTermQuerySet(models.QuerySet):

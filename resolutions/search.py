@@ -10,11 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from .filters import sat_on_council, text_query
+from .filters import MAX_TEXT_QUERY, sat_on_council, text_query
 from .models import MemberState, Resolution, normalise_name
 from .tables import ResolutionTable
 
-MAX_QUERY = 200
 VOTES_SHOWN = 50
 
 
@@ -46,10 +45,26 @@ def find_members(query: str) -> list[MemberState]:
     )
 
 
+def refusal(query: str) -> str:
+    """Why a query is not searched for ("" when it is)."""
+    if len(query) > MAX_TEXT_QUERY:
+        return (
+            f"The search is {len(query):,} characters long: at most {MAX_TEXT_QUERY} "
+            "are searched for. Shorten it."
+        )
+    if "\x00" in query:
+        return "The search holds a null character: type it again without it."
+    return ""
+
+
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    query = " ".join(request.GET.get("q", "").split())
     context: dict = {"search_query": query, "members": [], "table": None, "count": 0}
+    refused = refusal(query)
+    if refused:
+        context.update(search_query="", error=refused)
+        return render(request, "resolutions/search.html", context, status=400)
     if query:
         votes = Resolution.objects.with_tallies().filter(text_query(query))
         context["count"] = votes.count()

@@ -22,7 +22,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, ExtractYear, NullIf
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -277,7 +277,10 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
 
 
 def get_member(code: str) -> MemberState:
-    """A member state by its code, in any case (`rus`, `RUS`); 404 when unknown."""
+    """A member state by its code, in any case (`rus`, `RUS`); 404 when unknown,
+    or when the code cannot be one (a NUL byte, which PostgreSQL refuses to read)."""
+    if not MemberState.is_code(code):
+        raise Http404("No member state has that code.")
     return get_object_or_404(MemberState.objects.select_related("successor"), code=code.upper())
 
 
@@ -420,5 +423,7 @@ def member_votes_csv(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 def all_votes_csv(request: HttpRequest) -> HttpResponse:
-    """/export/votes.csv: the whole record, one row per member's vote, streamed."""
+    """/export/votes.csv: the whole record, one row per member's vote, streamed.
+    Its first rows are read before the answer starts: a database that cannot be
+    reached is a 503, never a 200 holding only the header."""
     return exports.votes_csv(Vote.objects.all(), "votes.csv", stream=True)

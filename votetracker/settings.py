@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # The signed-in editor, for the record's history (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A page that cannot reach the database answers 503 (votetracker/errors.py).
+    "votetracker.errors.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its refusal page.
     "axes.middleware.AxesMiddleware",
 ]
