@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -92,6 +93,47 @@ class Entry:
     def note(self, category: str, detail: str) -> None:
         """A review reason the source itself gives, with its file and line."""
         self.notes.append(Reason(category, detail, self.where))
+
+
+# The record's text fields an entry fills (their lengths are the database's).
+TEXT_FIELDS = ("draft_symbol", "meeting", "title", "agenda_item")
+
+
+def check_limits(entry: Entry) -> None:
+    """What the database cannot hold is refused before anything is written, named
+    with the file and line: a NUL character (PostgreSQL refuses it) or a text
+    longer than its column."""
+    from resolutions.models import Resolution
+
+    for name in TEXT_FIELDS:
+        value = getattr(entry, name)
+        label = name.replace("_", " ")
+        if "\x00" in value:
+            raise SourceError(entry.path, entry.line, f"the {label} holds a NUL character")
+        limit = Resolution._meta.get_field(name).max_length
+        if len(value) > limit:
+            raise SourceError(
+                entry.path,
+                entry.line,
+                f"the {label} '{value[:50]}…' is {len(value):,} characters long; the "
+                f"record holds at most {limit}",
+            )
+    for name, _, line in entry.positions:
+        if "\x00" in name:
+            raise SourceError(entry.path, line, "a member's name holds a NUL character")
+
+
+def csv_error(path: Path, line: int | None, error: Exception) -> SourceError:
+    """A CSV the csv module cannot read, named with its line; a cell over the csv
+    module's limit (csv.field_size_limit(), 131,072 characters) said as such."""
+    if "field larger than field limit" in str(error):
+        return SourceError(
+            path,
+            line,
+            f"a cell is longer than {csv.field_size_limit():,} characters, the most a "
+            "CSV cell may hold here",
+        )
+    return SourceError(path, line, f"cannot be read as CSV: {error}")
 
 
 RES_SYMBOL = re.compile(r"S/RES/\s*(\d+)\s*\(\s*(\d{4})\s*\)")

@@ -147,6 +147,8 @@ def read(path: Path) -> list[Entry]:
         raise SourceError(path, None, f"cannot be read as HTML: {error}") from error
     year = page_year(path, cell_text(document))
     entries: list[Entry] = []
+    headed = False  # a table of meetings found (its header row read)
+    short: list[int] = []  # lines of rows too short to hold an outcome
     for table in document.iter("table"):
         columns: dict[str, int] = {}
         previous: list[str] = []
@@ -173,15 +175,33 @@ def read(path: Path) -> list[Entry]:
                     letters = [i for i, t in enumerate(texts) if "Vote Outcome" in t]
                     if letters:
                         columns["letter"] = letters[0]
+                    headed = True
                 continue
             if len(cells) <= columns["outcome"]:
                 if any(TALLY.search(t) for t in texts):
                     raise SourceError(path, line, f"a vote in a row of {len(cells)} cells")
+                short.append(line)
                 continue
             entries.extend(parse_row(path, line, year, columns, texts))
-    if not entries and not any(True for _ in document.iter("table")):
-        raise SourceError(path, None, "no table of meetings")
+    check_read(path, entries, headed, short)
     return entries
+
+
+def check_read(path: Path, entries: list[Entry], headed: bool, short: list[int]) -> None:
+    """A page whose table cannot be read is an error, never "0 votes": no table of
+    meetings (no header row with Date and Topic), or no vote read while rows lack
+    the outcome column."""
+    if not headed:
+        raise SourceError(
+            path, None, "no table of meetings (no header row with 'Date' and 'Topic') in the page"
+        )
+    if not entries and short:
+        raise SourceError(
+            path,
+            short[0],
+            f"the table of meetings cannot be read: {len(short)} row(s) without the "
+            "outcome column, and no vote read",
+        )
 
 
 def parse_row(

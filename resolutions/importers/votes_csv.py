@@ -18,7 +18,7 @@ from resolutions import rules
 from resolutions.exports import VOTE_COLUMNS, unneutralise
 from resolutions.rules import Outcome, Position
 
-from .base import RES_SYMBOL, SITE_CSV, Entry, SourceError
+from .base import RES_SYMBOL, SITE_CSV, Entry, SourceError, csv_error
 
 # The columns before `vote_slug` was added: such a file is read, each vote known by
 # its symbols, date, meeting, title and outcome (two votes at one meeting with no
@@ -34,6 +34,7 @@ def detect(path: Path, head: bytes) -> bool:
 def read(path: Path) -> list[Entry]:
     entries: dict[tuple, Entry] = {}
     permanent: dict[tuple, set[str]] = {}
+    line = 0  # the line of the last row read
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
@@ -61,8 +62,10 @@ def read(path: Path) -> list[Entry]:
                 entry.positions.append((values["member_code"], values["position"], line))
                 if values["permanent"] == "true":
                     permanent.setdefault(key, set()).add(values["member_code"])
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+    except (OSError, UnicodeDecodeError) as error:
         raise SourceError(path, None, f"cannot be read: {error}") from error
+    except csv.Error as error:
+        raise csv_error(path, line + 1, error) from error  # the row after the last read
     for key, entry in entries.items():
         entry.procedural = rules.implied_procedural(
             {code: position for code, position, _ in entry.positions},

@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 
 from resolutions.rules import Outcome, Position
 
-from .base import COMMUNITY, Entry, SourceError, normalise_draft
+from .base import COMMUNITY, Entry, SourceError, csv_error, normalise_draft
 
 COLUMNS = {"Date,", "Resolution", "Meeting", "Draft", "Outcome results", "Vote", "Member State"}
 POSITIONS = {"yes": Position.FOR, "no": Position.AGAINST, "abstain": Position.ABSTAIN}
@@ -40,11 +41,61 @@ def _xlsx_header(path: Path) -> set[str]:
     return {str(v) for v in rows[0] if v not in (None, "")} if rows else set()
 
 
+# A workbook is a zip: before anything is unpacked, the sizes its members declare
+# are checked against these (the community table's sheet is 16 MB unpacked), so
+# that a small file holding a huge cell (a zip bomb) is refused at once.
+MAX_WORKBOOK_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_WORKBOOK_BYTES = 128 * 1024 * 1024
+# Deflate unpacks to at most about 1,032 times its packed size: a member that could
+# exceed the limit is unpacked (in chunks, never whole) to check its declared size.
+DEFLATE_MAX_RATIO = 1032
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a workbook whose members declare (or unpack to) more than the limits."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = sum(m.file_size for m in members)
+            for member in members:
+                if member.file_size > MAX_WORKBOOK_MEMBER_BYTES:
+                    raise SourceError(
+                        path,
+                        None,
+                        f"the workbook's part {member.filename} unpacks to "
+                        f"{member.file_size:,} bytes, more than the "
+                        f"{MAX_WORKBOOK_MEMBER_BYTES:,} a workbook part may hold; not read",
+                    )
+            if total > MAX_WORKBOOK_BYTES:
+                raise SourceError(
+                    path,
+                    None,
+                    f"the workbook unpacks to {total:,} bytes, more than the "
+                    f"{MAX_WORKBOOK_BYTES:,} a workbook may hold; not read",
+                )
+            for member in members:
+                if member.compress_size * DEFLATE_MAX_RATIO > MAX_WORKBOOK_MEMBER_BYTES:
+                    _check_unpacked_size(path, archive, member)
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
+
+
+def _check_unpacked_size(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Unpack a member in chunks, never whole: zipfile stops at the size it declares
+    and checks its CRC there, so one that would unpack to more is refused
+    (BadZipFile) after at most its declared, checked size."""
+    with archive.open(member) as stream:
+        while stream.read(1024 * 1024):
+            pass
+
+
 def _xlsx_rows(path: Path, nrows: int | None = None) -> list[list]:
-    """The first sheet's cells, read with calamine (a tenth of openpyxl's time).
-    Whole numbers come back as floats (3326.0); they are made ints again."""
+    """The first sheet's cells, read with calamine (a tenth of openpyxl's time),
+    once the workbook's sizes are checked (check_workbook). Whole numbers come back
+    as floats (3326.0); they are made ints again."""
     from python_calamine import CalamineError, CalamineWorkbook
 
+    check_workbook(path)
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
@@ -65,15 +116,20 @@ def rows_of(path: Path):
                 continue
             yield line, dict(zip(header, values, strict=False))
         return
+    read_to = 1  # the line of the last row read (the header's, to begin with)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
+                read_to = reader.line_num
                 if not any((v or "").strip() for v in row.values()):
                     continue
                 yield reader.line_num, row
     except (OSError, UnicodeDecodeError) as error:
         raise SourceError(path, None, f"cannot be read: {error}") from error
+    except csv.Error as error:
+        # The row after the last one read holds the cell.
+        raise csv_error(path, read_to + 1, error) from error
 
 
 def text(value) -> str:

@@ -29,7 +29,7 @@ from collections import Counter
 
 from resolutions.reviews import Reason
 
-from ..base import PRECEDENCE, Entry
+from ..base import PRECEDENCE, Entry, check_limits
 from .facts import Facts, differs, set_tally, take
 from .matching import Matching
 from .positions import Positions
@@ -66,6 +66,8 @@ class Reconciler(Reading, Matching, Facts, Positions, Settling, Writing):
 
     def merge_file(self, entries: list[Entry], progress=None) -> tuple[Summary, list[State]]:
         summary = Summary(entries=len(entries))
+        for entry in entries:
+            check_limits(entry)  # before anything is merged or written
         ordinal: Counter = Counter()
         touched: list[State] = []
         touched_ids: set[int] = set()
