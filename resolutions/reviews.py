@@ -27,6 +27,8 @@ CATEGORIES = {
     "by UN text.",
     "date mismatch": "The sources give different dates for this vote.",
     "date uncertain": "The day of this vote is not certain.",
+    "from an article": "This record was entered from a news article and not every fact "
+    "in it is confirmed by an official record.",
     "draft symbol mismatch": "The sources give different draft symbols for this vote.",
     "resolution number mismatch": "The sources give different resolution numbers for this vote.",
     "duplicate symbol": "A source gives this vote's symbol to another vote too.",

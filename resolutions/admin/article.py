@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from .. import history, rules
+from .. import history, reviews, rules
 from ..models import Resolution, Source
 from ..reader import MAX_TEXT_CHARS, Context, extract, too_long
 from .forms import VoteForm
@@ -40,6 +40,8 @@ class ArticleVoteForm(VoteForm):
 
 
 SESSION_KEY = "article_proposals"
+# The review category of what a record entered from an article still lacks.
+ARTICLE = "from an article"
 
 
 class ArticleForm(forms.Form):
@@ -51,7 +53,10 @@ class ArticleForm(forms.Form):
     url = forms.URLField(label="URL", required=False, max_length=500, assume_scheme="https")
     outlet = forms.CharField(required=False, max_length=200)
     title = forms.CharField(
-        required=False, max_length=300, help_text="Left empty, the article's first line."
+        required=False,
+        max_length=300,
+        help_text="The article's headline. Left empty, the source's title is left for you "
+        "to fill in on the next page (a paste's first line is often another story's).",
     )
     published = forms.DateField(
         label="Publication date",
@@ -85,7 +90,7 @@ def store_proposal(request: HttpRequest, data: dict, found) -> str:
     """Keep the reading in the session (nothing is saved yet) under a short token."""
     text = data["text"]
     token = hashlib.sha256((text + (data["url"] or "")).encode()).hexdigest()[:16]
-    title = data["title"] or next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = data["title"]
     proposals = request.session.get(SESSION_KEY, {})
     proposals.pop(token, None)
     while len(proposals) >= 5:
@@ -96,11 +101,43 @@ def store_proposal(request: HttpRequest, data: dict, found) -> str:
         "title": title[:300],
         "published": data["published"].isoformat() if data["published"] else None,
         "reading": found.as_json(),
-        "quotes": found.quotes(),
+        "quotes": quoted(found.quotes(), text),
         "outcome_explanation": found.outcome_explanation,
     }
     request.session[SESSION_KEY] = proposals
     return token
+
+
+def quoted(sentences: list[str], text: str) -> list[str]:
+    """The sentences that are the article's own words: a note of the reader's
+    ("counted from the members the article names") is no quote."""
+    words = " ".join(text.split())
+    return [s for s in sentences if " ".join(s.split()) in words]
+
+
+def review_reasons(proposal: dict, fields: dict) -> list[reviews.Reason]:
+    """Why a record pre-filled from an article must be saved "needs review": the
+    reader's warnings, positions inferred from the counts rather than named in the
+    article, a member's position the article does not give, and a record (as
+    posted, or as proposed: `fields`) without a document symbol or a meeting."""
+    reading = proposal["reading"]
+    reasons = [reviews.Reason(ARTICLE, f"the reader warned: {w}") for w in reading["warnings"]]
+    inferred = sorted(e["member"] for e in reading["evidence"] if e.get("inferred"))
+    if inferred:
+        reasons.append(
+            reviews.Reason(
+                ARTICLE,
+                "positions inferred from the counts, not named in the article: "
+                + ", ".join(inferred),
+            )
+        )
+    if len(reading["positions"]) < rules.seats(dt.date.fromisoformat(reading["vote_date"])):
+        reasons.append(reviews.Reason(ARTICLE, "not every member's position could be read"))
+    if not fields.get("draft_symbol") and fields.get("resolution_number") is None:
+        reasons.append(reviews.Reason(ARTICLE, "no document symbol"))
+    if not fields.get("meeting"):
+        reasons.append(reviews.Reason(ARTICLE, "no meeting record"))
+    return reasons
 
 
 def article_proposal(request: HttpRequest) -> dict | None:
@@ -130,13 +167,10 @@ def proposed_fields(proposal: dict) -> dict:
             votes_against=counts["against"],
             votes_abstain=counts["abstain"],
         )
-    reasons = [w for w in reading["warnings"] if w != "no document symbol in the article"]
-    seated = rules.seats(dt.date.fromisoformat(reading["vote_date"]))
-    if reasons or len(reading["positions"]) < seated:
+    reasons = review_reasons(proposal, fields)
+    if reasons:
         fields["review_status"] = Resolution.Review.NEEDS_REVIEW
-        fields["review_reasons"] = "\n".join(
-            ["from a news article: not every fact could be read", *reasons]
-        )
+        fields["review_reasons"] = reviews.store(reasons)
     return {k: v for k, v in fields.items() if v not in (None, "")}
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from .. import history
+from .. import history, reviews
 from ..models import Resolution, Vote
 from .checks import check_and_complete
 
@@ -127,8 +127,26 @@ class ResolutionForm(forms.ModelForm):
         if not self.instance._state.adding:
             self.fields["opened_version"].initial = self.instance.version
 
+    # The reading of a news article the add form was pre-filled from (article.py).
+    article: dict | None = None
+
+    def flag_article_gaps(self, cleaned: dict) -> None:
+        """A record from an article whose facts are partly inferred, or that lacks
+        its symbol or meeting, is saved "needs review" with those reasons, whatever
+        the review menu says: never published as checked in one click."""
+        from .article import review_reasons
+
+        needed = review_reasons(self.article, cleaned)
+        if not needed:
+            return
+        given = reviews.parse_all(cleaned.get("review_reasons", ""))
+        cleaned["review_reasons"] = reviews.store([*given, *needed])
+        cleaned["review_status"] = Resolution.Review.NEEDS_REVIEW
+
     def clean(self):
         cleaned = super().clean()
+        if self.article is not None:
+            self.flag_article_gaps(cleaned)
         if not self.instance._state.adding:
             opened = cleaned.get("opened_version")
             if opened != self.instance.version:

@@ -5,7 +5,8 @@ anything is saved. Entry from a news article is article.py."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
@@ -92,7 +93,11 @@ class VoteInline(admin.TabularInline):
 class SourceInline(admin.StackedInline):
     model = Source
     extra = 1
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        # ISO, as every other date of the site (the locale's would be 12/04/2017).
+        models.DateField: {"widget": AdminDateWidget(format="%Y-%m-%d")},
+    }
     fields = ["kind", "title", "url", "outlet", "date", "quote"]
 
 
@@ -183,6 +188,11 @@ class ResolutionAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Resolution]:
         return super().get_queryset(request).with_tallies()
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.article = article_proposal(request) if obj is None else None
+        return form
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, VoteInline) and request.method != "POST":
@@ -256,6 +266,13 @@ class ResolutionAdmin(admin.ModelAdmin):
         if obj.review_status == Resolution.Review.OK:
             obj.review_reasons = ""
         super().save_model(request, obj, form, change)
+        if getattr(form, "article", None) and obj.needs_review:
+            self.message_user(
+                request,
+                "Saved as “Needs review”, as a record from an article is until its gaps "
+                "are checked: " + "; ".join(obj.review_reason_list),
+                level=messages.WARNING,
+            )
 
     def delete_model(self, request, obj):
         self.remember_bundled(request, [obj])
