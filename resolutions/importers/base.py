@@ -95,13 +95,15 @@ class Entry:
         self.notes.append(Reason(category, detail, self.where))
 
 
-# The record's text fields an entry fills (their lengths are the database's).
+# The record's text fields an entry fills; the symbols must fit their columns (a
+# longer title or agenda item is cut with "…" by the reconciler, facts.TEXT_LIMIT).
 TEXT_FIELDS = ("draft_symbol", "meeting", "title", "agenda_item")
+SYMBOL_FIELDS = ("draft_symbol", "meeting")
 
 
 def check_limits(entry: Entry) -> None:
     """What the database cannot hold is refused before anything is written, named
-    with the file and line: a NUL character (PostgreSQL refuses it) or a text
+    with the file and line: a NUL character (PostgreSQL refuses it) or a symbol
     longer than its column."""
     from resolutions.models import Resolution
 
@@ -111,7 +113,7 @@ def check_limits(entry: Entry) -> None:
         if "\x00" in value:
             raise SourceError(entry.path, entry.line, f"the {label} holds a NUL character")
         limit = Resolution._meta.get_field(name).max_length
-        if len(value) > limit:
+        if name in SYMBOL_FIELDS and len(value) > limit:
             raise SourceError(
                 entry.path,
                 entry.line,

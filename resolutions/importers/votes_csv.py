@@ -34,7 +34,7 @@ def detect(path: Path, head: bytes) -> bool:
 def read(path: Path) -> list[Entry]:
     entries: dict[tuple, Entry] = {}
     permanent: dict[tuple, set[str]] = {}
-    line = 0  # the line of the last row read
+    line = 1  # the line of the last row read (the header, to begin with)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)

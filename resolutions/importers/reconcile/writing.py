@@ -77,7 +77,9 @@ class Writing:
                 Resolution.objects.filter(pk__in=[s.resolution.pk for s in deleted]).delete()
             if created:
                 self.create_records(created)
-            self.take_versions([*changed, *(s for s in votes_changed if s not in changed)])
+            changed_ids = {id(s) for s in changed}
+            votes_only = [s for s in votes_changed if id(s) not in changed_ids]
+            self.take_versions([*changed, *votes_only])
             imported = [s for s in changed if not s.protected]
             if imported:
                 for state in imported:
@@ -98,8 +100,9 @@ class Writing:
                     [*REVIEW_FIELDS, "version"],
                     batch_size=500,
                 )
-            votes_only = [s.resolution for s in votes_changed if s not in changed]
-            history.bulk_update(Resolution, votes_only, ["version"], batch_size=500)
+            history.bulk_update(
+                Resolution, [s.resolution for s in votes_only], ["version"], batch_size=500
+            )
             if votes_changed:
                 Vote.objects.filter(
                     resolution_id__in=[s.resolution.pk for s in votes_changed]
