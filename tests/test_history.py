@@ -104,6 +104,7 @@ def test_an_article_attached_is_kept(editor_client):
         {
             "text": ARTICLE,
             "url": "https://news.example.org/sanctions-veto",
+            "title": "Sanctions text falls at the Security Council",
             "published": "2017-02-28",
         },
     )
