@@ -3,6 +3,7 @@ when" of the historical record. Everything is imported once for the module."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -27,7 +28,12 @@ def imported(django_db_setup, django_db_blocker):
     external = require_shared("data", "external")
     pages = external / "dhl-scact-html"
     community = external / "voting-agent-sc-votes" / "sc_voting_2025-07-03.csv"
-    sources = [str(pages), str(community), str(external / "recent-votes")]
+    sources = [
+        str(pages),
+        str(community),
+        str(external / "wpdl-vetoes"),
+        str(external / "recent-votes"),
+    ]
     out = io.StringIO()
     with django_db_blocker.unblock():
         call_command("import_votes", *sources, "--no-progress", stdout=out)
@@ -275,6 +281,7 @@ def test_bench_imports_every_library_page_the_veto_list_and_the_community_table_
     pages = [path for fmt, path in in_folder if fmt == "dhl-meetings"]
     assert formats["dhl-meetings"] == len(pages) > 70
     assert formats["dhl-vetoes"] == 1
+    assert formats["wpdl-vetoes"] == 1
     community = [path.name for fmt, path in files if fmt == "voting-agent"]
     assert community == ["sc_voting_2025-07-03.xlsx"]
     researched = sorted(path.name for fmt, path in files if fmt == "researched")
@@ -578,3 +585,143 @@ def test_a_permanent_member_s_years_of_tally_only_votes_are_not_vetoes_only(
     for year in range(1946, last_year):
         assert bars[year] == votes[year], year
     assert sum(bands["Position not on record"].values()) > 0.5 * sum(votes.values())
+
+
+# The two veto lists and the record (the library's veto list, the second list of
+# wpdl-vetoes/, the vetoes on record up to the second list's end), read here with
+# plain regular expressions and the csv module. A vote is keyed by its draft symbol,
+# else by its meeting and day (the second list gives a meeting of several days as
+# its last day: the symbol is the key where there is one).
+
+CODES = {
+    "USSR": "SUN",
+    "Russian Federation": "RUS",
+    "Russia": "RUS",
+    "USA": "USA",
+    "UK": "GBR",
+    "France": "FRA",
+    "China": "CHN",
+}
+MONTHS = "January February March April May June July August September October November December"
+
+
+def veto_key(symbol, meeting, day: str) -> str:
+    return symbol.group(0) if symbol else f"{meeting.group(0)} {day}"
+
+
+def library_veto_list(external) -> dict[str, list[str]]:
+    page = external / "dhl-scact-html" / "scact_veto_table_en.html"
+    text = page.read_text(encoding="utf-8", errors="replace").replace("</br>", "<br>")
+    found: dict[str, list[str]] = {}
+    for row in re.findall(r"<tr><td>(.*?)</tr>", text, re.S):
+        cells = [
+            " ".join(re.sub(r"<[^>]+>", " ", c).split())
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", "<td>" + row.replace("<br>", " | "), re.S)
+        ]
+        day, month, year = re.match(
+            r"(\d+)(?:\s*[-/+]\s*\d+)?\s+([A-Za-z]+)\.?\s+(\d+)", cells[0]
+        ).groups()
+        year = int(year) + (1900 if int(year) < 100 else 0)
+        number = next(i for i, m in enumerate(MONTHS.split(), 1) if m.startswith(month[:3]))
+        key = veto_key(
+            re.match(r"S/(?!PV)[\w./]+", cells[1]),
+            re.search(r"S/PV\.\d+", cells[2]),
+            f"{year}-{number:02d}-{int(day):02d}",
+        )
+        members = [CODES[m.strip()] for m in re.split(r"[|,]", cells[-1]) if m.strip()]
+        found.setdefault(key, []).extend(members)
+    return found
+
+
+def second_veto_list(external) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    path = external / "wpdl-vetoes" / "unsc_vetoes_1946_sept2022.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            month, day, year = row["date"].split("/")
+            key = veto_key(
+                re.match(r"S/(?!PV)[\w.]+(?:/[\w.]+)*", row["draft"]),
+                re.search(r"S/PV\.\d+", row["meeting_record"]),
+                f"{year}-{int(month):02d}-{int(day):02d}",
+            )
+            vetoing = [row[c] for c in ("member_veto1", "member_veto2", "member_veto3")]
+            found.setdefault(key, []).extend(CODES[name] for name in vetoing if name)
+    return found
+
+
+def vetoes_on_record(until: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for vote in Vote.objects.filter(
+        position=Position.VETO, resolution__date__lte=until
+    ).select_related("resolution"):
+        record = vote.resolution
+        key = record.draft_symbol or f"{record.meeting} {record.date.isoformat()}"
+        found.setdefault(key, []).append(vote.member_id)
+    return found
+
+
+# Every veto on which the library's veto list, the second list and the record do
+# not agree: (library's list, second list, record), each with why.
+VETOES_EXPLAINED = {
+    "S/PV.49 1946-06-26": (
+        ["FRA", "SUN", "SUN", "SUN"],
+        ["SUN", "SUN", "SUN"],
+        ["FRA", "SUN", "SUN", "SUN"],
+        "France and the USSR on the preliminary question of the Spanish question in the "
+        "library's list, the USSR alone in the second list (a 2022 scrape of it) and on the "
+        "library's page: the record follows the library's list of vetoes",
+    ),
+    "S/552": (
+        ["SUN", "SUN"],
+        ["SUN", "SUN"],
+        ["SUN"],
+        "both lists give S/552 to the USSR's two vetoes at S/PV.202 (the draft and the "
+        "preliminary question); the library's page gives it to one, the other is on record "
+        "by its meeting (next row)",
+    ),
+    "S/PV.202 1947-09-15": ([], [], ["SUN"], "the second of the two vetoes above"),
+    "S/18087/Rev.1": (
+        ["GBR", "USA"],
+        ["GBR", "USA"],
+        [],
+        "the lists write S/18087/Rev.1 where the library's page writes S/18087 (next row): one "
+        "vote, flagged 'draft symbol mismatch'",
+    ),
+    "S/18087": ([], [], ["GBR", "USA"], "the vote above, by the library's page's symbol"),
+    "S/1996/952": (
+        [],
+        [],
+        ["USA"],
+        "the United States' veto of 19 November 1996 of the draft recommending the "
+        "Secretary-General's reappointment: real (the library's page of 1996), in neither list",
+    ),
+    "S/2022/538": (
+        [],
+        ["RUS"],
+        ["RUS"],
+        "vetoed on 8 July 2022, after the saved library list and its page of 2022",
+    ),
+}
+
+
+@pytest.mark.django_db
+def test_the_two_veto_lists_and_the_record_agree_on_every_veto_but_those_explained(imported):
+    external = imported["external"]
+    library, second = library_veto_list(external), second_veto_list(external)
+    recorded = vetoes_on_record("2022-09-15")  # the end of the second list
+    differences = {
+        key: (
+            sorted(library.get(key, [])),
+            sorted(second.get(key, [])),
+            sorted(recorded.get(key, [])),
+        )
+        for key in set(library) | set(second) | set(recorded)
+        if not sorted(library.get(key, []))
+        == sorted(second.get(key, []))
+        == sorted(recorded.get(key, []))
+    }
+    assert differences == {key: value[:3] for key, value in VETOES_EXPLAINED.items()}
+    assert len(library) > 190 and len(second) > 190
+    france = Resolution.objects.get(meeting="S/PV.49", votes__member_id="FRA")
+    assert "the record follows the veto list" in france.settled
+    assert "veto mismatch" not in reviews.categories(france.review_reasons)

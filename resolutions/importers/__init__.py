@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import dhl_meetings, dhl_vetoes, researched, votes_csv, voting_agent
+from . import dhl_meetings, dhl_vetoes, researched, votes_csv, voting_agent, wpdl_vetoes
 from .base import Entry, SourceError
 
 # The order files are loaded in when several are given: the library's pages first
-# (their dates and meetings win), then the veto list, then the community table,
-# then records researched from public reports (one JSON file per vote).
+# (their dates and meetings win), then the veto list, the second veto list (wpdl),
+# the community table, then records researched from public reports (one JSON file
+# per vote).
 FORMATS = {
     "dhl-meetings": dhl_meetings,
     "dhl-vetoes": dhl_vetoes,
+    "wpdl-vetoes": wpdl_vetoes,
     "voting-agent": voting_agent,
     "researched": researched,
     "csv": votes_csv,

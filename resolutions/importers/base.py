@@ -24,14 +24,23 @@ class SourceError(Exception):
 
 
 # Which source an entry comes from; also the precedence of their dates and meetings
-# (lower wins): the library's meeting pages, its veto list, the site's own CSV, the
-# community table, records researched by hand from public reports.
+# (lower wins): the library's meeting pages, its veto list, the second veto list
+# (wpdl), the site's own CSV, the community table, records researched by hand from
+# public reports.
 LIBRARY_MEETINGS = "dhl-meetings"
 LIBRARY_VETOES = "dhl-vetoes"
+WPDL_VETOES = "wpdl-vetoes"
 SITE_CSV = "csv"
 COMMUNITY = "voting-agent"
 RESEARCHED = "researched"
-PRECEDENCE = {LIBRARY_MEETINGS: 0, LIBRARY_VETOES: 1, SITE_CSV: 2, COMMUNITY: 3, RESEARCHED: 4}
+PRECEDENCE = {
+    LIBRARY_MEETINGS: 0,
+    LIBRARY_VETOES: 1,
+    WPDL_VETOES: 2,
+    SITE_CSV: 3,
+    COMMUNITY: 4,
+    RESEARCHED: 5,
+}
 
 
 @dataclass(frozen=True)

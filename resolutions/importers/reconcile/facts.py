@@ -11,7 +11,7 @@ from typing import Any
 from resolutions import rules
 from resolutions.models import Resolution
 
-from ..base import COMMUNITY, LIBRARY_MEETINGS, Entry
+from ..base import COMMUNITY, LIBRARY_MEETINGS, WPDL_VETOES, Entry
 from .settling import settle_without_a_vote
 from .state import LABEL, State, Summary, swapped
 
@@ -28,6 +28,10 @@ def set_tally(resolution: Resolution, tally: rules.Tally) -> None:
 # Facts where the library's pages outrank the community table outright: a
 # difference between the two is settled for the library, not flagged.
 LIBRARY_FIRST = {"date", "meeting"}
+# Sources read only to confirm who vetoed: their dates and meetings serve to find
+# the vote, and a difference from the library's is settled for the library (the
+# second veto list gives a meeting of several days as its last day).
+READ_FOR_VETOES = {WPDL_VETOES}
 
 
 def differs(state: State, entry: Entry, name: str, theirs, ours, shown=str) -> None:
@@ -44,6 +48,14 @@ def differs(state: State, entry: Entry, name: str, theirs, ours, shown=str) -> N
             f"page {library}; the record follows the library."
         )
         return
+    if name in LIBRARY_FIRST and entry.source in READ_FOR_VETOES:
+        if LIBRARY_MEETINGS in state.sources and not state.protected:
+            state.settle(
+                f"{name.capitalize()}: the {label} gives {shown(theirs)}, the record {ours} "
+                "from the library's pages; the list is read for who vetoed, and the record "
+                "follows the library."
+            )
+        return  # not a fact the list gives the record
     if state.protected:
         state.add_reason("editor record differs", f"{name}: {said}")
     else:

@@ -12,7 +12,8 @@ from resolutions import rules
 from resolutions.models import Resolution, next_free_slug
 from resolutions.rules import Outcome
 
-from ..base import LIBRARY_VETOES, PRECEDENCE, Entry
+from ..base import PRECEDENCE, Entry
+from .settling import VETO_LISTS
 from .state import LABEL, NO_SYMBOL, State, swapped
 
 
@@ -70,7 +71,7 @@ class Matching:
             for s in self.by_meeting.get(key, [])
             if (not s.resolution.symbol or s.has_reason(*NO_SYMBOL))
             and (entry.meeting or s.resolution.date == entry.date)
-            and (entry.source != LIBRARY_VETOES or s.resolution.outcome == Outcome.VETOED)
+            and (entry.source not in VETO_LISTS or s.resolution.outcome == Outcome.VETOED)
         ]
         number = ordinal[key]
         ordinal[key] += 1

@@ -75,6 +75,12 @@ class Positions:
                     f"the record {', '.join(recorded) or 'none'}",
                 )
             return
+        if (
+            recorded
+            and sorted(codes) != recorded
+            and self.settle_vetoes(state, entry, codes, recorded)
+        ):
+            return
         if recorded and sorted(codes) != recorded:
             # The sources disagree on who vetoed: only the vetoes both name are kept.
             state.add_reason(

@@ -15,13 +15,13 @@ from resolutions import rules
 from resolutions.reviews import Reason
 from resolutions.rules import Outcome, Position
 
-from ..base import LIBRARY_VETOES, PRECEDENCE, Entry
+from ..base import LIBRARY_VETOES, PRECEDENCE, WPDL_VETOES, Entry
 from .state import LABEL, State
 
 # Sources that name who vetoed a draft: the library's veto list and any second
 # veto list (a format whose entries give `vetoed_by` and nothing of the members'
 # other votes).
-VETO_LISTS = {LIBRARY_VETOES}
+VETO_LISTS = {LIBRARY_VETOES, WPDL_VETOES}
 # How far from a number given twice to look for the number missing there.
 NEAR = 12
 
@@ -162,6 +162,34 @@ class Settling:
         listed.reasons = [r for r in listed.reasons if r.category != "duplicate symbol"]
         copy.deleted = True
         self.deleted.append(copy)
+
+    def settle_vetoes(
+        self, state: State, entry: Entry, codes: list[str], recorded: list[str]
+    ) -> bool:
+        """Who vetoed, where a source names fewer of the vetoing members than the
+        library's veto list (the official list of vetoes, A/58/47 to 2004, kept by
+        the library since), and none it does not name: the veto list is followed,
+        whichever of the two is read first (the library's page of 1946 and the
+        second veto list give the USSR alone on a vote of 26 June 1946 at which the
+        veto list names France and the USSR). True if settled so."""
+        if state.protected or entry.source == LIBRARY_VETOES and LIBRARY_VETOES in state.sources:
+            return False
+        if entry.source == LIBRARY_VETOES:
+            fewer, more, other = recorded, codes, min(state.sources, key=PRECEDENCE.get, default="")
+        elif LIBRARY_VETOES in state.sources:
+            fewer, more, other = codes, recorded, entry.source
+        else:
+            return False
+        if not set(fewer) < set(more) or other not in LABEL:
+            return False
+        state.settle(
+            f"Vetoes: the {LABEL[other]} names {rules.join_names(sorted(fewer), self.names)}, "
+            f"the veto list {rules.join_names(sorted(more), self.names)}; the record follows "
+            "the veto list, the library's list of every veto cast."
+        )
+        for code in more:
+            state.votes[code] = Position.VETO
+        return True
 
     # Per file -----------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from ..base import (
     PRECEDENCE,
     RESEARCHED,
     SITE_CSV,
+    WPDL_VETOES,
     Entry,
 )
 
@@ -40,6 +41,11 @@ SOURCES = {
         "UN Dag Hammarskjöld Library: Security Council - Veto List",
         "https://research.un.org/en/docs/sc/quick/veto",
     ),
+    WPDL_VETOES: (
+        Source.Kind.DATASET,
+        "World Politics Data Lab: vetoes in the UN Security Council, 1946 to September 2022",
+        "https://github.com/world-politics-datalab/vetoes-un-security-council",
+    ),
     COMMUNITY: (
         Source.Kind.DATASET,
         "Voting-Agent community table of Security Council votes",
@@ -56,6 +62,7 @@ SOURCE_BY_TITLE = {title: name for name, (_, title, _) in SOURCES.items()}
 LABEL = {
     LIBRARY_MEETINGS: "library",
     LIBRARY_VETOES: "veto list",
+    WPDL_VETOES: "second veto list (wpdl)",
     COMMUNITY: "community table",
     SITE_CSV: "votes CSV",
     RESEARCHED: "researched record",

@@ -6,8 +6,8 @@ own floor (resolutions/reader/benchmark.py). `--reader` runs the reader's alone.
 Runs in a temporary folder (the project's database is not touched): migrate,
 load_bundled, then `import_votes --format auto` on the sources, timed. The sources
 are named one by one (`default_sources`): the library's meeting pages, its veto
-list, the community table once, as its workbook (the README: load it once), and
-the researched records of recent-votes/."""
+list, the second veto list, the community table once, as its workbook (the README:
+load it once), and the researched records of recent-votes/."""
 
 from __future__ import annotations
 
@@ -28,21 +28,26 @@ TABLES = ["resolutions_resolution", "resolutions_vote", "resolutions_source"]
 
 def default_sources(external: Path = SHARED) -> list[Path]:
     """The files the bench imports: every library meeting page (scact<year>...),
-    the library's veto list, the community table's workbook only (its CSV is the
-    same table: loading both would import it twice) and the researched records of
-    recent-votes/ (one JSON file per vote)."""
+    the library's veto list, the second veto list (wpdl), the community table's
+    workbook only (its CSV is the same table: loading both would import it twice)
+    and the researched records of recent-votes/ (one JSON file per vote)."""
     library = external / "dhl-scact-html"
     pages = sorted(library.glob("scact[0-9][0-9][0-9][0-9]*_table_en.html"))
     vetoes = library / "scact_veto_table_en.html"
+    second = sorted((external / "wpdl-vetoes").glob("*.csv"))
     workbooks = sorted((external / "voting-agent-sc-votes").glob("*.xlsx"))
     researched = sorted((external / "recent-votes").rglob("*.json"))
-    if not pages or not vetoes.exists() or len(workbooks) != 1 or not researched:
+    if not pages or not vetoes.exists() or len(second) != 1:
         raise CommandError(
             f"{external}: expected the library's meeting pages and veto list in "
-            "dhl-scact-html/, one community workbook (.xlsx) in voting-agent-sc-votes/ "
+            "dhl-scact-html/ and the second veto list (.csv) in wpdl-vetoes/"
+        )
+    if len(workbooks) != 1 or not researched:
+        raise CommandError(
+            f"{external}: expected one community workbook (.xlsx) in voting-agent-sc-votes/ "
             "and the researched records (.json) in recent-votes/"
         )
-    return [*pages, vetoes, *workbooks, *researched]
+    return [*pages, vetoes, *second, *workbooks, *researched]
 
 
 class Command(BaseCommand):
