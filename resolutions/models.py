@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from . import reviews, rules
+from . import topics as about
 from .history import ChangeOrigin
 from .rules import Outcome, Position
 
@@ -178,6 +179,55 @@ def next_free_slug(base: str, taken: set[str] | frozenset[str]) -> str:
     return slug
 
 
+class Topic(models.Model):
+    """What votes are about: a topic ("Cyprus"), a region ("Africa") or a category
+    ("Thematic"), from the sources' own columns and the site's mapping of agenda
+    items (resolutions/topics.py)."""
+
+    class Kind(models.TextChoices):
+        TOPIC = about.TOPIC, "Topic"
+        REGION = about.REGION, "Region"
+        CATEGORY = about.CATEGORY, "Category"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="unique_topic_name_per_kind"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["topic", "region", "category"]), name="topic_valid_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("topic_detail", args=[self.slug])
+
+    @classmethod
+    def ids_for(cls, names: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """(kind, name) -> id of each topic, the missing ones created (slugs from
+        their names, numbered where two would be the same)."""
+        known = {
+            (kind, name): pk for pk, kind, name in cls.objects.values_list("pk", "kind", "name")
+        }
+        missing = sorted(names - set(known))
+        if missing:
+            taken = set(cls.objects.values_list("slug", flat=True))
+            new = []
+            for kind, name in missing:
+                slug = next_free_slug(slugify_symbol(name)[:70] or kind, taken)
+                taken.add(slug)
+                new.append(cls(kind=kind, name=name, slug=slug))
+            cls.objects.bulk_create(new)
+            known.update({(k, n): pk for pk, k, n in cls.objects.values_list("pk", "kind", "name")})
+        return {key: known[key] for key in names}
+
+
 class ResolutionQuerySet(models.QuerySet):
     def with_tallies(self) -> ResolutionQuerySet:
         """What every list of votes shows: the vetoing members come prefetched
@@ -258,6 +308,26 @@ class Resolution(models.Model):
         null=True, blank=True, unique=True, help_text="When adopted: 2118 for S/RES/2118 (2013)."
     )
     title = models.CharField(max_length=500, blank=True)
+    draft_note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="What a source says of the draft besides its symbol, never a title: the "
+        "other drafts voted with it, 'as amended', 'Oral amendment 2'.",
+    )
+    subject = models.CharField(
+        max_length=about.SUBJECT_LIMIT,
+        blank=True,
+        editable=False,
+        help_text="What the vote was about, in short: the title, else the agenda item "
+        "(topics.subject_for; set on every save).",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="resolutions")
+    sponsors = models.ManyToManyField(
+        MemberState,
+        blank=True,
+        related_name="sponsored",
+        help_text="Members named as submitters of the draft by a source.",
+    )
     agenda_item = models.CharField(max_length=500, blank=True)
     date = models.DateField(db_index=True, help_text="Date of the vote.")
     meeting = models.CharField(
@@ -321,6 +391,7 @@ class Resolution(models.Model):
         return self.symbol or f"Vote of {self.date.isoformat()}"
 
     def save(self, *args, **kwargs) -> None:
+        self.subject = about.subject_for(self.title, self.agenda_item)
         base = self.make_slug()
         if self.symbol:
             self.slug = base

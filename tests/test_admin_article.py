@@ -5,6 +5,7 @@ and pasting the same article again offers the record instead of a duplicate."""
 from __future__ import annotations
 
 import pytest
+from django import forms
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
@@ -55,13 +56,18 @@ def paste(client, text=ARTICLE, **fields):
 
 def form_data(response) -> dict:
     """What the browser would post back from the add form as shown."""
-    data: dict[str, str] = {}
+    data: dict[str, str | list[str]] = {}
 
     def add(form) -> None:
         for bound in form:
             if bound.field.disabled:
                 continue
             value = bound.value()
+            if isinstance(bound.field, forms.ModelMultipleChoiceField):
+                # A multiple choice (topics, sponsors): none chosen sends nothing.
+                if value:
+                    data[bound.html_name] = [str(v) for v in value]
+                continue
             if isinstance(value, bool):
                 if value:
                     data[bound.html_name] = "on"

@@ -13,7 +13,7 @@ import pytest
 from conftest import require_shared
 from django.core.management import call_command
 
-from resolutions import reviews
+from resolutions import reviews, topics
 from resolutions.management.commands import bench, import_votes
 from resolutions.models import MemberState, Resolution, Vote, normalise_name
 from resolutions.rules import Outcome, Position
@@ -84,8 +84,9 @@ def test_every_library_vote_is_present_with_outcome_and_tally(imported):
     }
     by_draft: dict[str, list[Resolution]] = {}
     for resolution in Resolution.objects.all():
-        # Drafts voted together are stored under the first symbol, the others in the title.
-        for symbol in {resolution.draft_symbol, *re.findall(r"S/[\d/]+", resolution.title)}:
+        # Drafts voted together are stored under the first symbol, the others in the
+        # draft's note.
+        for symbol in {resolution.draft_symbol, *re.findall(r"S/[\d/]+", resolution.draft_note)}:
             by_draft.setdefault(symbol, []).append(resolution)
     # The pages give these numbers to two votes each: the other vote is 666 and 695
     # (settled by the dates of the numbers around them).
@@ -725,3 +726,28 @@ def test_the_two_veto_lists_and_the_record_agree_on_every_veto_but_those_explain
     france = Resolution.objects.get(meeting="S/PV.49", votes__member_id="FRA")
     assert "the record follows the veto list" in france.settled
     assert "veto mismatch" not in reviews.categories(france.review_reasons)
+
+
+@pytest.mark.django_db
+def test_every_record_has_a_subject_or_a_topic_and_no_note_is_a_title(imported):
+    undescribed = list(
+        Resolution.objects.filter(subject="", topics__isnull=True).values_list("slug", flat=True)
+    )
+    assert undescribed == []
+    notes = [r.title for r in Resolution.objects.exclude(title="") if topics.is_note(r.title)]
+    assert notes == []
+    # Subjects are never a symbol or a note.
+    subjects = Resolution.objects.values_list("subject", flat=True)
+    assert [s for s in subjects if s and topics.is_note(s)] == []
+    # The community table's columns: resolution 2720 (2023) was submitted by the
+    # United Arab Emirates; its region and category are the table's.
+    gaza = Resolution.objects.get(resolution_number=2720)
+    assert list(gaza.sponsors.values_list("code", flat=True)) == ["ARE"]
+    assert {(t.kind, t.name) for t in gaza.topics.all()} >= {
+        ("region", "Middle East"),
+        ("category", "Country/Region-specific"),
+    }
+    # Resolution 893 (1994) was submitted by the President (no member).
+    rwanda = Resolution.objects.get(resolution_number=893)
+    assert not rwanda.sponsors.exists()
+    assert ("topic", "Rwanda") in {(t.kind, t.name) for t in rwanda.topics.all()}

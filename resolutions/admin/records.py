@@ -22,6 +22,7 @@ from ..models import (
     Resolution,
     Source,
     StaleRecord,
+    Topic,
     Vote,
 )
 from . import article, versions
@@ -162,12 +163,13 @@ class ResolutionAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     list_per_page = 50
     readonly_fields = ["slug", "created", "updated"]
+    autocomplete_fields = ["topics", "sponsors"]
     fieldsets = [
         (
             None,
             {"fields": ["date", "meeting", "draft_symbol", "resolution_number", "opened_version"]},
         ),
-        ("Subject", {"fields": ["title", "agenda_item"]}),
+        ("Subject", {"fields": ["title", "draft_note", "agenda_item", "topics", "sponsors"]}),
         (
             "The vote",
             {
@@ -338,6 +340,14 @@ class MemberStateAdmin(admin.ModelAdmin):
     inlines = [TermInline]
     list_display = ["code", "name", "short_name", "successor"]
     search_fields = ["code", "name", "short_name", "aliases"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(CouncilTerm)

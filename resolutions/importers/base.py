@@ -91,6 +91,11 @@ class Entry:
     rest_voted_for: bool = False
     # The reports the source cites for this vote, stored as the record's Sources.
     citations: list[Citation] = field(default_factory=list)
+    # What the vote is about, as the source classes it: (kind, name) of topics,
+    # regions and categories (resolutions/topics.py), and the names of the
+    # members the source gives as its sponsors.
+    topics: list[tuple[str, str]] = field(default_factory=list)
+    sponsors: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.given_draft = self.given_draft or self.draft_symbol

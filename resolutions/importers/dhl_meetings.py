@@ -22,6 +22,7 @@ from pathlib import Path
 
 import lxml.html
 
+from resolutions import topics
 from resolutions.rules import Outcome
 
 from .base import LIBRARY_MEETINGS, RES_SYMBOL, TALLY, Entry, SourceError, parse_tally
@@ -50,6 +51,9 @@ ANCHOR = re.compile(
 VETOED_BY = re.compile(r"vetoed\s+by\s+(.*?)(?=\d{1,2}\s*-\s*\d|$)", re.S)
 STATUS = re.compile(r"not adopted|vetoed|failed")
 SYMBOL = re.compile(r"S/(?:PV\.)?[\w.]+(?:/[\w.]+)*")
+# The library's topics become the site's through topics.AGENDA_TOPICS for the
+# years before the community table (which has its own topic columns) begins.
+COMMUNITY_FROM = dt.date(1994, 1, 1)
 
 
 def detect(path: Path, head: bytes) -> bool:
@@ -241,6 +245,7 @@ def parse_row(
             meeting=meeting,
             agenda_item=topic,
             tally=parse_tally(outcome_text),
+            topics=topics.agenda_topics(topic) if date < COMMUNITY_FROM else [],
         )
         entry.note(
             "no symbol",
@@ -269,6 +274,8 @@ def parse_vote(
     entry = Entry(
         source=LIBRARY_MEETINGS, path=path, line=line, date=date, meeting=meeting, agenda_item=topic
     )
+    if date < COMMUNITY_FROM:
+        entry.topics = topics.agenda_topics(topic)
     resolution = RES_SYMBOL.match(segment)
     if resolution:
         entry.resolution_number = int(resolution.group(1))

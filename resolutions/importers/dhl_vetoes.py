@@ -12,10 +12,11 @@ from pathlib import Path
 
 import lxml.html
 
+from resolutions import topics
 from resolutions.rules import Outcome
 
 from .base import LIBRARY_VETOES, Entry, SourceError
-from .dhl_meetings import MONTHS, cell_text, grid
+from .dhl_meetings import COMMUNITY_FROM, MONTHS, cell_text, grid
 
 DATE = re.compile(r"(\d{1,2})(?:\s*[-/+]\s*\d{1,2})?\s+([A-Za-z]+)\.?\s+(\d{4}|\d{2})\b")
 SYMBOL = re.compile(r"S/(?:PV\.)?\d[\w.]*(?:/[\w.]+)*")
@@ -72,6 +73,7 @@ def read(path: Path) -> list[Entry]:
                 agenda_item=cell_text(cells[3]),
                 outcome=Outcome.VETOED,
                 vetoed_by=names,
+                topics=topics.agenda_topics(cell_text(cells[3])) if on < COMMUNITY_FROM else [],
             )
             if symbols and not symbols[0].startswith("S/PV."):
                 entry.draft_symbol = symbols[0]

@@ -17,6 +17,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from resolutions import topics
 from resolutions.rules import Outcome, Position
 
 from .base import COMMUNITY, Entry, SourceError, csv_error, normalise_draft
@@ -230,6 +231,10 @@ def read(path: Path) -> list[Entry]:
             agenda_item=text(first.get("Agenda item")),
             outcome=parse_outcome(text(first["Outcome results"]), path, line),
             date_unsure=on < SURE_DATES_FROM and on.day <= 12 and on.day != on.month,
+            topics=topics.topic_names(
+                text(first.get("Topic")), text(first.get("Region")), text(first.get("Category"))
+            ),
+            sponsors=topics.sponsor_names(text(first.get("Submitted by"))),
         )
         if entry.outcome != Outcome.ADOPTED:
             entry.resolution_number = None

@@ -19,8 +19,9 @@ bulk_create/bulk_update inside one transaction by `Reconciler.save()`.
 
 The stages, one module each: `reading` (the record into memory), `matching`
 (which stored vote an entry is), `facts` (date, meeting, symbols, tally, outcome,
-each by `facts.take`), `positions` (vetoes and members' votes), `writing` (the
-rules' check, then the database).
+each by `facts.take`), `describing` (title, subject, topics and sponsors),
+`positions` (vetoes and members' votes), `writing` (the rules' check, then the
+database).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections import Counter
 from resolutions.reviews import Reason
 
 from ..base import PRECEDENCE, Entry, check_limits
+from .describing import Describing
 from .facts import Facts, differs, set_tally, take
 from .matching import Matching
 from .positions import Positions
@@ -54,7 +56,7 @@ __all__ = [
 ]
 
 
-class Reconciler(Reading, Matching, Facts, Positions, Settling, Writing):
+class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writing):
     def __init__(self) -> None:
         self.read_members()
         self.load()
@@ -164,6 +166,7 @@ class Reconciler(Reading, Matching, Facts, Positions, Settling, Writing):
 
     def merge(self, state: State, entry: Entry, summary: Summary) -> None:
         self.merge_facts(state, entry, summary)
+        self.merge_description(state, entry)
         if entry.vetoed_by:
             self.merge_vetoes(state, entry)
         if entry.positions or entry.rest_voted_for:

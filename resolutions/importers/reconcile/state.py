@@ -75,6 +75,8 @@ FIELDS = [
     "draft_symbol",
     "resolution_number",
     "title",
+    "draft_note",
+    "subject",
     "agenda_item",
     "date",
     "meeting",
@@ -120,6 +122,11 @@ class State:
     # A vote found to be a copy of another (settling.settle_misplaced): removed.
     deleted: bool = False
     entries: list[Entry] = field(default_factory=list)
+    # What the vote is about (describing.py): (kind, name) of its topics, codes of
+    # its sponsors, and both as read from the database.
+    topics: set[tuple[str, str]] = field(default_factory=set)
+    sponsors: set[str] = field(default_factory=set)
+    described_before: tuple = (frozenset(), frozenset())
 
     @property
     def protected(self) -> bool:

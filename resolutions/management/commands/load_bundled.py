@@ -18,12 +18,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from resolutions import history, rules
+from resolutions import topics as about
 from resolutions.models import (
     CouncilTerm,
     DeletedVote,
     MemberState,
     Resolution,
     Source,
+    Topic,
     Vote,
     seated_on,
 )
@@ -55,7 +57,8 @@ class Command(BaseCommand):
             created, deleted, kept = self.load_votes(data / "votes.json")
         self.stdout.write(
             f"Bundled data: {members} member states, {terms} terms; votes: {created} created."
-            + ("" if created else " Nothing changed.")
+            + (f" {self.described} given their topics." if self.described else "")
+            + ("" if created or self.described else " Nothing changed.")
         )
         if extra_terms:
             self.stdout.write(
@@ -122,10 +125,12 @@ class Command(BaseCommand):
         )
         return len(rows), extra
 
+    described = 0
+
     def load_votes(self, path: Path) -> tuple[int, int, list[str]]:
         entries = json.loads(path.read_text(encoding="utf-8"))
         names = dict(MemberState.objects.values_list("code", "name"))
-        created, deleted, kept = 0, 0, []
+        created, deleted, described, kept = 0, 0, 0, []
         for number, entry in enumerate(entries, start=1):
             symbol = entry.get("draft_symbol") or entry.get("resolution_number")
             where = f"{path}: vote {number} ({symbol})"
@@ -134,10 +139,27 @@ class Command(BaseCommand):
             except (KeyError, ValueError) as error:
                 raise CommandError(f"{where}: {error!r}") from error
             created += state == "created"
+            described += state == "described"
             deleted += state == "deleted"
             if state.startswith("kept "):
                 kept.append(state.removeprefix("kept "))
+        self.described = described
         return created, deleted, kept
+
+    @staticmethod
+    def describe(resolution: Resolution, entry: dict) -> bool:
+        """Give a bundled vote its topics, when it has none: the file's `topics`
+        ([kind, name] pairs), else those the mapping of agenda items gives its
+        title or agenda item (topics.agenda_topics). True if any were given."""
+        if resolution.topics.exists():
+            return False
+        given = [tuple(pair) for pair in entry.get("topics", [])] or about.agenda_topics(
+            entry.get("title", ""), entry.get("agenda_item", "")
+        )
+        if not given:
+            return False
+        resolution.topics.set(Topic.ids_for(set(given)).values())
+        return True
 
     def load_vote(self, entry: dict, names: dict[str, str]) -> str:
         """'created', 'unchanged', 'deleted' for a vote an editor deleted (not
@@ -197,10 +219,14 @@ class Command(BaseCommand):
             same_fields = all(getattr(existing, k) == v for k, v in fields.items())
             same_votes = set(existing.votes.values_list("member_id", "position")) == set(votes)
             same_sources = list(existing.sources.order_by("pk").values(*SOURCE_FIELDS)) == sources
+            described = existing.origin == Resolution.Origin.BUNDLED and self.describe(
+                existing, entry
+            )
             if same_fields and same_votes and same_sources:
-                return "unchanged"
+                return "described" if described else "unchanged"
             return f"kept {existing}"
         resolution.save()
+        self.describe(resolution, entry)
         history.bulk_create(
             Vote,
             [
