@@ -7,22 +7,14 @@ rather than rows the reader did not ask for (see views.py).
 
 from __future__ import annotations
 
-import re
-
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from .models import CouncilTerm, MemberState, Resolution, Vote, VoteQuerySet
+from .models import MemberState, Resolution, Vote, VoteQuerySet
 from .rules import Outcome, Position
+from .search import MAX_TEXT_QUERY, text_query
 
-# ASCII digits only: `\d` and str.isdigit() also take superscripts such as "²",
-# which int() refuses, and other scripts' digits such as "٣", which it reads as 3.
-RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*([0-9]+)", re.IGNORECASE)
-NUMBER = re.compile(r"[0-9]+")
-# The longest text searched for: longer is refused with its error (SQLite cannot
-# match a LIKE pattern over 50,000 bytes, and no title is near this long).
-MAX_TEXT_QUERY = 200
 POSITION_CHOICES = [
     (Position.FOR, "voted for"),
     (Position.AGAINST, "voted against (not a veto)"),
@@ -57,23 +49,8 @@ class MemberFilter(django_filters.ModelChoiceFilter):
     field_class = MemberField
 
 
-def text_query(value: str, prefix: str = "") -> Q:
-    """Text in the title, agenda item, draft symbol, meeting or resolution symbol
-    (`S/RES/2118`, or a bare number, finds resolution 2118)."""
-    value = value.strip()
-    query = Q()
-    for name in ("title", "agenda_item", "draft_symbol", "meeting"):
-        query |= Q(**{f"{prefix}{name}__icontains": value})
-    number = RESOLUTION_SYMBOL.search(value)
-    if number:
-        query |= Q(**{f"{prefix}resolution_number": int(number.group(1))})
-    elif NUMBER.fullmatch(value):
-        query |= Q(**{f"{prefix}resolution_number": int(value)})
-    return query
-
-
 def sat_on_council() -> QuerySet[MemberState]:
-    return MemberState.objects.filter(Exists(CouncilTerm.objects.filter(member=OuterRef("pk"))))
+    return MemberState.objects.sat_on_council()
 
 
 def date_widget() -> django_filters.widgets.RangeWidget:
@@ -87,7 +64,9 @@ class ResolutionFilter(django_filters.FilterSet):
     date = django_filters.DateFromToRangeFilter(label="Date from / to", widget=date_widget())
     outcome = django_filters.ChoiceFilter(choices=Outcome.choices, empty_label="Any outcome")
     q = django_filters.CharFilter(
-        method="filter_text", label="Title, agenda or symbol", max_length=MAX_TEXT_QUERY
+        method="filter_text",
+        label="Words, topic, place, symbol or number",
+        max_length=MAX_TEXT_QUERY,
     )
     procedural = django_filters.ChoiceFilter(
         choices=[("yes", "Procedural only"), ("no", "Substantive only")],
@@ -173,7 +152,9 @@ class MemberVoteFilter(django_filters.FilterSet):
         label="Position",
     )
     q = django_filters.CharFilter(
-        method="filter_text", label="Title, agenda or symbol", max_length=MAX_TEXT_QUERY
+        method="filter_text",
+        label="Words, topic, place, symbol or number",
+        max_length=MAX_TEXT_QUERY,
     )
 
     class Meta:

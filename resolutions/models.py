@@ -30,6 +30,10 @@ def normalise_name(name: str) -> str:
 
 
 class MemberStateQuerySet(models.QuerySet):
+    def sat_on_council(self) -> MemberStateQuerySet:
+        """Members with a Council term on record (not the states only named)."""
+        return self.filter(models.Exists(CouncilTerm.objects.filter(member=models.OuterRef("pk"))))
+
     def seated_on(self, on: dt.date) -> MemberStateQuerySet:
         """Members seated on a date, permanent members first, each annotated with
         `permanent` (one query)."""

@@ -1,20 +1,148 @@
-"""/search/: the header's search box. Member states by code, name or any known
-spelling (listed first when the query names one), then votes by symbol,
-resolution number or words of the title, agenda item or meeting (the `q` filter
-of /resolutions/, filters.text_query)."""
+"""Finding votes as a reader means them, and /search/, the header's search box.
+
+`text_query` is the one definition of what a query finds (the `q` filter of
+/resolutions/ and its exports, a member's record, the API and /search/):
+
+- a resolution number in any usual form: "2334", "resolution 2334", "res. 2334",
+  "S/RES/2334", "S/RES/2334 (2016)" (the year, when given, must be the vote's);
+- a draft symbol: "S/2017/315", "s/2017/315";
+- otherwise words: the whole query, or each of its words, in the vote's title,
+  subject, agenda item, draft symbol, note on the draft, meeting or the name of one
+  of its topics; a place or state by another of its names ("North Korea", "DPRK"
+  and "Democratic People's Republic of Korea"; "Britain" and "United Kingdom"),
+  through ALSO_KNOWN_AS and the member states' own spellings.
+
+Member states are found by code, name or any known spelling and listed first
+when the query names one.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
+import re
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from .filters import MAX_TEXT_QUERY, sat_on_council, text_query
 from .models import MemberState, Resolution, normalise_name
 from .tables import ResolutionTable
 
 VOTES_SHOWN = 50
+# The longest text searched for: longer is refused with its error (SQLite cannot
+# match a LIKE pattern over 50,000 bytes, and no title is near this long).
+MAX_TEXT_QUERY = 200
+
+# ASCII digits only: `\d` also takes superscripts ("²") and other scripts' digits.
+RESOLUTION_NUMBER = re.compile(
+    r"^(?:(?:UN\s+|Security\s+Council\s+)*res(?:olution)?\.?\s*(?:no\.?\s*)?)?"
+    r"(?:S\s*/\s*RES\s*/\s*)?([0-9]{1,6})(?:\s*\(\s*([0-9]{4})\s*\))?$",
+    re.IGNORECASE,
+)
+RESOLUTION_SYMBOL = re.compile(r"S\s*/\s*RES\s*/\s*([0-9]+)", re.IGNORECASE)
+DRAFT_SYMBOL = re.compile(r"^S\s*/\s*([0-9]{4}\s*/\s*)?[0-9]+(?:\s*/\s*Rev\.\s*[0-9]+)?$", re.I)
+TEXT_FIELDS = ("title", "subject", "agenda_item", "draft_symbol", "draft_note", "meeting")
+# Words too common to look for on their own.
+STOPWORDS = {"the", "of", "in", "on", "and", "a", "an", "to", "for", "by", "at", "with", "vote"}
+# Places and states by the other names readers and the sources use (lower case
+# -> names to look for as well). Member states' own spellings come from the
+# bundled members.csv (MemberState.aliases) and need no entry here.
+ALSO_KNOWN_AS = {
+    "north korea": ["Democratic People's Republic of Korea", "DPRK"],
+    "dprk": ["Democratic People's Republic of Korea", "North Korea"],
+    "democratic people's republic of korea": ["DPRK", "North Korea"],
+    "south korea": ["Republic of Korea"],
+    "palestine": ["Palestinian"],
+    "burma": ["Myanmar"],
+    "ivory coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "drc": ["Democratic Republic of the Congo"],
+    "east timor": ["Timor-Leste", "Timor"],
+    "kampuchea": ["Cambodia"],
+}
+Names = dict[str, list[str]]
+
+
+def spellings(phrase: str) -> list[str]:
+    """The phrase, with a typographic apostrophe for a straight one (the sources
+    write both: "People’s")."""
+    if "'" in phrase:
+        return [phrase, phrase.replace("'", "’")]
+    return [phrase]
+
+
+def member_names() -> Names:
+    """Every member state's spellings (normalised) -> its UN and short names (one
+    query)."""
+    names: Names = {}
+    for name, short_name, aliases in MemberState.objects.values_list(
+        "name", "short_name", "aliases"
+    ):
+        for each in (name, short_name, *aliases):
+            names.setdefault(normalise_name(each), [name, short_name])
+    return names
+
+
+def also_known_as(phrase: str, members: Names) -> list[str]:
+    """The phrase and the other names of the place or state it names."""
+    names = [phrase, *ALSO_KNOWN_AS.get(phrase.lower().replace("’", "'"), [])]
+    names += members.get(normalise_name(phrase), [])
+    return list(dict.fromkeys(names))
+
+
+def phrase_query(phrase: str, prefix: str = "") -> Q:
+    """The phrase in one of the vote's texts or topics' names."""
+    query = Q()
+    for spelled in spellings(phrase):
+        for name in TEXT_FIELDS:
+            query |= Q(**{f"{prefix}{name}__icontains": spelled})
+        topics = Resolution.topics.through.objects.filter(
+            resolution_id=OuterRef(f"{prefix}pk"), topic__name__icontains=spelled
+        )
+        query |= Exists(topics)
+    return query
+
+
+def number_query(value: str, prefix: str = "") -> Q | None:
+    """A resolution number in a usual form, or None if the value is not one."""
+    match = RESOLUTION_NUMBER.fullmatch(value)
+    if match is None:
+        return None
+    query = Q(**{f"{prefix}resolution_number": int(match.group(1))})
+    if match.group(2):
+        query &= Q(**{f"{prefix}date__year": int(match.group(2))})
+    if value.isdigit():
+        # A bare number is also part of a symbol: S/PV.2334, S/2334.
+        query |= phrase_query(value, prefix)
+    return query
+
+
+def text_query(value: str, prefix: str = "") -> Q:
+    """The votes a query finds (see the module's docstring); `prefix` reaches the
+    vote from another model (`resolution__`)."""
+    value = " ".join(value.split())
+    numbered = number_query(value, prefix)
+    if numbered is not None:
+        return numbered
+    if DRAFT_SYMBOL.fullmatch(value):
+        symbol = re.sub(r"\s+", "", value).upper().replace("REV.", "Rev.")
+        return Q(**{f"{prefix}draft_symbol__iexact": symbol}) | phrase_query(symbol, prefix)
+    symbol = RESOLUTION_SYMBOL.search(value)
+    if symbol:
+        return Q(**{f"{prefix}resolution_number": int(symbol.group(1))})
+    members = member_names()
+    query = Q()
+    for name in also_known_as(value, members):
+        query |= phrase_query(name, prefix)
+    words = [w for w in re.findall(r"[\w'’-]+", value) if len(w) > 2 and w.lower() not in STOPWORDS]
+    if len(words) > 1:
+        every_word = Q()
+        for word in words:
+            either = Q()
+            for name in also_known_as(word, members):
+                either |= phrase_query(name, prefix)
+            every_word &= either
+        query |= every_word
+    return query
 
 
 def member_codes(query: str) -> tuple[set[str], set[str]]:
@@ -38,7 +166,7 @@ def find_members(query: str) -> list[MemberState]:
         return []
     rank = Case(When(code__in=exact, then=Value(0)), default=Value(1), output_field=IntegerField())
     return list(
-        sat_on_council()
+        MemberState.objects.sat_on_council()
         .filter(code__in=exact | partial)
         .annotate(rank=rank)
         .order_by("rank", "name")

@@ -9,13 +9,17 @@ that each idea has one definition:
 - `topic_names` / `agenda_topics`: a source's topic, region and category as the
   site's topics (a few spellings of one topic made one; the library's agenda
   items of 1946-1993 through an explicit mapping);
-- `sponsor_names`: the names in a "submitted by" cell.
+- `sponsor_names`: the names in a "submitted by" cell;
+- `curated_title`: the bundled titles of votes whose sources say too little.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 TOPIC, REGION, CATEGORY = "topic", "region", "category"
 SUBJECT_LIMIT = 300
@@ -264,3 +268,31 @@ def sponsor_codes(names: list[str], resolve: Callable[[str], str | None]) -> lis
             codes.append(code)
         index += 1
     return codes
+
+
+TITLES = Path(__file__).resolve().parent / "data" / "titles.csv"
+
+
+@cache
+def curated_titles(path: Path = TITLES) -> dict[str, str]:
+    """The bundled titles written by hand from the documents themselves
+    (resolutions/data/titles.csv) for votes whose sources give only a broad
+    agenda item: symbol (S/RES/2720 (2023), S/2023/772) -> title. A title that
+    is a note, or a row without symbol or title, is an error naming its line."""
+    titles = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            symbol, title = (
+                (row.get("symbol") or "").strip(),
+                " ".join((row.get("title") or "").split()),
+            )
+            if not symbol or not title or is_note(title) or not (row.get("source") or "").strip():
+                raise ValueError(f"{path}:{line}: a symbol, a title (not a note) and a source")
+            titles[symbol] = shorten(title)
+    return titles
+
+
+def curated_title(*symbols: str) -> str:
+    """The bundled title of the first of the vote's symbols that has one, or ""."""
+    titles = curated_titles()
+    return next((titles[s] for s in symbols if s and s in titles), "")

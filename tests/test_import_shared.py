@@ -751,3 +751,34 @@ def test_every_record_has_a_subject_or_a_topic_and_no_note_is_a_title(imported):
     rwanda = Resolution.objects.get(resolution_number=893)
     assert not rwanda.sponsors.exists()
     assert ("topic", "Rwanda") in {(t.kind, t.name) for t in rwanda.topics.all()}
+
+
+def found_by_list(client, query: str) -> set[str]:
+    """The votes /resolutions.json lists for `q` (the list's own filter)."""
+    response = client.get("/resolutions.json", {"q": query})
+    assert response.status_code == 200
+    return {r["resolution_symbol"] or r["draft_symbol"] for r in response.json()["results"]}
+
+
+@pytest.mark.django_db
+def test_search_finds_what_a_reader_means_on_the_full_record(imported, client):
+    gaza = found_by_list(client, "Gaza")
+    # Every vote whose texts or sources speak of Gaza.
+    spoken = set()
+    for record in Resolution.objects.prefetch_related("sources"):
+        texts = [record.title, record.subject, record.agenda_item, record.draft_note]
+        texts += [t for s in record.sources.all() for t in (s.title, s.quote)]
+        if any("gaza" in text.lower() for text in texts):
+            spoken.add(record.symbol)
+    assert spoken <= gaza
+    assert {"S/RES/2720 (2023)", "S/RES/2728 (2024)", "S/2023/970", "S/2025/353"} <= gaza
+    assert {"S/RES/2712 (2023)", "S/2023/773", "S/2024/173"} <= gaza
+    # Votes of other places are not among them.
+    assert "S/2017/315" not in gaza
+    for query in ("2334", "resolution 2334", "S/RES/2334 (2016)", "Resolution 2334"):
+        assert "S/RES/2334 (2016)" in found_by_list(client, query), query
+    assert found_by_list(client, "S/RES/2334 (2016)") == {"S/RES/2334 (2016)"}
+    assert found_by_list(client, "S/2017/315") == {"S/2017/315"}
+    assert "S/2017/315" in found_by_list(client, "Syria")
+    korea = found_by_list(client, "North Korea")
+    assert "S/2022/431" in korea and "S/2022/431" in found_by_list(client, "DPRK")

@@ -2,7 +2,8 @@
 are added to the record (never taken off: a source that does not class a vote
 says nothing against another that does), a source's title is the record's only
 when it is a title (topics.is_note), else it is the draft's note ("as amended",
-the other drafts voted with it), and its subject follows
+the other drafts voted with it); a record without a title takes the bundled one
+for its symbol (resolutions/data/titles.csv), and its subject follows
 from its title and agenda item (topics.subject_for). An editor's (or a bundled)
 record is described by the editor: an import adds nothing to it."""
 
@@ -47,6 +48,10 @@ class Describing:
             # A note about the draft (a source's "title"): kept as what it is.
             resolution.draft_note = resolution.draft_note or resolution.title
             resolution.title = ""
+        if not resolution.title:
+            resolution.title = about.curated_title(
+                resolution.resolution_symbol, resolution.draft_symbol
+            )
         state.topics.update(entry.topics)
         state.sponsors.update(about.sponsor_codes(entry.sponsors, self.resolve))
         resolution.subject = about.subject_for(resolution.title, resolution.agenda_item)

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.models import Q
 
 from resolutions import history, rules
 from resolutions import topics as about
+from resolutions.importers.base import RES_SYMBOL
 from resolutions.models import (
     CouncilTerm,
     DeletedVote,
@@ -55,10 +57,12 @@ class Command(BaseCommand):
             members = self.load_members(data / "members.csv")
             terms, extra_terms = self.load_terms(data / "terms.csv")
             created, deleted, kept = self.load_votes(data / "votes.json")
+            titled = self.load_titles(data / "titles.csv")
         self.stdout.write(
             f"Bundled data: {members} member states, {terms} terms; votes: {created} created."
             + (f" {self.described} given their topics." if self.described else "")
-            + ("" if created or self.described else " Nothing changed.")
+            + (f" {titled} imported vote(s) given their bundled titles." if titled else "")
+            + ("" if created or self.described or titled else " Nothing changed.")
         )
         if extra_terms:
             self.stdout.write(
@@ -145,6 +149,32 @@ class Command(BaseCommand):
                 kept.append(state.removeprefix("kept "))
         self.described = described
         return created, deleted, kept
+
+    @staticmethod
+    def load_titles(path: Path) -> int:
+        """The bundled titles (titles.csv, topics.curated_titles) given to the
+        imported votes of their symbols that have no title; an editor's record is
+        left as the editor wrote it. The importers give them to the votes they
+        create (reconcile/describing.py)."""
+        try:
+            titles = about.curated_titles(path)
+        except (OSError, ValueError) as error:
+            raise CommandError(str(error)) from error
+        given = 0
+        for symbol, title in titles.items():
+            number = RES_SYMBOL.fullmatch(symbol)
+            same = (
+                Q(resolution_number=int(number.group(1)), date__year=int(number.group(2)))
+                if number
+                else Q(draft_symbol=symbol)
+            )
+            for resolution in Resolution.objects.filter(
+                same, title="", origin=Resolution.Origin.IMPORT
+            ):
+                resolution.title = title
+                resolution.save()
+                given += 1
+        return given
 
     @staticmethod
     def describe(resolution: Resolution, entry: dict) -> bool:

@@ -1,0 +1,90 @@
+"""What a query finds (resolutions/search.py, text_query): resolution numbers in
+any usual form, draft symbols, words of the subject in any order, topics, and
+places and states by their other names; on records of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from factories import council, resolution
+
+from resolutions.models import Resolution, Topic
+from resolutions.search import text_query
+
+
+def found(query: str) -> set[str]:
+    return set(Resolution.objects.filter(text_query(query)).values_list("slug", flat=True))
+
+
+@pytest.fixture
+def votes(db):
+    members = council()
+    everyone = {"for": members}
+    adopted = resolution(
+        on=dt.date(2093, 3, 1),
+        resolution_number=9876,
+        draft_symbol="S/2093/41",
+        title="Humanitarian corridors into the northern valley",
+        positions=everyone,
+    )
+    korea = resolution(
+        on=dt.date(2093, 4, 1),
+        draft_symbol="S/2093/52",
+        title="",
+        agenda_item="Non-proliferation/Democratic People’s Republic of Korea",
+        positions=everyone,
+    )
+    topical = resolution(
+        on=dt.date(2093, 5, 1), draft_symbol="S/2093/60", title="", positions=everyone
+    )
+    topical.topics.set(Topic.ids_for({("topic", "Lagoon Republic")}).values())
+    other = resolution(
+        on=dt.date(2093, 6, 1),
+        resolution_number=19876,
+        draft_symbol="S/2093/98",
+        title="Sanctions on the trade in charcoal",
+        positions=everyone,
+    )
+    return {"adopted": adopted, "korea": korea, "topical": topical, "other": other}
+
+
+@pytest.mark.parametrize(
+    "query", ["9876", "resolution 9876", "Resolution 9876 (2093)", "res. 9876", "S/RES/9876"]
+)
+def test_a_resolution_number_in_any_usual_form(votes, query):
+    assert votes["adopted"].slug in found(query)
+    assert votes["other"].slug not in found(query)
+
+
+def test_a_resolution_symbol_with_another_year_finds_nothing(votes):
+    assert found("S/RES/9876 (2092)") == set()
+    assert found("S/RES/9876 (2093)") == {votes["adopted"].slug}
+
+
+def test_a_draft_symbol_finds_its_vote(votes):
+    assert found("S/2093/52") == {votes["korea"].slug}
+    assert found("s/2093/52") == {votes["korea"].slug}
+
+
+def test_words_of_the_subject_in_any_order(votes):
+    assert votes["adopted"].slug in found("valley corridors")
+    assert votes["adopted"].slug in found("humanitarian corridors")
+    assert votes["adopted"].slug not in found("valley charcoal")
+
+
+def test_a_topic_by_its_name(votes):
+    assert found("Lagoon Republic") == {votes["topical"].slug}
+
+
+@pytest.mark.parametrize("query", ["North Korea", "DPRK", "Democratic People's Republic of Korea"])
+def test_a_place_by_its_other_names_and_either_apostrophe(votes, query):
+    assert votes["korea"].slug in found(query)
+
+
+def test_a_member_state_by_another_of_its_spellings(votes):
+    votes["other"].title = "Sanctions concerning the United Kingdom of Great Britain"
+    votes["other"].save()
+    assert votes["other"].slug in found("Britain")
+    # "UK" is an alias of the United Kingdom in the bundled members.csv.
+    assert votes["other"].slug in found("UK")
