@@ -139,9 +139,10 @@ AGENDA_TOPICS: list[tuple[str, str, str]] = [
     ),
     (r"lebanon|lebanese|unifil", "Middle East (Lebanon)", "Middle East"),
     (r"syria|golan|undof", "Middle East (Syria)", "Middle East"),
-    (r"yemen", "Middle East (Yemen)", "Middle East"),
+    (r"yemen|red sea|houthi", "Middle East (Yemen)", "Middle East"),
     (r"iraq and kuwait|iraq-kuwait|kuwait", "Iraq and Kuwait", "Middle East"),
     (r"iran and iraq|iran-iraq", "Iran and Iraq", "Middle East"),
+    (r"\biran\b|jcpoa", "Iran", "Middle East"),
     (r"suez|egyptian question", "Suez Canal", "Middle East"),
     (r"middle east", "Middle East", "Middle East"),
     (
@@ -187,6 +188,7 @@ AGENDA_TOPICS: list[tuple[str, str, str]] = [
     (r"liberia", "Liberia", "Africa"),
     (r"rwanda", "Rwanda", "Africa"),
     (r"libya", "Libya", "Africa"),
+    (r"abyei|south sudan", "Sudan and South Sudan", "Africa"),
     (r"sudan", "Sudan", "Africa"),
     (
         r"zambia|lesotho|botswana|benin|seychelles|senegal|guinea|tunisia|comoros|chad|africa",
@@ -197,7 +199,7 @@ AGENDA_TOPICS: list[tuple[str, str, str]] = [
     (r"india|pakistan|kashmir|bangladesh", "India and Pakistan", "Asia"),
     (r"indonesia|netherlands and indonesia|west irian", "Indonesian question", "Asia"),
     (r"cambodia|kampuchea|viet[- ]?nam|laos|south-east asia|thailand", "South-East Asia", "Asia"),
-    (r"afghanistan", "Afghanistan", "Asia"),
+    (r"afghanistan|taliban", "Afghanistan", "Asia"),
     (r"timor", "Timor-Leste", "Asia"),
     (r"china|taiwan|formosa", "China", "Asia"),
     (r"tajik", "Tajikistan (Tajik-Afghan border)", "Asia"),
@@ -212,6 +214,8 @@ AGENDA_TOPICS: list[tuple[str, str, str]] = [
         "",
     ),
     (r"small arms", "Small arms", ""),
+    (r"colombia", "Colombia", "Americas"),
+    (r"peacebuilding", "Post-conflict peacebuilding", ""),
 ]
 AGENDA_PATTERNS = [(re.compile(p, re.IGNORECASE), t, r) for p, t, r in AGENDA_TOPICS]
 

@@ -772,7 +772,10 @@ def test_search_finds_what_a_reader_means_on_the_full_record(imported, client):
             spoken.add(record.symbol)
     assert spoken <= gaza
     assert {"S/RES/2720 (2023)", "S/RES/2728 (2024)", "S/2023/970", "S/2025/353"} <= gaza
-    assert {"S/RES/2712 (2023)", "S/2023/773", "S/2024/173"} <= gaza
+    assert {"S/RES/2712 (2023)", "S/2023/773", "S/2024/173", "S/RES/2803 (2025)"} <= gaza
+    # The researched records get their topics from their subjects.
+    recent = Resolution.objects.get(resolution_number=2803)
+    assert recent.topics.filter(name="Middle East, incl. the Palestinian question").exists()
     # Votes of other places are not among them.
     assert "S/2017/315" not in gaza
     for query in ("2334", "resolution 2334", "S/RES/2334 (2016)", "Resolution 2334"):

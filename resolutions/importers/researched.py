@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+from resolutions import topics
 from resolutions.models import SourceKind
 from resolutions.reviews import Reason
 from resolutions.rules import Outcome, Position, Tally, seats
@@ -168,6 +169,8 @@ def entry_of(data: dict, where: Locator) -> Entry:
     vetoed_by = names_of(data, "vetoed_by", where)
     if vetoed_by and data["adopted"]:
         raise where.error("vetoed_by", "an adopted draft was not vetoed")
+    subject = text_of(data, "subject", where, required=True)
+    agenda_item = text_of(data, "agenda_item", where)
     entry = Entry(
         source=RESEARCHED,
         path=where.path,
@@ -176,8 +179,11 @@ def entry_of(data: dict, where: Locator) -> Entry:
         meeting=meeting,
         draft_symbol=draft,
         resolution_number=number,
-        title=text_of(data, "subject", where, required=True),
-        agenda_item=text_of(data, "agenda_item", where),
+        title=subject,
+        agenda_item=agenda_item,
+        # The topics the mapping of agenda items gives its subject, else its agenda
+        # item (resolutions/topics.py): no file names its topics.
+        topics=topics.agenda_topics(subject, agenda_item),
         outcome=(
             Outcome.ADOPTED if data["adopted"] else Outcome.VETOED if vetoed_by else Outcome.FAILED
         ),
