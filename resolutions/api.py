@@ -168,6 +168,9 @@ class VoteSummary(CsvRow):
     vetoed_by: list[str] = Field(description="Codes of the members that vetoed the draft")
     procedural: bool
     review_status: Resolution.Review
+    subject: str = Field(description="What the vote was about: its title, else its agenda item")
+    topics: list[str] = Field(description="Names of its topics, regions and categories")
+    sponsors: list[str] = Field(description="Codes of the members a source names as sponsors")
 
 
 class VotePage(Schema):
@@ -246,7 +249,7 @@ def votes(
     filterset = ResolutionFilter(data, queryset=Resolution.objects.with_tallies())
     if not filterset.is_valid():
         raise ParameterError({name: list(errors) for name, errors in filterset.errors.items()})
-    paginator = Paginator(filterset.qs.order_by(*VOTE_ORDER), per_page)
+    paginator = Paginator(exports.with_description(filterset.qs.order_by(*VOTE_ORDER)), per_page)
     try:
         current = paginator.page(page)
     except EmptyPage as empty:
@@ -276,7 +279,9 @@ def votes(
 )
 def vote(request: HttpRequest, slug: str):
     check_known(request, set())
-    resolution = get_object_or_404(Resolution.objects.with_tallies(), slug=slug.lower())
+    resolution = get_object_or_404(
+        exports.with_description(Resolution.objects.with_tallies()), slug=slug.lower()
+    )
     positions = [
         {
             "member_code": vote.member_id,

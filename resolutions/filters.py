@@ -89,6 +89,9 @@ class ResolutionFilter(django_filters.FilterSet):
     review_status = django_filters.ChoiceFilter(
         choices=Resolution.Review.choices, empty_label="Any review status", label="Review"
     )
+    topic = django_filters.CharFilter(
+        method="filter_topic", label="Topic (its address, as /topics/<topic>/)"
+    )
 
     class Meta:
         model = Resolution
@@ -104,6 +107,13 @@ class ResolutionFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(text_query(value)) if value.strip() else queryset
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """The votes on a topic, region or category, by its slug (/topics/<slug>/)."""
+        links = Resolution.topics.through.objects.filter(
+            resolution=OuterRef("pk"), topic__slug=value.strip().lower()
+        )
+        return queryset.filter(Exists(links))
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(procedural=value == "yes")

@@ -84,6 +84,7 @@ def test_the_schema_is_served_at_its_documented_address(client):
         "member",
         "position",
         "review_status",
+        "topic",
         "page",
         "per_page",
     }
@@ -262,10 +263,11 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
 @pytest.mark.parametrize(
     "url, queries",
     [
-        ("/api/votes/", 3),
-        ("/api/votes/?member=QAA&position=veto&per_page=200", 4),
+        # Votes with their topics and sponsors (two reads, however many votes).
+        ("/api/votes/", 5),
+        ("/api/votes/?member=QAA&position=veto&per_page=200", 6),
         ("/api/members/", 2),
-        ("/api/votes/s-2091-1/", 4),
+        ("/api/votes/s-2091-1/", 6),
         ("/api/members/qaa/", 6),
     ],
 )

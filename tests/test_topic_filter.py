@@ -1,0 +1,73 @@
+"""The topic filter of /resolutions/ and its exports, and the exports' subject,
+topics and sponsors columns, on records of our own."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from factories import council, resolution
+
+from resolutions.models import Topic
+
+
+def listed_slugs(html: str) -> set[str]:
+    return set(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', html))
+
+
+@pytest.fixture
+def on_topics(db):
+    members = council()
+    ids = Topic.ids_for({("topic", "Lagoon Republic"), ("region", "Far Shore")})
+    votes = []
+    for day in range(1, 5):
+        vote = resolution(
+            on=dt.date(2094, 1, day),
+            draft_symbol=f"S/2094/{day}",
+            title=f"Harbour works, phase {day}",
+            positions={"for": members},
+        )
+        votes.append(vote)
+    for vote in votes[:3]:
+        vote.topics.add(ids[("topic", "Lagoon Republic")])
+    votes[0].topics.add(ids[("region", "Far Shore")])
+    votes[0].sponsors.add(members[0], members[1])
+    return votes, members, Topic.objects.get(name="Lagoon Republic")
+
+
+def test_the_exports_of_a_topic_hold_exactly_the_votes_on_its_list(client, on_topics):
+    votes, _, topic = on_topics
+    page = client.get("/resolutions/", {"topic": topic.slug}).content.decode()
+    listed = listed_slugs(page) & {v.slug for v in votes}
+    assert listed == {v.slug for v in votes[:3]}
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/resolutions.csv?topic={topic.slug}").text))
+    )
+    assert {r["draft_symbol"] for r in rows} == {v.draft_symbol for v in votes[:3]}
+    data = client.get("/resolutions.json", {"topic": topic.slug}).json()["results"]
+    assert {r["draft_symbol"] for r in data} == {v.draft_symbol for v in votes[:3]}
+    api = client.get("/api/votes/", {"topic": topic.slug}).json()["results"]
+    assert {r["draft_symbol"] for r in api} == {v.draft_symbol for v in votes[:3]}
+    assert client.get("/resolutions.csv?topic=no-such-topic").text.count("\n") == 1
+
+
+def test_the_exports_give_subject_topics_and_sponsors(client, on_topics):
+    votes, members, _ = on_topics
+    rows = {
+        r["draft_symbol"]: r
+        for r in csv.DictReader(io.StringIO(client.get("/resolutions.csv?year=2094").text))
+    }
+    first = rows["S/2094/1"]
+    assert first["subject"] == "Harbour works, phase 1"
+    # Categories, then regions, then topics, each by name.
+    assert first["topics"] == "Far Shore;Lagoon Republic"
+    assert first["sponsors"] == ";".join(sorted([members[0].code, members[1].code]))
+    assert rows["S/2094/4"]["topics"] == "" and rows["S/2094/4"]["sponsors"] == ""
+    data = {
+        r["draft_symbol"]: r for r in client.get("/resolutions.json?year=2094").json()["results"]
+    }
+    assert set(data["S/2094/1"]["topics"]) == {"Far Shore", "Lagoon Republic"}
+    assert data["S/2094/1"]["sponsors"] == sorted([members[0].code, members[1].code])
