@@ -387,7 +387,17 @@ def test_no_veto_in_a_procedural_vote():
 def test_a_member_named_in_two_positions_is_a_warning_not_a_choice():
     result = read("Japan voted in favour on Wednesday. Japan abstained.")
     assert "JPN" not in result.positions
-    assert any("Japan is named in two positions" in w for w in result.warnings)
+    warning = next(w for w in result.warnings if "Japan is named in two positions" in w)
+    # both sentences are quoted, each with what it says
+    assert "'for': \"Japan voted in favour on Wednesday.\"" in warning
+    assert "'abstain': \"Japan abstained.\"" in warning
+
+
+def test_two_counts_of_one_position_are_quoted_with_their_sentences():
+    result = read("Ten members voted in favour on Wednesday. Eleven members voted in favour.")
+    warning = next(w for w in result.warnings if "several counts 'for'" in w)
+    assert "'10': \"Ten members voted in favour on Wednesday.\"" in warning
+    assert "'11': \"Eleven members voted in favour.\"" in warning
 
 
 def test_a_member_not_seated_that_day_is_a_warning():
@@ -768,3 +778,75 @@ def test_a_text_over_the_size_the_reader_takes_is_refused(tmp_path):
     path.write_text(long_text, encoding="utf-8")
     with pytest.raises(CommandError, match=f"{len(long_text):,} characters"):
         call_command("extract_votes", str(path), json=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the symbol's year fixes the Council's size: 15 members from 1966, 11 before
+        ("The Council unanimously adopted resolution 2118 (2013).", (15, 0, 0)),
+        ("The Council unanimously adopted resolution 95 (1951).", (11, 0, 0)),
+        ("The Council unanimously adopted draft S/2013/591 on Friday.", (15, 0, 0)),
+        # a bare resolution number gives no year: the size stays open
+        ("The Council unanimously adopted resolution 2118.", (None, 0, 0)),
+    ],
+)
+def test_unanimity_takes_the_council_size_from_the_year_of_the_symbol(text, expected):
+    result = read(text, None)
+    assert counts(result) == expected
+    assert result.counts["non_voting"] == 0
+
+
+def test_a_vote_of_n_in_favour_is_a_count():
+    result = read(
+        "Resolution 2400 (2017) was adopted by a vote of 13 in favour, none against, with "
+        "China and the Russian Federation abstaining.",
+        None,
+    )
+    assert counts(result) == (13, 0, 2)
+    # but "twelve of the council's 15 members voted for it": 15 is the whole
+    assert read("Twelve of the council's 15 members voted in favour.").counts["for"] != 15
+
+
+def test_the_minimum_of_nine_votes_obtained_is_a_count_but_not_when_denied():
+    result = read("The draft obtained the bare minimum of nine votes on Wednesday.")
+    assert result.counts["for"] == 9
+    denied = read("The draft fell, without obtaining the minimum of nine votes, on Wednesday.")
+    assert denied.counts["for"] is None
+
+
+def test_the_members_counted_and_named_fix_the_council_size_without_a_date():
+    # nine in favour and six others named: only a Council of 15 holds them
+    text = (
+        "The draft won nine votes. Russia and Bolivia voted against it; China, Ethiopia, "
+        "Kazakhstan and Egypt abstained."
+    )
+    result = read(text, None)
+    assert counts(result) == (9, 2, 4)
+    assert result.counts["non_voting"] == 0
+
+
+def test_a_day_something_takes_effect_does_not_put_a_count_at_another_time():
+    text = (
+        "In a 10-2 vote on Wednesday, with three abstentions, the Council decided the "
+        "sanctions apply starting Thursday, April 13, 2017."
+    )
+    assert counts(read(text)) == (10, 2, 3)
+    # a clause of another time still is: "in 2015" (the earlier vote's)
+    assert counts(read("In 2015, with three abstentions, a text was adopted."))[2] is None
+
+
+def test_voted_in_favour_by_the_n_other_members_gives_the_count_and_the_rest():
+    result = read(
+        "Russia vetoed the draft on Wednesday, and China abstained. The draft was voted in "
+        "favour by the 13 other members of the Council."
+    )
+    assert counts(result) == (13, 1, 1)
+    inferred = {c for c, e in result.evidence.items() if e.inferred}
+    assert len(inferred) == 13 and all(result.positions[c] == "for" for c in inferred)
+    # with a number that does not match the members not named, nobody is inferred
+    result = read(
+        "Russia vetoed the draft on Wednesday, and China abstained. It was backed by the 12 "
+        "other members."
+    )
+    assert not any(e.inferred for e in result.evidence.values())

@@ -8,7 +8,7 @@ import re
 from .. import rules
 from ..rules import Position
 from .dates import time_mismatch
-from .reading import Passage
+from .reading import Passage, RestClaim
 from .vocabulary import (
     COUNT_PAIR,
     COUNTED,
@@ -38,14 +38,23 @@ _WON = re.compile(
     r"\b(?:won|wins|winning|received|receives|receiving|obtained|obtaining|garnered|"
     r"garnering|got|gets|getting|secured|securing|drew|mustered|attracted|gained|"
     r"collected|had|(?:adopted|passed|approved|carried)\s+(?:by|with))\s+(?:only\s+|just\s+|the\s+)?"
+    r"(?:(?:bare|required|necessary)\s+)?(?:minimum\s+(?:of\s+)?)?"
     rf"({NUM})\s+(?:affirmative\s+|yes\s+|positive\s+)?votes?\b(?!\s+(?:against|short))",
     re.I,
 )
 _SUPPORT_OF = re.compile(
     r"(?<!negative\s)(?<!dissenting\s)(?<!\bno\s)(?<!opposing\s)"  # "the negative votes of two"
-    rf"\b(?:(?:support|backing|votes?)\s+(?:of|from)|(?:supported|backed|endorsed)\s+by)\s+"
+    r"\b(?:(?:support|backing|votes?)\s+(?:of|from)|(?:supported|backed|endorsed|"
+    r"voted\s+(?:in\s+favou?r(?:\s+of)?|for)(?:\s+it)?)\s+by)\s+"
+    r"(?:(?:the|all)\s+)?(?:(?:other|remaining)\s+)?"
     rf"({NUM})\s+(?:of\s+(?:the\s+)?(?:[\w.]+'s\s+)?(?:{NUM})\s+)?(?:\w+\s+)?"
     r"(?:members|countries|nations|states|delegations)\b",
+    re.I,
+)
+# "twelve of the council's 15 members": the 15 is the whole; but "a vote of 13 in favour"
+_PART_OF = re.compile(
+    r"(?<!\bvote\s)(?<!\bvotes\s)(?<!\btally\s)(?<!\bmargin\s)(?<!\bscore\s)"
+    r"\bof\s+(?:the\s+)?(?:[\w.]+'s\s+)?$",
     re.I,
 )
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bunanimity\b", re.I)
@@ -62,6 +71,9 @@ NEEDED = re.compile(
 )
 
 
+_DENIED = re.compile(
+    r"\b(?:without|not|never|n't|fail(?:ed|s|ing)?\s+to|unable\s+to|short\s+of)\s+$", re.I
+)
 # "eight votes in favor (Russia, China, ...)"
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # "scored 2-1": a game, not a vote
@@ -88,7 +100,7 @@ def read_count_pairs(passage: Passage) -> None:
         if position is None or value is None:
             continue
         before = cmasked[max(0, m.start() - 60) : m.start()]
-        if NEEDED.search(before) or re.search(r"\bof\s+(?:the\s+)?(?:[\w.]+'s\s+)?$", before):
+        if NEEDED.search(before) or _PART_OF.search(before):
             continue  # "twelve of the council's 15 members voted": 15 is the whole
         if m[2].lower() == "for" and not re.search(
             r"\bagainst\b|\bvot(?:e|es|ed|ing)\s+for", cmasked[m.start() : m.end() + 60], re.I
@@ -143,11 +155,15 @@ def read_votes_won(passage: Passage) -> None:
     for pattern in (_WON, _SUPPORT_OF):
         for m in pattern.finditer(cmasked):
             value = to_number(m[1])
-            if value is None or NEEDED.search(cmasked[max(0, m.start() - 60) : m.start()]):
-                continue
+            before = cmasked[max(0, m.start() - 60) : m.start()]
+            if value is None or NEEDED.search(before) or _DENIED.search(before):
+                continue  # "without obtaining nine votes", "failed to get nine votes"
             if time_mismatch(passage.clause(m.start(), m.end(), cmasked), result):
                 continue
             passage.count(Position.FOR, value)
+            if pattern is _SUPPORT_OF and re.search(r"\b(?:other|remaining)\b", m[0], re.I):
+                # "backed by the 13 other members": the members not named voted for
+                passage.reading.rests.append(RestClaim(Position.FOR, value, passage.sentence))
 
 
 def read_unanimity(passage: Passage) -> None:

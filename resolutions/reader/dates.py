@@ -285,10 +285,23 @@ _DOCUMENT_NUMBER = re.compile(
 )
 
 
+# "starting Saturday, September 27", "until 31 January 2027": when a decision takes
+# effect or ends, not when it was taken
+_TERM_SPAN = re.compile(
+    r"\b(?:until|till|through|starting|from|beginning|effective|as\s+of|expir(?:es|ing)|"
+    r"ending|end\s+of|runs?\s+(?:to|until))\s+(?:(?:on|the|mid-?|at)\s+)*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
+    rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
+    rf"|{MONTH}(?:\s+\d{{4}})?|\d{{4}})?",
+    re.I,
+)
+
+
 def time_mismatch(window: str, result: Extraction) -> bool:
     """Does this stretch speak of another time than the vote's?"""
     # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
     window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
+    window = _TERM_SPAN.sub(lambda m: " " * len(m.group(0)), window)
     if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
         r"\b(?:last|previous|past)\s+(?:year|month|week|decade|time)\b|\bpreviously\b|"
         r"\bin\s+the\s+past\b|\bso\s+far\b|\bearlier\s+this\s+(?:year|month)\b|\bago\b|"

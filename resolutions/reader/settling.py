@@ -6,6 +6,7 @@ what the earlier ones decided and adds its facts or its warnings."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -102,7 +103,10 @@ def take_named_positions(s: Settlement) -> None:
         kinds = Counter(c.position for c in claims)
         if len(kinds) > 1:
             described = " and ".join(f"'{p}'" for p in kinds)
-            s.warn(f"{s.name(code)} is named in two positions ({described}): left for the editor.")
+            s.warn(
+                f"{s.name(code)} is named in two positions ({described}): left for the "
+                f"editor. {quote_each(claims)}"
+            )
             continue
         position = claims[0].position
         s.named[code] = position
@@ -112,6 +116,15 @@ def take_named_positions(s: Settlement) -> None:
                 s.veto_implied.add(code)
         best = sorted(claims, key=lambda c: (not c.veto, c.sentence.headline))[0]
         s.result.evidence[code] = Evidence(code, position, best.sentence.original)
+
+
+def quote_each(claims: list, label=lambda c: c.position) -> str:
+    """The sentences behind contradicting claims, each once, each with what it says:
+    'abstain': "Japan abstained." """
+    first: dict[str, str] = {}
+    for c in claims:
+        first.setdefault(label(c), c.sentence.original.strip())
+    return " ".join(f"'{said}': \"{text}\"" for said, text in first.items())
 
 
 def take_stated_counts(s: Settlement) -> None:
@@ -128,7 +141,8 @@ def take_stated_counts(s: Settlement) -> None:
             s.warn(
                 f"The article gives several counts '{position}' ("
                 + ", ".join(str(v) for v in values)
-                + f"); {value} was taken."
+                + f"); {value} was taken. "
+                + quote_each(options, lambda c: str(c.value))
             )
         s.counts[position] = value
         s.result.count_evidence[position] = next(
@@ -139,21 +153,34 @@ def take_stated_counts(s: Settlement) -> None:
 def find_council_size(s: Settlement) -> None:
     """The date's size, or, with no date, every size the article allows (11 seats
     before 1966, 15 from 1966). A value that differs between them is left open."""
-    s.sizes = possible_sizes(s.result, s.counts, len(s.named))
+    s.sizes = possible_sizes(s.result, s.counts, s.named_count)
 
 
 def possible_sizes(
-    result: Extraction, counts: Mapping[str, int | None], named: int
+    result: Extraction, counts: Mapping[str, int | None], named: Mapping[str, int]
 ) -> tuple[int, ...]:
-    """The Council sizes the vote can have been held on: the date's, or, with no date,
-    those of 11 and 15 seats that the stated sizes and the votes counted or named fit."""
+    """The Council sizes the vote can have been held on: the date's, or the year's
+    of the document's symbol, or, with no date, those of 11 and 15 seats that the
+    stated sizes and the seats counted or named fit (nine counted in favour and six
+    members named against or abstaining take 15 seats)."""
     if result.vote_date:
         return (rules.seats(result.vote_date),)
+    year = symbol_year(result)
+    if year:  # "S/RES/2118 (2013)": the Council of that year
+        return (rules.seats(dt.date(year, 1, 1)),)
     sizes = tuple(SIZE_DAY)
     if len(result.stated_seats) == 1:
         sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
-    votes = max(sum(counts[p] or 0 for p in COUNTED), named)
+    votes = sum(max(counts[p] or 0, named.get(p, 0)) for p in POSITIONS)
     return tuple(n for n in sizes if n >= votes) or sizes[-1:]
+
+
+def symbol_year(result: Extraction) -> int | None:
+    """The year the document's symbol gives: S/RES/2118 (2013), S/2017/315."""
+    if result.resolution_number is not None and result.resolution_year:
+        return result.resolution_year
+    draft = re.match(r"S/(\d{4})/", result.draft_symbol or "")
+    return int(draft[1]) if draft and result.resolution_number is None else None
 
 
 def apply_unanimity(s: Settlement) -> None:
