@@ -279,6 +279,41 @@ class ResolutionQuerySet(models.QuerySet):
                 same |= Q(meeting=meeting, date=date)
         return self.filter(same)
 
+    def reported(
+        self,
+        *,
+        draft_symbol: str = "",
+        resolution_number: int | None = None,
+        meeting: str = "",
+        date: dt.date | None = None,
+        counts: dict[str, int | None] | None = None,
+    ) -> ResolutionQuerySet:
+        """Records of the vote a report describes: the same vote as `same_vote` finds
+        it; failing that, the votes of the report's day with its counts; failing that,
+        when the report names no symbol, every vote of its day (a report may get a
+        count wrong: its votes are offered to an editor, never merged silently)."""
+        if draft_symbol or resolution_number is not None or (meeting and date):
+            same = self.same_vote(
+                draft_symbol=draft_symbol,
+                resolution_number=resolution_number,
+                meeting=meeting if date else "",
+                date=date,
+            )
+            if same:
+                return same
+        if date is None:
+            return self.none()
+        same_day = self.filter(date=date)
+        fields = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
+        known = {fields[k]: v for k, v in (counts or {}).items() if k in fields and v is not None}
+        if known:
+            tallied = same_day.filter(**known)
+            if tallied:
+                return tallied
+        if not draft_symbol and resolution_number is None:
+            return same_day
+        return self.none()
+
 
 class StaleRecord(Exception):
     """A save of a record from a copy read before another save of it (optimistic

@@ -850,3 +850,123 @@ def test_voted_in_favour_by_the_n_other_members_gives_the_count_and_the_rest():
         "other members."
     )
     assert not any(e.inferred for e in result.evidence.values())
+
+
+def test_the_meeting_record_is_read_when_the_article_names_one_only():
+    found = read("At its meeting S/PV.7922 on Wednesday, the Council voted on the draft.")
+    assert found.meeting == "S/PV.7922"
+    assert found.as_json()["meeting"] == "S/PV.7922"
+    two = read("At meeting S/PV.7922, recalling meeting S/PV.7919, Russia vetoed the draft.")
+    assert two.meeting == ""
+    assert any("several meetings (S/PV.7919, S/PV.7922)" in w for w in two.warnings)
+
+
+@pytest.mark.django_db
+def test_extract_votes_says_which_record_the_article_matches(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Russia on Wednesday vetoed draft S/2017/315 at the Security Council.", encoding="utf-8"
+    )
+    out = io.StringIO()
+    call_command("extract_votes", str(path), published="2017-04-12", json=True, stdout=out)
+    (matched,) = json.loads(out.getvalue())["matched"]
+    assert (matched["symbol"], matched["meeting"], matched["date"]) == (
+        "S/2017/315",
+        "S/PV.7922",
+        "2017-04-12",
+    )
+    assert matched["url"] == "/resolutions/s-2017-315/"
+    out = io.StringIO()
+    call_command("extract_votes", str(path), published="2017-04-12", stdout=out)
+    assert "On record: S/2017/315 of 2017-04-12 (/resolutions/s-2017-315/)" in out.getvalue()
+    # an article of a vote not on record matches nothing
+    path.write_text("Russia on Wednesday vetoed draft S/2017/999.", encoding="utf-8")
+    out = io.StringIO()
+    call_command("extract_votes", str(path), published="2017-04-13", json=True, stdout=out)
+    assert json.loads(out.getvalue())["matched"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "procedural"),
+    [
+        ("The vote on Wednesday was procedural, so no veto applied.", True),
+        ("The Council on Wednesday voted to add the situation in the country to its agenda.", True),
+        ("Members on Wednesday voted to put the question on the council's agenda.", True),
+        ("Russia vetoed the draft on Wednesday; it was not a procedural vote.", False),
+        ("Russia vetoed the draft on Wednesday, a non-procedural matter.", False),
+        (
+            "After a procedural vote on the agenda, the Council voted on the draft on "
+            "Wednesday, and Russia vetoed it.",
+            False,
+        ),
+    ],
+)
+def test_a_procedural_vote_is_recognised_when_the_text_says_this_vote_was_one(text, procedural):
+    assert read(text).procedural is procedural
+
+
+def test_a_permanent_members_no_in_a_procedural_vote_the_text_names_is_no_veto():
+    result = read(
+        "The Council on Wednesday voted to add the situation to its agenda by 11 votes to 2, "
+        "with 2 abstentions. Russia and China voted against."
+    )
+    assert result.procedural
+    assert (result.positions["RUS"], result.positions["CHN"]) == ("against", "against")
+    assert result.vetoed_by == []
+    assert result.outcome == "adopted"
+
+
+def test_a_seat_of_government_stands_for_its_member():
+    result = read(
+        "The Kremlin vetoed the draft on Wednesday, while the White House and Downing Street "
+        "voted for it and Beijing abstained."
+    )
+    assert result.positions["RUS"] == "veto"
+    assert (result.positions["USA"], result.positions["GBR"]) == ("for", "for")
+    assert result.positions["CHN"] == "abstain"
+    # a place, not a government: "in the Kremlin"
+    place = read("Talks in the Kremlin went on; Japan abstained on Wednesday.")
+    assert "RUS" not in place.positions
+
+
+def test_the_rest_voting_for_fixes_every_count_when_every_seat_is_then_placed():
+    result = read("Russia and China abstained on Wednesday and the rest voted for the text.")
+    assert counts(result) == (13, 0, 2)
+    assert result.counts["non_voting"] == 0
+    assert sum(e.inferred for e in result.evidence.values()) == 13
+
+
+def test_the_rest_against_a_count_that_contradicts_it_is_left_with_both_sentences():
+    result = read(
+        "Ten members voted in favour on Wednesday. Russia and China abstained and the rest "
+        "voted for the text."
+    )
+    assert not any(e.inferred for e in result.evidence.values())
+    warning = next(w for w in result.warnings if "says the other members" in w)
+    assert '"Ten members voted in favour on Wednesday."' in warning
+    assert '"Russia and China abstained and the rest voted for the text."' in warning
+
+
+def test_the_rest_is_not_inferred_while_a_member_is_named_in_two_positions():
+    result = read(
+        "Japan voted in favour on Wednesday. Japan abstained. Russia voted against and the "
+        "rest voted for the text."
+    )
+    assert "JPN" not in result.positions
+    assert not any(e.inferred for e in result.evidence.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The text was adopted on Wednesday by 14 votes, with one abstention.",
+        "The text was adopted Wednesday with 14 votes in favour and one abstention.",
+    ],
+)
+def test_adopted_on_a_day_by_n_votes_is_a_count(text):
+    assert counts(read(text)) == (14, 0, 1)

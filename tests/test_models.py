@@ -231,3 +231,22 @@ def test_loading_again_keeps_what_editors_and_imports_changed():
     assert kept.needs_review
     assert kept.sources.filter(title="An editor's source").exists()
     assert CouncilTerm.objects.filter(pk=term.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_records_a_report_describes_by_symbol_meeting_or_day_and_tally():
+    # The reference case is bundled: S/2017/315, meeting S/PV.7922, 12 April 2017, 10-2-3.
+    day = dt.date(2017, 4, 12)
+    reference = Resolution.objects.get(draft_symbol="S/2017/315")
+    assert list(Resolution.objects.reported(draft_symbol="S/2017/315")) == [reference]
+    assert list(Resolution.objects.reported(meeting="S/PV.7922", date=day)) == [reference]
+    tally = {"for": 10, "against": 2, "abstain": 3}
+    assert list(Resolution.objects.reported(date=day, counts=tally)) == [reference]
+    # a report naming no symbol is offered every vote of its day, even with a count wrong
+    wrong = {"for": 11, "against": 2, "abstain": 3}
+    assert reference in Resolution.objects.reported(date=day, counts=wrong)
+    # a meeting without its date, or a symbol not on record with a tally not on
+    # record that day, matches nothing
+    assert not Resolution.objects.reported(meeting="S/PV.7922")
+    assert not Resolution.objects.reported(draft_symbol="S/2017/999", date=day, counts=wrong)
+    assert not Resolution.objects.reported()

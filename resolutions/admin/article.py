@@ -11,7 +11,6 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -202,24 +201,16 @@ def proposed_source(proposal: dict) -> dict:
 
 
 def find_existing(found) -> list[Resolution]:
-    """Records of the vote the article reports: by symbol, or by date and counts."""
-    by_symbol = Q()
-    if found.resolution_number is not None:
-        by_symbol |= Q(resolution_number=found.resolution_number)
-    if found.draft_symbol:
-        by_symbol |= Q(draft_symbol__iexact=found.draft_symbol)
-    matches = list(Resolution.objects.filter(by_symbol)) if by_symbol else []
-    if not matches and found.vote_date:
-        names = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
-        known = {names[k]: v for k, v in found.counts.items() if k in names and v is not None}
-        same_day = Resolution.objects.filter(date=found.vote_date)
-        if known:
-            matches = list(same_day.filter(**known))
-        if not matches and not found.draft_symbol and found.resolution_number is None:
-            # The article may get a count wrong: the votes of that day are offered,
-            # each with where it disagrees, rather than a duplicate made silently.
-            matches = list(same_day)
-    return matches
+    """Records of the vote the article reports (`Resolution.objects.reported`)."""
+    return list(
+        Resolution.objects.reported(
+            draft_symbol=found.draft_symbol,
+            resolution_number=found.resolution_number,
+            meeting=found.meeting,
+            date=found.vote_date,
+            counts=found.counts,
+        )
+    )
 
 
 def differences(found, record: Resolution) -> list[dict]:

@@ -41,7 +41,7 @@ import re
 
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
-from .documents import read_document
+from .documents import read_document, read_procedural
 from .names import NameIndex
 from .positions import read_positions
 from .proposal import Context, Evidence, Extraction
@@ -49,7 +49,7 @@ from .reading import Passage, Reading
 from .sentences import Sentence, mask_other_draft_paragraphs, mask_other_drafts, split_sentences
 from .settling import settle
 from .sponsors import mask_drafts_of_other_sponsors
-from .vocabulary import ASSEMBLY, PROCEDURAL
+from .vocabulary import ASSEMBLY
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -94,7 +94,7 @@ def extract(
     seat_the_council(reading)
     mask_other_draft_paragraphs(reading.sentences, reading.result)
     read_document(reading.sentences, reading.result)
-    reading.result.procedural = any(PROCEDURAL.search(s.masked) for s in reading.sentences)
+    read_procedural(reading.sentences, reading.result)
     reading.index = NameIndex(context.names)
     mask_drafts_of_other_sponsors(reading)
     for sentence in reading.sentences:

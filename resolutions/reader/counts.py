@@ -37,7 +37,9 @@ _VOTES_TO = re.compile(
 _WON = re.compile(
     r"\b(?:won|wins|winning|received|receives|receiving|obtained|obtaining|garnered|"
     r"garnering|got|gets|getting|secured|securing|drew|mustered|attracted|gained|"
-    r"collected|had|(?:adopted|passed|approved|carried)\s+(?:by|with))\s+(?:only\s+|just\s+|the\s+)?"
+    r"collected|had|(?:adopted|passed|approved|carried)"
+    r"(?:\s+(?:(?:late\s+|early\s+)?on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday))?\s+(?:by|with))\s+(?:only\s+|just\s+|the\s+)?"
     r"(?:(?:bare|required|necessary)\s+)?(?:minimum\s+(?:of\s+)?)?"
     rf"({NUM})\s+(?:affirmative\s+|yes\s+|positive\s+)?votes?\b(?!\s+(?:against|short))",
     re.I,

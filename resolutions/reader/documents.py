@@ -7,7 +7,7 @@ import re
 
 from .proposal import Extraction
 from .sentences import Sentence
-from .vocabulary import ASSEMBLY
+from .vocabulary import ASSEMBLY, NOT_PROCEDURAL, PROCEDURAL
 
 # --- Documents -------------------------------------------------------------------------
 
@@ -16,6 +16,7 @@ _RES_SYMBOL = re.compile(r"\bS/RES/(\d{1,4})\s*\((\d{4})\)")
 _RES_NUMBER = re.compile(
     r"\b(?:[Rr]esolution|UNSCR|Res\.)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4})\b(?:\s*\((\d{4})\))?"
 )
+_MEETING = re.compile(r"\bS/PV\.(\d{1,5})(?![\w/])")
 _ADOPTION = re.compile(
     r"\b(?:adopt(?:ed|s|ing)?|pass(?:ed|es|ing)?|approv(?:ed|es|ing)|unanimous(?:ly)?|"
     r"vot(?:e|ed|es|ing)|endors(?:ed|es|ing)|agreed)\b",
@@ -80,3 +81,29 @@ def read_document(sentences: list[Sentence], result: Extraction) -> None:
             )
     if not drafts and not numbers:
         result.warnings.append("no document symbol in the article")
+    read_meeting(sentences, result)
+
+
+def read_meeting(sentences: list[Sentence], result: Extraction) -> None:
+    """The meeting record (S/PV.7922), when the article names one and no other: a
+    report that cites several meetings does not say which was the vote's."""
+    meetings = {f"S/PV.{m[1]}" for s in sentences for m in _MEETING.finditer(s.text)}
+    if len(meetings) == 1:
+        (result.meeting,) = meetings
+    elif meetings:
+        result.warnings.append(
+            "The article names several meetings (" + ", ".join(sorted(meetings)) + "): none taken."
+        )
+
+
+def read_procedural(sentences: list[Sentence], result: Extraction) -> None:
+    """A procedural vote (no veto applies) when the text says this vote was one: "a
+    procedural vote", "the vote was procedural", "voted to add the situation to its
+    agenda"; not "not a procedural vote", nor "after a procedural vote on the agenda,
+    the Council voted on the draft" (that vote came before this one)."""
+    for sentence in sentences:
+        for m in PROCEDURAL.finditer(sentence.masked):
+            before = sentence.masked[max(0, m.start() - 40) : m.start()]
+            if not NOT_PROCEDURAL.search(before):
+                result.procedural = True
+                return

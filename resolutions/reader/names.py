@@ -53,7 +53,7 @@ class NameIndex:
             if variant != key and variant not in names:
                 self._add(variant.split(), (code,))
         for capital, codes in CAPITALS.items():
-            self._add([capital], codes, capital=True)
+            self._add(capital.split(), codes, capital=True)
 
     def _add(self, tokens: list[str], codes: tuple[str, ...], capital: bool = False) -> None:
         if not tokens:

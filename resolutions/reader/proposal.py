@@ -79,6 +79,7 @@ class Extraction:
     resolution_number: int | None = None
     resolution_year: int | None = None
     document_evidence: str = ""
+    meeting: str = ""  # the meeting record the article names (S/PV.7922)
     procedural: bool = False
     counts: dict[str, int | None] = field(default_factory=dict)
     count_evidence: dict[str, str] = field(default_factory=dict)
@@ -125,6 +126,7 @@ class Extraction:
             "document": self.document,
             "draft_symbol": self.draft_symbol or None,
             "resolution_number": self.resolution_number,
+            "meeting": self.meeting or None,
             "procedural": self.procedural,
             "outcome": self.outcome,
             "counts": counts,

@@ -300,22 +300,36 @@ def infer_from_the_tally(s: Settlement, unnamed: list[str]) -> None:
 
 
 def infer_from_the_rest(s: Settlement, unnamed: list[str]) -> None:
-    """ "The other members voted in favour": the members not named take it."""
+    """ "The other members voted in favour": the members not named take it, when the
+    other counts and the seats leave no doubt who they are; with every seat then
+    placed, the counts follow from the positions."""
     rests, counts, named_count = s.reading.rests, s.counts, s.named_count
     position = rests[0].position
     value = next((r.value for r in rests if r.value is not None), None)
     if value is not None and value != len(unnamed):
         return
+    if any(code in s.by_member and code not in s.named for code in s.seated):
+        return  # a member named in two positions: who "the others" are is not sure
+    total = named_count[position] + len(unnamed)
+    if counts[position] is not None and counts[position] != total:
+        s.warn(
+            f"The article counts {counts[position]} '{position}' but says the other "
+            f"members voted so, which makes {total}: left for the editor. "
+            f"'{counts[position]}': \"{s.result.count_evidence[position]}\" "
+            f"'the others': \"{rests[0].sentence.original.strip()}\""
+        )
+        return
     for code in unnamed:
         s.inferred[code] = position
-    if counts[position] is None:
-        counts[position] = named_count[position] + len(unnamed)
-        s.result.count_evidence[position] = rests[0].sentence.original
-    known = [p for p in COUNTED if counts[p] is not None]
-    if len(known) == 2:
-        (missing,) = [p for p in COUNTED if counts[p] is None]
-        if named_count[missing] + sum(counts[p] for p in known) == s.seat_count:
-            counts[missing] = named_count[missing]
+    placed = Counter({**s.named, **s.inferred}.values())
+    for p in COUNTED:
+        if counts[p] is None:
+            counts[p] = placed[p]
+            s.result.count_evidence[p] = (
+                rests[0].sentence.original
+                if p == position
+                else "counted from the members the article names"
+            )
 
 
 def check_counts(s: Settlement) -> None:

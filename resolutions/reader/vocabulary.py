@@ -13,8 +13,9 @@ from ..rules import Position
 POSITIONS = (Position.FOR, Position.AGAINST, Position.ABSTAIN, Position.NON_VOTING)
 COUNTED = (Position.FOR, Position.AGAINST, Position.ABSTAIN)
 
-# Press metonyms: a capital for its government. The first code seated on the
-# vote's date wins (Moscow is the USSR before 1992).
+# Press metonyms: a capital (or a seat of government, "the Kremlin") for its
+# government. The first code seated on the vote's date wins (Moscow is the USSR
+# before 1992).
 CAPITALS: dict[str, tuple[str, ...]] = {
     "moscow": ("RUS", "SUN"),
     "washington": ("USA",),
@@ -22,6 +23,11 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     "peking": ("CHN",),
     "london": ("GBR",),
     "paris": ("FRA",),
+    "kremlin": ("RUS", "SUN"),
+    "white house": ("USA",),
+    "downing street": ("GBR",),
+    "élysée": ("FRA",),
+    "elysee": ("FRA",),
 }
 
 NUMBER_WORDS = {
@@ -80,8 +86,19 @@ FUTURE = re.compile(
 
 PROCEDURAL = re.compile(
     r"\bprocedural\s+(?:vote|votes|matter|matters|motion|decision|question)\b"
+    r"|\b(?:was|is|as)\s+(?:(?:a|purely|merely|only)\s+)*procedural\b"
     r"|\bvote\s+on\s+(?:the\s+)?(?:provisional\s+)?agenda\b|\b(?:adopt|adoption\s+of)\s+the\s+"
-    r"(?:provisional\s+)?agenda\b",
+    r"(?:provisional\s+)?agenda\b"
+    # "voted to override China's objections and add the situation ... to the agenda"
+    r"|\bvot(?:e|es|ed|ing)\s+to\s+[^.;]{0,60}?\b(?:add|include|put|place|inscribe|remove|drop)\b"
+    r"[^.;]{0,120}?\b(?:to|on|from)\s+(?:the\s+)?(?:council'?s\s+|its\s+)?agenda\b",
+    re.I,
+)
+# "not a procedural vote", "a non-procedural matter", "after a procedural vote on the
+# agenda, the Council voted on the draft": not this vote's kind
+NOT_PROCEDURAL = re.compile(
+    r"(?:\bnot\s+(?:a\s+|an?\s+\w+\s+)?|\bnon-|\b(?:after|before|following|ahead\s+of|prior\s+to|"
+    r"preceded\s+by|once)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?)$",
     re.I,
 )
 SEATS = re.compile(r"\b(\d{2}|fifteen|eleven)[- ](?:member|nation|seat|country)\b", re.I)

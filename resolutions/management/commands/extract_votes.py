@@ -1,6 +1,8 @@
 """Read a news article about a Security Council vote and print what it says: the
 date, the document, the counts, who voted how and who vetoed, each with the
-sentence it came from (see resolutions/reader/).
+sentence it came from (see resolutions/reader/), and the records already kept of
+that vote (the same draft or resolution symbol, or the same meeting and date; else
+the votes of that day with its counts).
 
     python manage.py extract_votes ARTICLE.txt --published 2017-04-12 --json
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from resolutions.models import Resolution
 from resolutions.reader import Context, extract, too_long
 
 
@@ -58,7 +61,7 @@ class Command(BaseCommand):
         text = read_article(path)
         day = iso_date(published) if published else None
         result = extract(text, day, Context.from_database())
-        data = result.as_json()
+        data = {**result.as_json(), "matched": [matched(r) for r in recorded(result)]}
         if json:
             self.stdout.write(_json_dumps(data))
             return
@@ -76,6 +79,39 @@ class Command(BaseCommand):
             self.stdout.write(f"  {item['member']} {item['position']}: {item['text']}")
         for warning in data["warnings"]:
             self.stdout.write(f"Warning: {warning}")
+        for record in data["matched"]:
+            self.stdout.write(
+                f"On record: {record['symbol'] or record['meeting']} of {record['date']} "
+                f"({record['url']})"
+            )
+
+
+def recorded(result) -> list[Resolution]:
+    """The records of the vote the article reports, if any (see `reported`)."""
+    return list(
+        Resolution.objects.reported(
+            draft_symbol=result.draft_symbol,
+            resolution_number=result.resolution_number,
+            meeting=result.meeting,
+            date=result.vote_date,
+            counts=result.counts,
+        ).order_by("date", "slug")
+    )
+
+
+def matched(record: Resolution) -> dict:
+    return {
+        "slug": record.slug,
+        "symbol": record.symbol or None,
+        "meeting": record.meeting or None,
+        "date": record.date.isoformat() if record.date else None,
+        "counts": {
+            "for": record.votes_for,
+            "against": record.votes_against,
+            "abstain": record.votes_abstain,
+        },
+        "url": record.get_absolute_url(),
+    }
 
 
 def _json_dumps(data: dict) -> str:
