@@ -196,20 +196,25 @@ def test_vetoes_per_permanent_member_agree_with_the_veto_list(imported):
     }
     listed: dict[tuple[str, str], list[str]] = {}
     months = "January February March April May June July August September October November December"
+    dates: dict[str, set[str]] = {}
+    for symbol, meeting, day in Resolution.objects.values_list("draft_symbol", "meeting", "date"):
+        dates.setdefault(symbol or meeting, set()).add(day.isoformat())
     for row in re.findall(r"<tr><td>(.*?)</tr>", text, re.S):
         cells = [
             " ".join(re.sub(r"<[^>]+>", " ", c).split())
             for c in re.findall(r"<td[^>]*>(.*?)</td>", "<td>" + row.replace("<br>", " | "), re.S)
         ]
-        day, month, year = re.match(
-            r"(\d+)(?:\s*[-/+]\s*\d+)?\s+([A-Za-z]+)\.?\s+(\d+)", cells[0]
+        first, last, month, year = re.match(
+            r"(\d+)(?:\s*[-/+]\s*(\d+))?\s+([A-Za-z]+)\.?\s+(\d+)", cells[0]
         ).groups()
         year = int(year) + (1900 if int(year) < 100 else 0)
         number = next(i for i, m in enumerate(months.split(), 1) if m.startswith(month[:3]))
-        date = f"{year}-{number:02d}-{int(day):02d}"
         symbol = re.match(r"S/[\w./]+", cells[1])
         key = symbol.group(0) if symbol and not symbol.group(0).startswith("S/PV") else ""
         key = key or re.match(r"S/PV\.\d+", cells[2]).group(0)
+        # A meeting of several days ('7-9 January 1980'): the vote is on one of them.
+        days = [f"{year}-{number:02d}-{d:02d}" for d in range(int(first), int(last or first) + 1)]
+        date = next((d for d in days if d in dates.get(key, ())), days[0])
         members = [codes[m.strip()] for m in re.split(r"[|,]", cells[-1]) if m.strip()]
         listed.setdefault((key, date), []).extend(members)
     recorded: dict[tuple[str, str], list[str]] = {}
@@ -785,3 +790,25 @@ def test_search_finds_what_a_reader_means_on_the_full_record(imported, client):
     assert "S/2017/315" in found_by_list(client, "Syria")
     korea = found_by_list(client, "North Korea")
     assert "S/2022/431" in korea and "S/2022/431" in found_by_list(client, "DPRK")
+
+
+@pytest.mark.django_db
+def test_votes_at_meetings_of_several_days_carry_their_day_or_say_it_is_uncertain(imported):
+    # The vote that closed a meeting the library gives as a range of days was
+    # taken on its last day; any other vote at it is flagged "date uncertain".
+    closing = {
+        ("resolution_number", 462): "1980-01-09",
+        ("resolution_number", 289): "1970-11-23",
+        ("resolution_number", 1402): "2002-03-30",
+        ("draft_symbol", "S/13735"): "1980-01-13",
+        ("draft_symbol", "S/16077/Rev.1"): "1983-10-28",
+        ("draft_symbol", "S/4567/Rev.1"): "1960-12-04",
+        ("draft_symbol", "S/2001/270"): "2001-03-28",
+        ("draft_symbol", "S/2001/1199"): "2001-12-15",
+    }
+    for (field, value), day in closing.items():
+        record = Resolution.objects.get(**{field: value})
+        assert (record.date.isoformat(), record.needs_review) == (day, False), value
+        assert "closed the meeting" in record.settled
+    earlier = Resolution.objects.get(draft_symbol="S/13729")  # before 462, at S/PV.2190
+    assert earlier.needs_review and "date uncertain" in earlier.review_reasons

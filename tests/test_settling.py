@@ -370,3 +370,65 @@ def test_members_missing_from_a_draft_short_of_the_votes_can_only_have_voted_aga
     positions = dict(record.votes.values_list("member_id", "position"))
     assert [positions[code] for code, _ in names[10:]] == [Position.AGAINST] * 5
     second_run_changes_nothing(page, table)
+
+
+def test_the_vote_that_closed_a_meeting_of_several_days_was_taken_on_its_last_day(tmp_path):
+    # The page gives the meeting's first day; the veto list the days it ran.
+    page = library_page(tmp_path, 2018, [(
+        "S/PV.9901", "7 March",
+        "Draft resolution S/2018/901 vetoed by Russian Federation 13-2-0 S/RES/7701 (2018) 12-2-1",
+    )])  # fmt: skip
+    vetoes = veto_list(
+        tmp_path, [("7-9 March 2018", "S/2018/901", "S/PV.9901", "Russian Federation")]
+    )
+    run(page, vetoes)
+    closing = Resolution.objects.get(resolution_number=7701)
+    assert closing.date.isoformat() == "2018-03-09" and not closing.needs_review
+    assert "closed the meeting" in closing.settled and "9 March 2018" in closing.settled
+    earlier = Resolution.objects.get(draft_symbol="S/2018/901")
+    assert earlier.date.isoformat() == "2018-03-07"
+    assert earlier.needs_review and "date uncertain" in earlier.review_reasons
+    assert "7 March 2018 to 9 March 2018" in earlier.review_reasons
+    second_run_changes_nothing(page, vetoes)
+
+
+def test_a_meeting_page_giving_two_days_dates_its_one_vote_on_the_second(tmp_path):
+    page = library_page(
+        tmp_path, 2018, [("S/PV.9901", "22/23 November", "S/RES/7801 (2018) 15-0-0")]
+    )
+    run(page)
+    record = Resolution.objects.get(resolution_number=7801)
+    assert record.date.isoformat() == "2018-11-23" and not record.needs_review
+    second_run_changes_nothing(page)
+
+
+def test_a_veto_list_range_for_a_meeting_no_page_lists_leaves_the_day_uncertain(tmp_path):
+    vetoes = veto_list(tmp_path, [("27-28 March 2018", "S/2018/902", "S/PV.9902", "United States")])
+    run(vetoes)
+    record = Resolution.objects.get(draft_symbol="S/2018/902")
+    assert record.date.isoformat() == "2018-03-27"
+    assert record.needs_review and "date uncertain" in record.review_reasons
+
+
+def test_a_community_date_on_another_day_of_the_meeting_is_no_difference(tmp_path):
+    page = library_page(
+        tmp_path,
+        2018,
+        [("S/PV.9901", "27 March", "Draft resolution S/2018/903 vetoed by United States 13-1-1")],
+    )
+    vetoes = veto_list(tmp_path, [("27-28 March 2018", "S/2018/903", "S/PV.9901", "United States")])
+    names = seated_names("2018-03-27")
+    rows = [
+        (name, {"USA": "No", "GBR": "Abstain"}.get(code, "Yes")) for code, name in names.items()
+    ]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-03-27", "", "S/2018/903", "Vetoed", rows),
+    )
+    run(page, vetoes, table)
+    record = Resolution.objects.get(draft_symbol="S/2018/903")
+    assert record.date.isoformat() == "2018-03-28" and not record.needs_review, (
+        record.review_reasons
+    )
+    assert "27 March 2018, a day of the meeting" in record.settled
+    second_run_changes_nothing(page, vetoes, table)

@@ -82,6 +82,9 @@ class Entry:
     notes: list[Reason] = field(default_factory=list)
     # True when the date may have day and month swapped (the community table).
     date_unsure: bool = False
+    # The last day of a meeting the source gives as a range of days ('7-9 January
+    # 1980', '22/23 November'); `date` is then its first day.
+    last_day: dt.date | None = None
     # Site CSV only: the record is tally-only / the stored positions are complete.
     votes_recorded: bool | None = None
     # The draft symbol as the source gives it, kept when the reconciler takes it off.

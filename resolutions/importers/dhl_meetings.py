@@ -94,19 +94,22 @@ def grid(table) -> list[tuple[int, list]]:
     return rows
 
 
-def parse_date(text: str, year: int) -> tuple[dt.date | None, bool]:
-    """'22 December' -> the date; '22/23 November' or '29 + 30 March' (a meeting over
-    two days) -> the first day, and True: the day of the vote is not certain."""
-    match = re.match(r"^(\d{1,2})(\s*(?:/|\+|-|and)\s*\d{1,2})?\s+([A-Za-z]{3,})", text.strip())
+def parse_date(text: str, year: int) -> tuple[dt.date | None, dt.date | None]:
+    """'22 December' -> the date and None; '22/23 November' or '29 + 30 March' (a
+    meeting over two days) -> its first and last days (which day a vote was taken
+    is for the reconciler to tell: `Settling.date_in_range`)."""
+    match = re.match(r"^(\d{1,2})(?:\s*(?:/|\+|-|and)\s*(\d{1,2}))?\s+([A-Za-z]{3,})", text.strip())
     if not match:
-        return None, False
+        return None, None
     month = next((n for name, n in MONTHS.items() if name.startswith(match.group(3).lower())), None)
     if month is None:
-        return None, False
+        return None, None
     try:
-        return dt.date(year, month, int(match.group(1))), bool(match.group(2))
+        first = dt.date(year, month, int(match.group(1)))
+        last = dt.date(year, month, int(match.group(2))) if match.group(2) else None
     except ValueError:
-        return None, False
+        return None, None
+    return first, last if last is not None and last > first else None
 
 
 def page_year(path: Path, text: str) -> int:
@@ -224,7 +227,7 @@ def parse_row(
         if TALLY.search(outcome_text):
             raise SourceError(path, line, f"cannot read the outcome '{outcome_text}'")
         return []
-    date, two_days = parse_date(texts[columns["date"]], year)
+    date, last_day = parse_date(texts[columns["date"]], year)
     if date is None:
         raise SourceError(path, line, f"'{texts[columns['date']]}' is not a date")
     meeting = texts[columns["meeting"]]
@@ -259,11 +262,7 @@ def parse_row(
         segment = outcome_text[start:end].strip()
         entry = parse_vote(segment, path, line, date, meeting, topic)
         if entry is not None:
-            if two_days:
-                entry.note(
-                    "date uncertain",
-                    f"the library's page gives '{texts[columns['date']]}'; the first day is stored",
-                )
+            entry.last_day = last_day
             entries.append(entry)
     return entries
 

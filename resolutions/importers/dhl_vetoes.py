@@ -18,7 +18,8 @@ from resolutions.rules import Outcome
 from .base import LIBRARY_VETOES, Entry, SourceError
 from .dhl_meetings import COMMUNITY_FROM, MONTHS, cell_text, grid
 
-DATE = re.compile(r"(\d{1,2})(?:\s*[-/+]\s*\d{1,2})?\s+([A-Za-z]+)\.?\s+(\d{4}|\d{2})\b")
+# '26 June 1946'; a meeting over several days: '7-9 January 1980'.
+DATE = re.compile(r"(\d{1,2})(?:\s*[-/+]\s*(\d{1,2}))?\s+([A-Za-z]+)\.?\s+(\d{4}|\d{2})\b")
 SYMBOL = re.compile(r"S/(?:PV\.)?\d[\w.]*(?:/[\w.]+)*")
 
 
@@ -44,13 +45,15 @@ def read(path: Path) -> list[Entry]:
                     continue  # the note above the table
                 raise SourceError(path, line, f"'{date_text}' is not a date")
             month = next(
-                (n for name, n in MONTHS.items() if name.startswith(match.group(2).lower())), None
+                (n for name, n in MONTHS.items() if name.startswith(match.group(3).lower())), None
             )
             if month is None:
                 raise SourceError(path, line, f"'{date_text}' is not a date")
             try:
-                year = int(match.group(3))
-                on = dt.date(year if year > 99 else 1900 + year, month, int(match.group(1)))
+                year = int(match.group(4))
+                year = year if year > 99 else 1900 + year
+                on = dt.date(year, month, int(match.group(1)))
+                last = dt.date(year, month, int(match.group(2))) if match.group(2) else None
             except ValueError as error:
                 raise SourceError(path, line, f"'{date_text}': {error}") from error
             draft_text = cell_text(cells[1])
@@ -74,6 +77,7 @@ def read(path: Path) -> list[Entry]:
                 outcome=Outcome.VETOED,
                 vetoed_by=names,
                 topics=topics.agenda_topics(cell_text(cells[3])) if on < COMMUNITY_FROM else [],
+                last_day=last if last is not None and last > on else None,
             )
             if symbols and not symbols[0].startswith("S/PV."):
                 entry.draft_symbol = symbols[0]

@@ -36,7 +36,7 @@ from .facts import Facts, differs, set_tally, take
 from .matching import Matching
 from .positions import Positions
 from .reading import Reading
-from .settling import NumberGivenTwice, Settling
+from .settling import MeetingDays, NumberGivenTwice, Settling
 from .state import LABEL, PROTECTED, SOURCE_BY_TITLE, SOURCES, TYPOS, State, Summary, swapped
 from .writing import Writing
 
@@ -59,6 +59,10 @@ __all__ = [
 class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writing):
     def __init__(self) -> None:
         self.read_members()
+        # What the library says of each meeting (Settling.learn_meetings): kept
+        # across the files of a run.
+        self.meeting_days: dict[str, MeetingDays] = {}
+        self.closing_vote: dict[str, tuple[int | None, str]] = {}
         self.load()
 
     def load(self) -> None:
@@ -73,6 +77,7 @@ class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writ
         ordinal: Counter = Counter()
         touched: list[State] = []
         touched_ids: set[int] = set()
+        self.learn_meetings(entries)
         entries = self.drop_other_votes(entries, touched, touched_ids, progress)
         for entry in entries:
             state = self.place(entry, ordinal, summary)
@@ -97,6 +102,7 @@ class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writ
         is left out (a vote the file lists twice, or mislabels)."""
         if self.known_copy(entry):
             return None
+        when = self.date_in_range(entry)
         self.settle_misplaced(entry)
         settled = self.vet_symbols(entry)
         state = self.find(entry, ordinal)
@@ -124,6 +130,10 @@ class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writ
         self.merge(state, entry, summary)
         for sentence in settled:
             state.settle(sentence)
+        if isinstance(when, Reason):
+            state.add_reason(when.category, when.detail)
+        elif when:
+            state.settle(when)
         return state
 
     def same_symbol_twice(self, state: State, entry: Entry) -> tuple[Reason, ...] | None:

@@ -12,7 +12,7 @@ from resolutions import rules
 from resolutions.models import Resolution
 
 from ..base import COMMUNITY, LIBRARY_MEETINGS, WPDL_VETOES, Entry
-from .settling import settle_without_a_vote
+from .settling import day, settle_without_a_vote
 from .state import LABEL, State, Summary, swapped
 
 # The subject fields hold 500 characters.
@@ -157,6 +157,8 @@ class Facts:
                     resolution.date = entry.date
                 elif entry.source not in state.sources:
                     summary.dates_corrected += 1
+            elif self.same_meeting_days(state, entry):
+                pass
             elif not state.new:
                 differs(state, entry, "date", entry.date, resolution.date)
                 if wins and not state.protected:
@@ -172,6 +174,27 @@ class Facts:
                 "and no library page gives this vote's date",
                 entry.where,
             )
+
+    def same_meeting_days(self, state: State, entry: Entry) -> bool:
+        """A source that gives another day of the same meeting held over several
+        days than the record, where the library's dates settled the record's
+        (Settling.date_in_range): the source dates the vote by the meeting, no
+        difference to review. True if so (said on the record)."""
+        resolution = state.resolution
+        days = self.meeting_days.get(resolution.meeting)
+        if days is None or state.protected or entry.meeting not in ("", resolution.meeting):
+            return False
+        if not days.first <= entry.date <= days.last or not (
+            days.first <= resolution.date <= days.last
+        ):
+            return False
+        state.settle(
+            f"Date: the {LABEL[entry.source]} gives {day(entry.date)}, a day of the meeting "
+            f"{resolution.meeting}, which the {LABEL[days.source]} gives as held from "
+            f"{day(days.first)} to {day(days.last)}; the record keeps the day the library's "
+            "dates give the vote."
+        )
+        return True
 
     def merge_symbols(self, state: State, entry: Entry) -> None:
         resolution = state.resolution

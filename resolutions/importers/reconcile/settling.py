@@ -8,6 +8,7 @@ before the rules' check (`settle_record`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from resolutions import rules
 from resolutions.reviews import Reason
 from resolutions.rules import Outcome, Position
 
-from ..base import LIBRARY_VETOES, PRECEDENCE, WPDL_VETOES, Entry
+from ..base import LIBRARY_MEETINGS, LIBRARY_VETOES, PRECEDENCE, WPDL_VETOES, Entry
 from .state import LABEL, State
 
 # Sources that name who vetoed a draft: the library's veto list and any second
@@ -24,6 +25,22 @@ from .state import LABEL, State
 VETO_LISTS = {LIBRARY_VETOES, WPDL_VETOES}
 # How far from a number given twice to look for the number missing there.
 NEAR = 12
+# Sources whose dates are the days of the meetings (the library's).
+LIBRARY = {LIBRARY_MEETINGS, LIBRARY_VETOES}
+
+
+def day(on: dt.date) -> str:
+    """9 January 1980."""
+    return f"{on.day} {on:%B %Y}"
+
+
+@dataclass(frozen=True)
+class MeetingDays:
+    """A meeting a source gives as held over several days."""
+
+    first: dt.date
+    last: dt.date
+    source: str
 
 
 @dataclass
@@ -38,13 +55,68 @@ class NumberGivenTwice:
     source: str
 
 
+def given_draft(entry: Entry) -> str:
+    """The draft symbol as the source gives it (before any is left out)."""
+    return entry.given_draft or entry.draft_symbol
+
+
 def year_of(symbol: str) -> int | None:
     match = re.match(r"^S/(\d{4})/\d+", symbol)
     return int(match.group(1)) if match else None
 
 
 class Settling:
+    # Before any entry is merged -----------------------------------------------------
+
+    def learn_meetings(self, entries: list[Entry]) -> None:
+        """What the library says of each meeting, read before any entry is merged
+        (from every file of the run): the days of a meeting it gives as a range
+        ('7-9 January 1980'), and the vote that closed each meeting on its pages
+        (the last vote they list at it)."""
+        for entry in entries:
+            if not entry.meeting or entry.source not in LIBRARY:
+                continue
+            if entry.last_day is not None:
+                self.meeting_days.setdefault(
+                    entry.meeting, MeetingDays(entry.date, entry.last_day, entry.source)
+                )
+            if entry.source == LIBRARY_MEETINGS:
+                self.closing_vote[entry.meeting] = (entry.resolution_number, given_draft(entry))
+
+    def closed_the_meeting(self, entry: Entry) -> bool:
+        number, draft = self.closing_vote.get(entry.meeting, (None, ""))
+        return (number is not None and entry.resolution_number == number) or (
+            bool(draft) and given_draft(entry) == draft
+        )
+
     # Per entry, before matching -----------------------------------------------------
+
+    def date_in_range(self, entry: Entry) -> Reason | str | None:
+        """The day of a vote at a meeting held over several days. The vote that
+        closed the meeting was taken on its last day (resolution 462 (1980), the
+        last vote of the meeting of 7-9 January 1980: 9 January): the entry takes
+        that day, and the sentence settling it is returned. Of any other vote, the
+        sources do not say the day: a 'date uncertain' reason is returned (the
+        entry keeps the day its source gives). None for a meeting of one day."""
+        days = self.meeting_days.get(entry.meeting)
+        if days is None or entry.source not in LIBRARY:
+            return None
+        if not days.first <= entry.date <= days.last:
+            return None
+        held = f"{day(days.first)} to {day(days.last)}"
+        if self.closed_the_meeting(entry):
+            entry.date = days.last
+            return (
+                f"Date: the {LABEL[days.source]} gives the meeting {entry.meeting} as held from "
+                f"{held}; this vote closed the meeting (the last vote the library's page lists "
+                f"at it), so it was taken on the last day, {day(days.last)}."
+            )
+        return Reason(
+            "date uncertain",
+            f"the {LABEL[days.source]} gives the meeting {entry.meeting} as held from {held}, "
+            "and no source says on which of those days this vote was taken; the day given is "
+            "the one its source gives",
+        )
 
     def vet_symbols(self, entry: Entry) -> list[str]:
         """Symbols an entry gives that cannot be its vote's, taken off the entry

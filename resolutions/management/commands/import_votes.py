@@ -49,9 +49,14 @@ class Command(BaseCommand):
         reconciler = Reconciler()
         total = Summary()
         show = not no_progress and options.get("verbosity", 1) > 0
+        read = self.read(files, failed)
+        # What the library says of each meeting is known before any file is merged.
+        reconciler.learn_meetings([e for entries in read.values() for e in entries])
         for fmt, path in files:
+            if path not in read:
+                continue
+            entries = read[path]
             try:
-                entries = FORMATS[fmt].read(path)
                 with (
                     tqdm(
                         total=len(entries),
@@ -89,6 +94,17 @@ class Command(BaseCommand):
         self.stdout.write(self.closing(total, time.perf_counter() - started))
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported:\n" + "\n".join(failed))
+
+    def read(self, files: list[tuple[str, Path]], failed: list[str]) -> dict[Path, list]:
+        """Each file's entries; a file that cannot be read is named in `failed`."""
+        read = {}
+        for fmt, path in files:
+            try:
+                read[path] = FORMATS[fmt].read(path)
+            except SourceError as error:
+                failed.append(str(error))
+                self.stderr.write(f"{error} -- nothing from {path.name} was stored.")
+        return read
 
     def files(
         self, format: str, paths: list[Path], failed: list[str] | None = None
