@@ -400,15 +400,27 @@ def check_record(
     if record.adopted_without_vote:
         if record.votes or record.tally:
             problems.append(
-                Problem("A resolution adopted without a vote has no votes or tally.", None, "tally")
+                Problem(
+                    "Votes or a tally are on record for a resolution adopted without a vote.",
+                    None,
+                    "tally",
+                )
             )
         if record.outcome != Outcome.ADOPTED:
             problems.append(
-                Problem("Adopted without a vote, so the outcome is 'adopted'.", None, "outcome")
+                Problem(
+                    "The record says adopted without a vote, but not that it was adopted.",
+                    None,
+                    "outcome",
+                )
             )
         if record.resolution_number is None:
             problems.append(
-                Problem("An adopted resolution has a resolution number.", None, "resolution_number")
+                Problem(
+                    "The resolution number of this adopted text is not on record.",
+                    None,
+                    "resolution_number",
+                )
             )
         return problems
 
@@ -458,7 +470,7 @@ def check_record(
     elif not record.votes_recorded:
         problems.append(
             Problem(
-                "A record without every member's vote needs its tally.",
+                "The tally of this vote is not on record, and not every member's vote is known.",
                 None,
                 "tally",
                 incomplete=True,
@@ -531,12 +543,16 @@ def check_record(
     adopted = record.outcome == Outcome.ADOPTED
     if record.resolution_number is not None and not adopted:
         problems.append(
-            Problem("Only an adopted draft has a resolution number.", None, "resolution_number")
+            Problem(
+                "A resolution number is on record for a draft that was not adopted.",
+                None,
+                "resolution_number",
+            )
         )
     if adopted and not record.procedural and record.resolution_number is None:
         problems.append(
             Problem(
-                "An adopted draft has a resolution number.",
+                "The draft was adopted, but its resolution number is not on record.",
                 None,
                 "resolution_number",
                 incomplete=True,

@@ -812,3 +812,22 @@ def test_votes_at_meetings_of_several_days_carry_their_day_or_say_it_is_uncertai
         assert "closed the meeting" in record.settled
     earlier = Resolution.objects.get(draft_symbol="S/13729")  # before 462, at S/PV.2190
     assert earlier.needs_review and "date uncertain" in earlier.review_reasons
+
+
+@pytest.mark.django_db
+def test_what_stays_flagged_is_few_and_said_in_plain_english(imported):
+    flagged = Resolution.objects.filter(review_status=Resolution.Review.NEEDS_REVIEW)
+    assert flagged.count() < 60
+    for record in flagged:
+        reasons = record.public_review_reasons
+        assert reasons, record
+        for reason in reasons:
+            assert not re.search(r"\.(csv|html|xlsx|json)\b|:\d+\]|rules/", reason), reason
+            assert reason.endswith((".", ")")), reason
+    # S/2022/431: the library's 13-0-2 is the members' 13-2-0 with the votes
+    # against and the abstentions the wrong way round.
+    record = Resolution.objects.get(draft_symbol="S/2022/431")
+    assert (str(record.tally), record.needs_review) == ("13-2-0", False)
+    assert "the wrong way round" in record.settled
+    # Resolution 591 (1986): 'adopted by consensus' on the library's page.
+    assert Resolution.objects.get(resolution_number=591).adopted_without_vote

@@ -432,3 +432,53 @@ def test_a_community_date_on_another_day_of_the_meeting_is_no_difference(tmp_pat
     )
     assert "27 March 2018, a day of the meeting" in record.settled
     second_run_changes_nothing(page, vetoes, table)
+
+
+def test_adopted_by_consensus_on_the_library_page_is_adopted_without_a_vote(tmp_path):
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9902", "6 March", "S/RES/7902 (2018) adopted by consensus"),
+        ("S/PV.9901", "5 March", "S/RES/7901 (2018)"),
+    ])  # fmt: skip
+    run(page)
+    consensus = Resolution.objects.get(resolution_number=7902)
+    assert consensus.adopted_without_vote and consensus.tally is None
+    assert not consensus.needs_review
+    untallied = Resolution.objects.get(resolution_number=7901)
+    assert untallied.needs_review
+    assert "The library's page gives the resolution without a tally." in " ".join(
+        untallied.public_review_reasons
+    )
+
+
+def test_a_tally_with_votes_against_and_abstentions_swapped_gives_way_to_the_votes(tmp_path):
+    names = seated_names("2018-04-13")
+    special = {"RUS": "No", "BOL": "No"}
+    rows = [(name, special.get(code, "Yes")) for code, name in sorted(names.items())]
+    table = write_community(
+        tmp_path / "votes.csv",
+        community_rows("1", "2018-04-13", "", "S/2018/904", "Vetoed", rows[:13] + rows[13:]),
+    )
+    run(table)
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9901", "13 April", "Draft resolution S/2018/904 vetoed by Russia 13-0-2"),
+    ])  # fmt: skip
+    run(page)
+    record = Resolution.objects.get(draft_symbol="S/2018/904")
+    assert str(record.tally) == "13-2-0" and not record.needs_review, record.review_reasons
+    assert "the wrong way round" in record.settled
+    second_run_changes_nothing(page, table)
+
+
+def test_a_tally_that_differs_otherwise_from_the_votes_stays_flagged(tmp_path):
+    names = seated_names("2018-04-13")
+    rows = [(name, "No" if code == "RUS" else "Yes") for code, name in sorted(names.items())]
+    table = write_community(
+        tmp_path / "votes.csv", community_rows("1", "2018-04-13", "", "S/2018/904", "Vetoed", rows)
+    )
+    run(table)
+    page = library_page(tmp_path, 2018, [
+        ("S/PV.9901", "13 April", "Draft resolution S/2018/904 vetoed by Russia 13-1-1"),
+    ])  # fmt: skip
+    run(page)
+    record = Resolution.objects.get(draft_symbol="S/2018/904")
+    assert record.needs_review

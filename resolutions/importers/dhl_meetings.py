@@ -6,7 +6,7 @@ outcome cell, which may hold several votes:
     S/RES/2397 (2017) 15-0-0
     Draft resolution S/1894 vetoed by USSR 9-1-0
     S/RES/15 (1946) adopted unanimously        (every member in favour: the seats of the day)
-    S/RES/1 (1946) without vote
+    S/RES/1 (1946) without vote                 (also "adopted by consensus", "by acclamation")
 
 These pages give outcomes and tallies, not who voted how. Meeting and date cells
 may span several rows (rowspan); the year comes from the page's title (see
@@ -281,15 +281,21 @@ def parse_vote(
         entry.outcome = Outcome.ADOPTED
         rest = segment[resolution.end() :]
         lowered = rest.lower()
-        if "without" in lowered and "vote" in lowered:
+        # "without vote"; "adopted by consensus" or "by acclamation": no vote was taken.
+        if ("without" in lowered and "vote" in lowered) or re.search(
+            r"\bby\s+(?:consensus|acclamation)\b", lowered
+        ):
             entry.adopted_without_vote = True
         else:
             entry.tally = parse_tally(rest)
             if entry.tally is None and re.search(r"\bunanimous", lowered):
                 entry.unanimous = True  # the tally is the seats of the day (reconciler)
+            elif entry.tally is None and rest.strip():
+                entry.note("tally unknown", f"the library's page gives '{rest.strip()}'")
             elif entry.tally is None:
-                said = rest.strip() or "nothing"
-                entry.note("tally unknown", f"the library's page gives '{said}'")
+                entry.note(
+                    "tally unknown", "the library's page gives the resolution without a tally"
+                )
         return entry
     words = re.sub(r"^Draft\s+[Rr]esolutions?\s*", "", segment)
     status = re.search(r"not adopted|vetoed|failed", words)

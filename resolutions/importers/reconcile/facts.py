@@ -120,6 +120,35 @@ class Facts:
         )
         return tally
 
+    def settle_swapped_tally(self, state: State, entry: Entry) -> bool:
+        """A source's tally with the votes against and the abstentions the wrong way
+        round (the library's page gives 13-0-2 for S/2022/431, 13-2-0): settled for
+        the record where every seated member's vote is on record, the votes add up
+        to the record's tally, and the vetoes on record are among its votes
+        against. True if settled so."""
+        resolution, theirs = state.resolution, entry.tally
+        ours = resolution.tally
+        if theirs is None or ours is None or theirs == ours:
+            return False
+        if (theirs.yes, theirs.against, theirs.abstain) != (ours.yes, ours.abstain, ours.against):
+            return False
+        seated = self.seated(resolution.date)
+        vetoes = sum(p == rules.Position.VETO for p in state.votes.values())
+        if (
+            not resolution.votes_recorded
+            or set(seated) != set(state.votes)
+            or rules.tally_of(state.votes.values()) != ours
+            or vetoes > ours.against
+        ):
+            return False
+        state.settle(
+            f"Tally: the {LABEL[entry.source]} gives {theirs}; the votes of all "
+            f"{len(seated)} members on record add up to {ours}, the same figures with the "
+            "votes against and the abstentions the wrong way round: the record keeps "
+            f"{ours}."
+        )
+        return True
+
     def merge_facts(self, state: State, entry: Entry, summary: Summary) -> None:
         for note in entry.notes:
             state.add_reason(note.category, note.detail, note.where)
@@ -258,6 +287,8 @@ class Facts:
         resolution = state.resolution
         if entry.unanimous and entry.tally is None:
             entry.tally = self.unanimous_tally(state, entry)
+        if self.settle_swapped_tally(state, entry):
+            entry.tally = resolution.tally
         take(
             state,
             entry,
