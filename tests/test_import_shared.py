@@ -101,8 +101,10 @@ def test_every_library_vote_is_present_with_outcome_and_tally(imported):
                 missing.append((symbol, page, tally, str(record.tally)))
             continue
         records = by_draft.get(symbol, [])
+        # A page's tally with the votes against and the abstentions the wrong way
+        # round is settled for the members' votes (S/2022/431), and says so.
         if not any(str(r.tally) == tally for r in records) and not any(
-            r.needs_review for r in records
+            r.needs_review or f"gives {tally};" in r.settled for r in records
         ):
             missing.append((symbol, page, kind, tally))
     assert missing == [], missing[:5]
