@@ -792,3 +792,18 @@ class ErrorReport(models.Model):
     @property
     def record(self) -> Resolution | MemberState | None:
         return self.resolution or self.member
+
+
+class RecordVersion(models.Model):
+    """The record's version: one row, its number raised by every write to a table
+    of the record (resolutions.pagecache), so that a cached page is never served
+    after a change. Not part of the record itself."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="record_version_one_row")]
+
+    def __str__(self) -> str:
+        return f"Record version {self.number}"

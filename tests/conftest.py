@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,22 @@ def require_shared(*parts: str) -> Path:
             pytest.fail(reason)
         pytest.skip(reason)
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache: the record's version goes back with
+    each test's rollback, so that a page cached by one test could otherwise be
+    served to the next. The process's own cache is emptied; a shared one (REDIS_URL
+    set) is given a key prefix of this test's own instead of being flushed."""
+    from django.core.cache import cache
+
+    config = settings.CACHES["default"]
+    if config["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
+    else:
+        prefix = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix, "TIMEOUT": 300}}
 
 
 @pytest.fixture(scope="session")

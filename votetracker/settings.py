@@ -117,6 +117,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "resolutions.context_processors.site",
+                # Last: a page rendered for the cache holds a placeholder token.
+                "resolutions.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -131,6 +133,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# The cache (public pages, the error reports' rate limit): Redis when REDIS_URL is set (shared
+# by every app server), else each process's own memory. Pages are never served
+# older than the last write either way (resolutions/pagecache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "votetracker"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# How long a page stays cached when nothing changes (a write makes it stale at once).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "86400"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

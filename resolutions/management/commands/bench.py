@@ -1,7 +1,10 @@
 """`make bench`: import every shared source into a fresh SQLite database, twice,
 and compare with the floor: the same rows inserted by a bare sqlite3 executemany;
 then read a 160 KB news report on one line with the article reader, against its
-own floor (resolutions/reader/benchmark.py). `--reader` runs the reader's alone.
+own floor (resolutions/reader/benchmark.py); then time each kind of page, uncached
+and cached, and the exports on the record so imported, against a trivial view
+(resolutions/pagebench.py). `--reader` runs the reader's alone; `--pages` times the
+pages on the configured database alone.
 
 Runs in a temporary folder (the project's database is not touched): migrate,
 load_bundled, then `import_votes --format auto` on the sources, timed. The sources
@@ -62,17 +65,39 @@ class Command(BaseCommand):
             f"researched records in {SHARED}).",
         )
         parser.add_argument(
+            "--pages",
+            action="store_true",
+            help="Only the pages' and exports' timings, on the configured database.",
+        )
+        parser.add_argument(
             "--reader",
             action="store_true",
             help="Only the article reader's benchmark (a 160 KB report on one line).",
         )
 
-    def handle(self, *args, paths: list[Path], reader: bool = False, **options):
+    def handle(self, *args, paths: list[Path], reader=False, pages=False, **options):
         if reader:
             self.bench_reader()
             return
+        if pages:
+            self.bench_pages()
+            return
         self.bench_import(paths)
         self.bench_reader()
+
+    def bench_pages(self) -> None:
+        from resolutions import pagebench
+
+        timings = pagebench.run()
+        floor = next(timings)
+        self.stdout.write(f"floor, a trivial view through the same middleware: {floor:.3f} ms")
+        self.stdout.write(f"{'page':<44}{'uncached':>20}{'cached':>20}{'queries':>9}{'KB':>8}")
+        for t in timings:
+            cached = f"{t.cached_ms:7.2f} ms {t.cached_ms / floor:5.1f}x" if t.cached_ms else ""
+            self.stdout.write(
+                f"{t.url:<44}{t.uncached_ms:9.1f} ms {t.uncached_ms / floor:6.0f}x"
+                f"{cached:>20}{t.queries:>9}{t.size / 1000:>8.0f}"
+            )
 
     def bench_reader(self) -> None:
         from resolutions.reader import benchmark
@@ -122,6 +147,15 @@ class Command(BaseCommand):
             with sqlite3.connect(database) as connection:
                 rows = {t: count(connection, t) - before[t] for t in TABLES}
                 floor = bare_inserts(connection, Path(folder) / "floor.sqlite3", before)
+            pages = subprocess.run(
+                [sys.executable, "manage.py", "bench", "--pages"],
+                cwd=settings.BASE_DIR,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if pages.returncode:
+                raise CommandError(f"manage.py bench --pages failed:\n{pages.stderr}")
         total = sum(rows.values())
         self.stdout.write(
             f"Rows written: {total} ({rows['resolutions_resolution']} votes, "
@@ -132,6 +166,7 @@ class Command(BaseCommand):
             f"floor, sqlite3 executemany:   {floor:6.2f} s  ({total / floor:,.0f} rows/s, "
             "the same rows, nothing parsed or checked)"
         )
+        self.stdout.write("Pages and exports on the record so imported:\n" + pages.stdout)
 
 
 def count(connection: sqlite3.Connection, table: str) -> int:

@@ -1,0 +1,121 @@
+"""Page and export timings for `make bench`, against a floor measured in the same
+run: a trivial view answered through the same middleware and test client.
+
+Each page is timed uncached (the cache emptied before every request: the view's
+own work) and cached (the answer from the cache), as the median of several
+requests; exports are timed whole, their content read to the last byte.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import include, path
+
+FLOOR_URL = "/bench-floor/"
+
+
+def trivial(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path(FLOOR_URL.strip("/") + "/", trivial),
+    path("", include("votetracker.urls")),
+]
+
+
+def default_pages() -> list[str]:
+    """A page of each kind, on whatever record the database holds."""
+    from .models import MemberState, Resolution
+
+    latest = Resolution.objects.order_by("-date", "-pk").first()
+    busiest = (
+        MemberState.objects.filter(votes__position="veto")
+        .values_list("code", flat=True)
+        .order_by("code")
+        .first()
+    )
+    member = (busiest or MemberState.objects.values_list("code", flat=True).first() or "").lower()
+    pages = ["/", "/resolutions/", "/resolutions/?page=2&sort=-date", "/members/"]
+    if member:
+        pages += [f"/members/{member}/", f"/resolutions/?member={member.upper()}&position=veto"]
+    if latest is not None:
+        pages.append(latest.get_absolute_url())
+    return [*pages, "/agreement/", "/alignment/", "/glossary/", "/feeds/votes.atom"]
+
+
+EXPORTS = ["/resolutions.csv", "/resolutions.json", "/export/votes.csv", "/members.csv"]
+
+
+@dataclass
+class Timing:
+    url: str
+    uncached_ms: float
+    cached_ms: float | None
+    queries: int
+    size: int
+
+
+def _get(client: Client, url: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    response = client.get(url)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url}: answered {response.status_code}")
+    return elapsed, len(content)
+
+
+def _median(action: Callable[[], float], runs: int) -> float:
+    return statistics.median(action() for _ in range(runs))
+
+
+def _queries(client: Client, url: str) -> tuple[int, int]:
+    """The queries of an uncached answer, and its size in bytes."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        _, size = _get(client, url)
+    return len(queries.captured_queries), size  # (read before the next request resets it)
+
+
+def floor_ms(client: Client, runs: int = 300) -> float:
+    _get(client, FLOOR_URL)
+    return _median(lambda: _get(client, FLOOR_URL)[0], runs)
+
+
+def time_page(client: Client, url: str, runs: int) -> Timing:
+    def uncached() -> float:
+        cache.clear()
+        return _get(client, url)[0]
+
+    queries, size = _queries(client, url)
+    slow = _median(uncached, runs)
+    _get(client, url)
+    fast = _median(lambda: _get(client, url)[0], runs * 5)
+    return Timing(url, slow, fast, queries, size)
+
+
+def time_export(client: Client, url: str, runs: int) -> Timing:
+    queries, size = _queries(client, url)
+    slow = _median(lambda: _get(client, url)[0], runs)
+    return Timing(url, slow, None, queries, size)
+
+
+def run(pages: list[str] | None = None, runs: int = 5) -> Iterator[Timing | float]:
+    """The floor (ms) first, then each page's and export's Timing."""
+    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"]):
+        client = Client()
+        yield floor_ms(client)
+        for url in pages or default_pages():
+            yield time_page(client, url, runs)
+        for url in EXPORTS:
+            yield time_export(client, url, max(1, runs // 2))
