@@ -52,10 +52,22 @@ def member_colour(code: str, index: int = 0) -> str:
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 PERMANENT_MARK = "★"
 
+# Plotly checks every property as it is set, and expands a named template on
+# every figure: most of a chart's cost. The figures here are built from this
+# module's literals and plain values, so they are built unchecked (_validate=False)
+# and the template's data, read once, is added to the spec (plotly.js knows no
+# template by name). tests/test_charts.py checks each chart against plotly's own
+# checked build of it.
+TEMPLATE = "plotly_white"
+# Named colour scales too are spelt out by plotly's checks: once, here.
+CIVIDIS = json.loads(go.Heatmap(colorscale="Cividis").to_json())["colorscale"]
+_TEMPLATE_DATA = json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"][
+    "template"
+]
+
 
 def _layout(**extra: Any) -> dict[str, Any]:
     return {
-        "template": "plotly_white",
         "font": FONT,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
         "legend": {
@@ -67,6 +79,12 @@ def _layout(**extra: Any) -> dict[str, Any]:
         },
         **extra,
     }
+
+
+def _figure(traces: list, layout: dict[str, Any]) -> go.Figure:
+    """The figure of its traces and layout, in one unchecked step (plotly's
+    add_trace and update_layout walk every property path again)."""
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def _count_axis(title: str, highest: int) -> dict[str, Any]:
@@ -204,10 +222,10 @@ def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> go.Figure:
 
 def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
     """Drafts vetoed per year, stacked by permanent member."""
-    figure = go.Figure()
+    traces = []
     for index, (code, name) in enumerate(counts.members):
         per_year = counts.by_member.get(code, {})
-        figure.add_trace(
+        traces.append(
             go.Bar(
                 name=as_text(name),
                 x=counts.years,
@@ -219,20 +237,21 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
                 # The name through the trace's own (escaped) name: put in the
                 # template itself, a "%{...}" in it would be read as a variable.
                 hovertemplate="%{fullData.name}, %{x}: %{y} draft(s) vetoed<extra></extra>",
+                _validate=False,
             )
         )
     tallest = max(
         (sum(by_year.get(y, 0) for by_year in counts.by_member.values()) for y in counts.years),
         default=0,
     )
-    return _stacked_per_year(figure, "Drafts vetoed", tallest)
+    return _stacked_per_year(traces, "Drafts vetoed", tallest)
 
 
 def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
     """A member's votes per year, stacked by position, with its votes whose
     position is not on record (tally-only votes) as a band of their own on top."""
     years = list(per_year)
-    figure = go.Figure()
+    traces = []
     for position in (*POSITION_ORDER, NOT_RECORDED):
         if position == NOT_RECORDED and not any(per_year[y].get(position) for y in years):
             continue
@@ -240,35 +259,37 @@ def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
         marker = _position_marker(position)
         if position == NOT_RECORDED:
             marker.update(color="#EEEEEE", pattern={"shape": "/", "fgcolor": "#777777"})
-        figure.add_trace(
+        traces.append(
             go.Bar(
                 name="Position not on record" if position == NOT_RECORDED else label,
                 x=years,
                 y=[per_year[year].get(position, 0) for year in years],
                 marker=marker,
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
+                _validate=False,
             )
         )
     tallest = max((sum(c.values()) for c in per_year.values()), default=0)
-    return _stacked_per_year(figure, "Votes", tallest)
+    return _stacked_per_year(traces, "Votes", tallest)
 
 
-def _stacked_per_year(figure: go.Figure, title: str, tallest: int) -> go.Figure:
-    """The layout of both per-year charts: bars stacked, years on the x axis."""
-    figure.update_layout(
-        **_layout(
-            barmode="stack",
-            height=380,
-            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
-            yaxis=_count_axis(title, tallest),
-        )
+def _stacked_per_year(traces: list, title: str, tallest: int) -> go.Figure:
+    """Both per-year charts: bars stacked, years on the x axis."""
+    layout = _layout(
+        barmode="stack",
+        height=380,
+        xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+        yaxis=_count_axis(title, tallest),
     )
-    return figure
+    return _figure(traces, layout)
 
 
 def chart_spec(figure: go.Figure) -> dict[str, Any]:
-    """The figure as plain JSON data, for `json_script` (which escapes it for HTML)."""
-    return json.loads(figure.to_json())
+    """The figure as plain JSON data, for `json_script` (which escapes it for HTML),
+    in the site's template."""
+    spec = json.loads(figure.to_json())
+    spec.setdefault("layout", {})["template"] = _TEMPLATE_DATA
+    return spec
 
 
 # Reading votes together (resolutions/agreement.py) ---------------------------------
@@ -290,7 +311,12 @@ def _years_with_gaps(per_year: dict[int, Count]) -> list[int]:
 
 
 def _share_trace(
-    name: str, per_year: dict[int, Count], colour: str, break_at: float | None = None, **extra: Any
+    name: str,
+    per_year: dict[int, Count],
+    colour: str,
+    break_at: float | None = None,
+    dash: str | None = None,
+    marker_size: int = 7,
 ) -> go.Scatter:
     """A line of shares per year. `break_at`: an x where the line is cut (a gap)."""
     years: list[float] = list(_years_with_gaps(per_year))
@@ -303,29 +329,26 @@ def _share_trace(
         y=[None if c is None or c.share is None else round(100 * c.share, 1) for c in counts],
         customdata=[[c.agree, c.votes] if c else [0, 0] for c in counts],
         mode="lines+markers",
-        line={"color": colour, "width": 2},
-        marker={"color": colour, "size": 7},
+        line={"color": colour, "width": 2, **({"dash": dash} if dash else {})},
+        marker={"color": colour, "size": marker_size},
         connectgaps=False,
         hovertemplate=(
             "%{fullData.name}, %{x}: %{y:.0f}% (%{customdata[0]} of %{customdata[1]} votes)"
             "<extra></extra>"
         ),
-        **extra,
+        _validate=False,
     )
 
 
 def agreement_line(per_year: dict[int, Count], name: str) -> go.Figure:
     """Two members' agreement per year, with its base in the hover."""
-    figure = go.Figure(_share_trace(name, per_year, MEMBER_COLOURS[0]))
-    figure.update_layout(
-        **_layout(
-            height=340,
-            showlegend=False,
-            xaxis={"title": {"text": "Year"}, "tickformat": "d"},
-            yaxis=_share_axis(),
-        )
+    layout = _layout(
+        height=340,
+        showlegend=False,
+        xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+        yaxis=_share_axis(),
     )
-    return figure
+    return _figure([_share_trace(name, per_year, MEMBER_COLOURS[0])], layout)
 
 
 def agreement_heatmap(
@@ -361,34 +384,31 @@ def agreement_heatmap(
         z.append(z_row)
         text.append(text_row)
         custom.append(custom_row)
-    figure = go.Figure(
-        go.Heatmap(
-            x=labels,
-            y=labels,
-            z=z,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 10},
-            customdata=custom,
-            hovertemplate="%{customdata[1]}<extra></extra>",
-            colorscale="Cividis",
-            zmin=0,
-            zmax=100,
-            colorbar={"title": {"text": "% same way"}, "ticksuffix": "%"},
-            xgap=1,
-            ygap=1,
-        )
+    heatmap = go.Heatmap(
+        x=labels,
+        y=labels,
+        z=z,
+        text=text,
+        texttemplate="%{text}",
+        textfont={"size": 10},
+        customdata=custom,
+        hovertemplate="%{customdata[1]}<extra></extra>",
+        colorscale=CIVIDIS,
+        zmin=0,
+        zmax=100,
+        colorbar={"title": {"text": "% same way"}, "ticksuffix": "%"},
+        xgap=1,
+        ygap=1,
+        _validate=False,
     )
     side = max(320, 34 * len(order) + 160)
-    figure.update_layout(
-        **_layout(
-            height=side,
-            xaxis={"side": "top", "tickangle": -45, "fixedrange": True, "automargin": True},
-            yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
-            meta={"links": True},
-        )
+    layout = _layout(
+        height=side,
+        xaxis={"side": "top", "tickangle": -45, "fixedrange": True, "automargin": True},
+        yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
+        meta={"links": True},
     )
-    return figure
+    return _figure([heatmap], layout)
 
 
 # Paul Tol's "muted" qualitative scheme (colour-blind safe) with black: one colour
@@ -418,34 +438,28 @@ def alignment_chart(
     over `years` (first, last). `successor`: (x, text) of a break to mark, such as
     the USSR's seat passing to the Russian Federation; the lines flagged True
     (those of the successor) are cut there."""
-    figure = go.Figure()
+    traces = []
     for index, (name, per_year, broken) in enumerate(lines):
-        trace = _share_trace(
-            name,
-            per_year,
-            PAIR_COLOURS[index % len(PAIR_COLOURS)],
-            break_at=successor[0] if successor and broken else None,
-        )
-        trace.line.dash = DASHES[index % len(DASHES)]
-        trace.marker.size = 5
-        figure.add_trace(trace)
+        colour = PAIR_COLOURS[index % len(PAIR_COLOURS)]
+        cut = successor[0] if successor and broken else None
+        dash = DASHES[index % len(DASHES)]
+        traces.append(_share_trace(name, per_year, colour, cut, dash, marker_size=5))
     first, last = years
-    figure.update_layout(
-        **_layout(
-            height=520,
-            xaxis={
-                "title": {"text": "Year"},
-                "tickformat": "d",
-                "range": [first - 0.5, last + 0.5],
-            },
-            yaxis=_share_axis(),
-        )
+    layout = _layout(
+        height=520,
+        xaxis={"title": {"text": "Year"}, "tickformat": "d", "range": [first - 0.5, last + 0.5]},
+        yaxis=_share_axis(),
     )
-    figure.update_layout(legend={"orientation": "h", "y": -0.2, "yanchor": "top"})
+    layout["legend"] = {**layout["legend"], "orientation": "h", "y": -0.2, "yanchor": "top"}
     if successor is not None:
         x, text = successor
-        figure.add_vline(x=x, line={"color": "#555555", "width": 1, "dash": "dot"})
-        figure.add_annotation(
-            x=x, y=104, text=as_text(text), showarrow=False, xanchor="left", font={"size": 11}
-        )
-    return figure
+        line = {"color": "#555555", "width": 1, "dash": "dot"}
+        layout["shapes"] = [
+            {"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+             "line": line}
+        ]  # fmt: skip
+        layout["annotations"] = [
+            {"x": x, "y": 104, "text": as_text(text), "showarrow": False, "xanchor": "left",
+             "font": {"size": 11}}
+        ]  # fmt: skip
+    return _figure(traces, layout)

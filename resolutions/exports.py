@@ -15,12 +15,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 from . import stats
 from .models import MemberState, Resolution, Topic, Vote
@@ -90,6 +91,10 @@ def guarded(text: str) -> bool:
     return formula_like(text.lstrip("'"))
 
 
+# Rows read from the database at a time by a streamed export.
+CHUNK = 2000
+
+
 def neutralise(value: Any) -> str:
     """A cell as text: dates ISO 8601, booleans true/false, None empty, numbers as
     written (never guarded: -4 stays a number), and text that a spreadsheet could
@@ -136,11 +141,20 @@ def csv_response(filename: str, header: list[str], rows: Iterable[Iterable[Any]]
     return response
 
 
+def started(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks, the first of them made now: the export's query runs before the
+    answer starts, so that a database error ends it as an error (500), not as a
+    200 with a header row. An error later cuts the download short, visibly."""
+    chunks = iter(chunks)
+    first = list(itertools.islice(chunks, 2))
+    return itertools.chain(first, chunks)
+
+
 def streaming_csv_response(
     filename: str, header: list[str], rows: Iterable[Iterable[Any]]
 ) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in csv_lines(header, rows)),
+        started(line.encode("utf-8") for line in csv_lines(header, rows)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = _disposition(filename)
@@ -199,26 +213,34 @@ def resolution_record(resolution: Resolution, vetoed_by: list[str]) -> dict[str,
 
 
 def resolution_records(resolutions: QuerySet[Resolution]) -> Iterator[dict[str, Any]]:
+    """Each vote's row, read CHUNK rows at a time (the vetoes, a small share of
+    the votes, read first in one query)."""
     vetoes = vetoes_by_resolution(resolutions)
-    for resolution in with_description(resolutions):
+    for resolution in with_description(resolutions).iterator(chunk_size=CHUNK):
         yield resolution_record(resolution, vetoes.get(resolution.pk, []))
 
 
-def resolutions_csv(resolutions: QuerySet[Resolution], filename: str) -> HttpResponse:
+def resolutions_csv(resolutions: QuerySet[Resolution], filename: str) -> StreamingHttpResponse:
     def rows() -> Iterator[list[Any]]:
         for record in resolution_records(resolutions):
             for column in ("vetoed_by", "topics", "sponsors"):
                 record[column] = ";".join(record[column])
             yield [record[column] for column in RESOLUTION_COLUMNS]
 
-    return csv_response(filename, RESOLUTION_COLUMNS, rows())
+    return streaming_csv_response(filename, RESOLUTION_COLUMNS, rows())
 
 
-def resolutions_json(resolutions: QuerySet[Resolution]) -> JsonResponse:
-    return JsonResponse(
-        {"columns": RESOLUTION_COLUMNS, "results": list(resolution_records(resolutions))},
-        json_dumps_params={"ensure_ascii": False},
-    )
+def json_chunks(resolutions: QuerySet[Resolution]) -> Iterator[bytes]:
+    """{"columns": [...], "results": [...]}, written a record at a time."""
+    yield b'{"columns": ' + json.dumps(RESOLUTION_COLUMNS).encode() + b', "results": ['
+    for index, record in enumerate(resolution_records(resolutions)):
+        text = json.dumps(record, ensure_ascii=False)
+        yield (", " + text if index else text).encode("utf-8")
+    yield b"]}"
+
+
+def resolutions_json(resolutions: QuerySet[Resolution]) -> StreamingHttpResponse:
+    return StreamingHttpResponse(started(json_chunks(resolutions)), content_type="application/json")
 
 
 # One row per member's vote -----------------------------------------------------
@@ -259,7 +281,7 @@ def vote_row(vote: Vote) -> list[Any]:
 def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> HttpResponse:
     votes = votes_for_export(votes)
     if stream:
-        rows = (vote_row(vote) for vote in votes.iterator(chunk_size=2000))
+        rows = (vote_row(vote) for vote in votes.iterator(chunk_size=CHUNK))
         # The query runs now, not once the 200 and the header are sent.
         first = list(itertools.islice(rows, 1))
         return streaming_csv_response(filename, VOTE_COLUMNS, itertools.chain(first, rows))

@@ -412,6 +412,18 @@ class Resolution(models.Model):
 
     class Meta:
         ordering = ["-date", "-resolution_number", "-draft_symbol"]
+        # The list's orderings (its default, by symbol, by tally), read a page at a
+        # time without sorting the whole record.
+        indexes = [
+            models.Index(
+                fields=["-date", "-resolution_number", "-draft_symbol"],
+                name="resolution_list_order",
+            ),
+            models.Index(
+                fields=["resolution_number", "draft_symbol"], name="resolution_symbol_order"
+            ),
+            models.Index(fields=["votes_for", "votes_against"], name="resolution_tally_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(outcome__in=Outcome.values), name="resolution_valid_outcome"
@@ -635,6 +647,12 @@ class Vote(models.Model):
 
     class Meta:
         ordering = ["resolution", "member__name"]
+        # A member's votes in one position (its page's filter, the list's member
+        # filter), and every vote in one position (the vetoes on every page).
+        indexes = [
+            models.Index(fields=["member", "position"], name="vote_member_position"),
+            models.Index(fields=["position", "resolution"], name="vote_position_resolution"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["resolution", "member"], name="one_vote_per_member_per_resolution"

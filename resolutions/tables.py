@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from .models import MemberState, Resolution, Vote
@@ -129,13 +130,22 @@ def review_badge(resolution: Resolution):
     return "Checked"
 
 
+class DayColumn(tables.Column):
+    """A date in the site's format ("12 Apr 2017", votetracker/formats), written in
+    Python (django-tables2's DateColumn compiles its cell template again for every
+    row)."""
+
+    def render(self, value) -> str:
+        return date_format(value)
+
+
 NOWRAP = {"td": {"class": "nowrap"}}
 NUMBER = {"td": {"class": "num"}, "th": {"class": "num"}}
 TEXT = {"td": {"class": "text"}}
 
 
 class ResolutionTable(tables.Table):
-    date = tables.DateColumn(attrs=NOWRAP)
+    date = DayColumn(attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="pk",
@@ -238,7 +248,7 @@ class MemberTable(tables.Table):
 
 
 class MemberVoteTable(tables.Table):
-    date = tables.DateColumn(accessor="resolution__date", attrs=NOWRAP)
+    date = DayColumn(accessor="resolution__date", attrs=NOWRAP)
     symbols = tables.Column(
         "Symbols",
         accessor="resolution",

@@ -136,3 +136,39 @@ def test_names_in_the_agreement_charts_are_text():
     hovers = [cell[1] for row in trace["customdata"] for cell in row]
     assert not any("<a" in hover for hover in hovers)
     assert f"{escaped} and China: 2 of 3 votes the same way" in hovers
+
+
+def every_chart():
+    """Each chart of the site, built from made-up values."""
+    from resolutions import charts
+    from resolutions.agreement import Count
+
+    seats = seats_at_vote(on=REFERENCE_DAY, votes=REFERENCE, seated=seated_2017(), names=NAMES)
+    per_year = {2001: Count(3, 2), 2003: Count(4, 4), 2004: Count(0, 0)}
+    names = {"RUS": ("Russia", "Russia"), "CHN": ("China", "China"), "USA": ("US", "USA")}
+    counts = {("CHN", "RUS"): Count(3, 2), ("RUS", "USA"): Count(5, 1)}
+    return [
+        charts.vote_breakdown(seats),
+        charts.vetoes_per_year_chart(vetoes_per_year([(2014, "RUS", "Russia", 1)])),
+        charts.positions_per_year_chart(positions_per_year([(2017, "veto", 1), (2019, "for", 2)])),
+        charts.agreement_line(per_year, "Russia and China"),
+        charts.agreement_heatmap(["RUS", "CHN", "USA"], names, counts, {}),
+        charts.alignment_chart(
+            [("A and B", per_year, False), ("C and D", per_year, True)], (1990, 2005), (2002, "x")
+        ),
+    ]
+
+
+def test_each_chart_is_what_plotly_builds_from_it_with_every_check():
+    """The charts are built without plotly's checks (charts.py): rebuilt with them,
+    each is accepted (an unknown or invalid property raises) and comes out the same."""
+    import json
+
+    import plotly.graph_objects as go
+
+    from resolutions.charts import TEMPLATE
+
+    for figure in every_chart():
+        checked = go.Figure(figure.to_plotly_json())
+        checked.update_layout(template=TEMPLATE)
+        assert chart_spec(figure) == json.loads(checked.to_json())

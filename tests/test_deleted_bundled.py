@@ -110,7 +110,8 @@ def test_an_editors_record_of_the_deleted_vote_is_the_only_one(
     assert list(Resolution.objects.filter(date=dt.date(2017, 4, 12))) == [editor]
     assert russian_vetoes_2017_04_12() == 1
     # The list of Russia's 2017 vetoes shows the vote once.
-    listed = client.get("/resolutions.csv?member=RUS&position=veto&year=2017").content.decode()
+    export = client.get("/resolutions.csv?member=RUS&position=veto&year=2017")
+    listed = b"".join(export.streaming_content).decode()
     assert sum("2017-04-12" in line for line in listed.splitlines()) == 1
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
@@ -84,10 +85,10 @@ def test_a_vote_csv_holds_that_vote_and_a_member_csv_that_member(client):
 
 @pytest.mark.django_db
 def test_resolutions_csv_columns_and_vetoed_by(client):
-    response = client.get("/resolutions.csv?outcome=vetoed")
-    lines = raw(response).decode("utf-8").splitlines()
+    content = raw(client.get("/resolutions.csv?outcome=vetoed"))
+    lines = content.decode("utf-8").splitlines()
     assert lines[0] == ",".join(RESOLUTION_COLUMNS)
-    rows = rows_of(response)
+    rows = rows_of(content)
     assert len(rows) == Resolution.objects.filter(outcome=Outcome.VETOED).count()
     reference = next(row for row in rows if row["draft_symbol"] == "S/2017/315")
     assert (reference["for"], reference["against"], reference["abstain"]) == ("10", "2", "3")
@@ -104,7 +105,7 @@ def test_resolutions_csv_columns_and_vetoed_by(client):
 
 @pytest.mark.django_db
 def test_json_export_has_the_same_fields(client):
-    data = client.get("/resolutions.json?q=S/2017/315").json()
+    data = json.loads(raw(client.get("/resolutions.json?q=S/2017/315")))
     assert data["columns"] == RESOLUTION_COLUMNS
     (row,) = data["results"]
     assert list(row) == RESOLUTION_COLUMNS
@@ -153,3 +154,34 @@ def test_the_readme_documents_every_column():
     text = README.read_text(encoding="utf-8")
     for column in {*RESOLUTION_COLUMNS, *VOTE_COLUMNS}:
         assert re.search(rf"^\| `{column}` \|", text, re.M), f"README: column {column}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/resolutions.csv", "/resolutions.json", "/export/votes.csv"])
+def test_the_long_exports_are_streamed_in_constant_memory(client, url, monkeypatch):
+    """Read a few rows at a time: ten times the record takes about the memory
+    of one (an export held whole would take ten times as much)."""
+    import tracemalloc
+
+    from factories import council, many_votes
+
+    from resolutions import exports
+
+    monkeypatch.setattr(exports, "CHUNK", 20)
+    members = council("Q")
+
+    def peak() -> int:
+        tracemalloc.start()
+        response = client.get(url)
+        assert response.streaming and response.status_code == 200
+        size = sum(len(chunk) for chunk in response.streaming_content)
+        _, highest = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return highest, size
+
+    many_votes(60, members)
+    small, small_size = peak()
+    many_votes(600, members, start_year=2200)
+    large, large_size = peak()
+    assert large_size > 3 * small_size
+    assert large < 2.5 * small
