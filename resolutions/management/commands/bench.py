@@ -90,7 +90,7 @@ class Command(BaseCommand):
 
         timings = pagebench.run()
         floor = next(timings)
-        self.stdout.write(f"floor, a trivial view through the same middleware: {floor:.3f} ms")
+        self.stdout.write(f"floor, a trivial view through the middleware: {floor:.3f} ms of CPU")
         self.stdout.write(f"{'page':<44}{'uncached':>20}{'cached':>20}{'queries':>9}{'KB':>8}")
         for t in timings:
             cached = f"{t.cached_ms:7.2f} ms {t.cached_ms / floor:5.1f}x" if t.cached_ms else ""
