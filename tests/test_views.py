@@ -805,8 +805,9 @@ def test_each_page_runs_a_fixed_number_of_queries(
         response = client.get(url)
         body(response)
     assert response.status_code == 200
-    assert QUERIES[url] <= 10
-    if getattr(resolve(url.split("?")[0]).func, "page_cached", False):
+    cached = getattr(resolve(url.split("?")[0]).func, "page_cached", False)
+    assert QUERIES[url] - cached <= 10  # the view's own, besides the version read
+    if cached:
         with django_assert_num_queries(1):
             again = client.get(url)
         token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
