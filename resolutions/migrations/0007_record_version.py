@@ -11,7 +11,7 @@ def first_version(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0005_history_and_version'),
+        ('resolutions', '0006_topics_subjects_sponsors'),
     ]
 
     operations = [

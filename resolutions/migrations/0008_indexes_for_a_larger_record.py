@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0006_record_version'),
+        ('resolutions', '0007_record_version'),
     ]
 
     operations = [
