@@ -19,6 +19,12 @@ PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 
 
+def response_text(response) -> str:
+    """A response's body as text, streamed (the exports) or not."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8")
+
+
 def require_shared(*parts: str) -> Path:
     """The path under ../shared, or skip (fail in CI) where it is absent."""
     path = SHARED.joinpath(*parts)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import require_shared
+from conftest import require_shared, response_text
 from django.core.management import call_command
 
 from resolutions import reviews, topics
@@ -764,7 +764,8 @@ def found_by_list(client, query: str) -> set[str]:
     """The votes /resolutions.json lists for `q` (the list's own filter)."""
     response = client.get("/resolutions.json", {"q": query})
     assert response.status_code == 200
-    return {r["resolution_symbol"] or r["draft_symbol"] for r in response.json()["results"]}
+    results = json.loads(response_text(response))["results"]
+    return {r["resolution_symbol"] or r["draft_symbol"] for r in results}
 
 
 @pytest.mark.django_db

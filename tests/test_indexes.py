@@ -34,9 +34,13 @@ def plan(queryset) -> str:
          "resolution_list_order"),
         (lambda: Resolution.objects.order_by("votes_for", "votes_against")[:50],
          "resolution_tally_order"),
+        # PostgreSQL may read the unique number's own index and sort each number's
+        # drafts (an incremental sort): an index either way.
         (lambda: Resolution.objects.order_by("resolution_number", "draft_symbol")[:50],
-         "resolution_symbol_order"),
+         ("resolution_symbol_order", "resolution_number_key")),
     ],
 )  # fmt: skip
 def test_a_filter_or_an_ordering_of_the_list_reads_its_index(queryset, index):
-    assert index in plan(queryset())
+    names = (index,) if isinstance(index, str) else index
+    read = plan(queryset())
+    assert any(name in read for name in names), read

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 import pytest
+from conftest import response_text
 from factories import resolution
 from test_importers import run
 
@@ -119,6 +120,6 @@ def test_a_number_column_in_the_votes_list_stays_a_number(client):
     # its non_voting is negative, and written as a number.
     record = vetoed_without_symbol("An over-counted vote", permanent[0])
     Resolution.objects.filter(pk=record.pk).update(votes_for=14)
-    row = rows(client.get("/resolutions.csv").content)[0]
+    row = rows(response_text(client.get("/resolutions.csv")).encode())[0]
     assert row["non_voting"] == str(record.seats - 14 - 1)
     assert not row["non_voting"].startswith("'")

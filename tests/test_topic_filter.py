@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
+from conftest import response_text
 from factories import council, resolution
 
 from resolutions.models import Topic
@@ -44,21 +46,27 @@ def test_the_exports_of_a_topic_hold_exactly_the_votes_on_its_list(client, on_to
     listed = listed_slugs(page) & {v.slug for v in votes}
     assert listed == {v.slug for v in votes[:3]}
     rows = list(
-        csv.DictReader(io.StringIO(client.get(f"/resolutions.csv?topic={topic.slug}").text))
+        csv.DictReader(
+            io.StringIO(response_text(client.get(f"/resolutions.csv?topic={topic.slug}")))
+        )
     )
     assert {r["draft_symbol"] for r in rows} == {v.draft_symbol for v in votes[:3]}
-    data = client.get("/resolutions.json", {"topic": topic.slug}).json()["results"]
+    data = json.loads(response_text(client.get("/resolutions.json", {"topic": topic.slug})))[
+        "results"
+    ]
     assert {r["draft_symbol"] for r in data} == {v.draft_symbol for v in votes[:3]}
     api = client.get("/api/votes/", {"topic": topic.slug}).json()["results"]
     assert {r["draft_symbol"] for r in api} == {v.draft_symbol for v in votes[:3]}
-    assert client.get("/resolutions.csv?topic=no-such-topic").text.count("\n") == 1
+    assert response_text(client.get("/resolutions.csv?topic=no-such-topic")).count("\n") == 1
 
 
 def test_the_exports_give_subject_topics_and_sponsors(client, on_topics):
     votes, members, _ = on_topics
     rows = {
         r["draft_symbol"]: r
-        for r in csv.DictReader(io.StringIO(client.get("/resolutions.csv?year=2094").text))
+        for r in csv.DictReader(
+            io.StringIO(response_text(client.get("/resolutions.csv?year=2094")))
+        )
     }
     first = rows["S/2094/1"]
     assert first["subject"] == "Harbour works, phase 1"
@@ -67,7 +75,8 @@ def test_the_exports_give_subject_topics_and_sponsors(client, on_topics):
     assert first["sponsors"] == ";".join(sorted([members[0].code, members[1].code]))
     assert rows["S/2094/4"]["topics"] == "" and rows["S/2094/4"]["sponsors"] == ""
     data = {
-        r["draft_symbol"]: r for r in client.get("/resolutions.json?year=2094").json()["results"]
+        r["draft_symbol"]: r
+        for r in json.loads(response_text(client.get("/resolutions.json?year=2094")))["results"]
     }
     assert set(data["S/2094/1"]["topics"]) == {"Far Shore", "Lagoon Republic"}
     assert data["S/2094/1"]["sponsors"] == sorted([members[0].code, members[1].code])
