@@ -7,6 +7,7 @@ and fail instead when VOTETRACKER_REQUIRE_SHARED=1 (CI always has it).
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import uuid
@@ -62,3 +63,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def bundled(transactional_db):
     """The bundled data, for tests that flush the database (live server)."""
     call_command("load_bundled", verbosity=0, stdout=io.StringIO())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A streamed export a test did not read to its end holds a server-side cursor
+    (PostgreSQL) open in that test's transaction; collected later, its close would
+    run, and fail, inside the next test's transaction. Collected here, it closes
+    while its own transaction is still open. (A WSGI server closes every response
+    at the end of its request, so the site itself has no such leftover.)"""
+    gc.collect()
+    yield
