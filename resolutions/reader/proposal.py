@@ -4,10 +4,11 @@ knows besides the article (`Context`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .. import rules
+from ..bundled import MemberRow, TermRow
 from .vocabulary import COUNTED, POSITIONS
 
 
@@ -32,22 +33,65 @@ class Context:
 
     @classmethod
     def from_database(cls) -> Context:
-        from ..models import CouncilTerm, MemberState, seated_on
+        """The members and terms on record; the bundled files where the database has
+        none (not migrated, or not loaded: the reader needs no `make setup`)."""
+        from django.db import DatabaseError
 
-        names = {k: v for k, v in MemberState.objects.name_index().items() if k != v.lower()}
+        from ..models import CouncilTerm, MemberState
+
+        try:
+            members = [
+                MemberRow(code, name, short, tuple(aliases), successor or "")
+                for code, name, short, aliases, successor in MemberState.objects.values_list(
+                    "code", "name", "short_name", "aliases", "successor_id"
+                )
+            ]
+            terms = [
+                TermRow(*row)
+                for row in CouncilTerm.objects.values_list("member_id", "start", "end", "permanent")
+            ]
+        except DatabaseError:
+            members, terms = [], []
+        if not members or not terms:
+            return cls.from_bundled()
+        return cls.from_rows(members, terms)
+
+    @classmethod
+    def from_bundled(cls) -> Context:
+        """The members and terms of the bundled files (resolutions/data/)."""
+        from .. import bundled
+
+        return cls.from_rows(bundled.members(), bundled.terms())
+
+    @classmethod
+    def from_rows(cls, members: Iterable[MemberRow], terms: Iterable[TermRow]) -> Context:
+        from ..models import normalise_name
+
+        members = sorted(members, key=lambda m: m.name)  # as MemberState's ordering
+        terms = list(terms)
+        names: dict[str, str] = {}
+        for member in members:
+            for each in (member.code, member.name, member.short_name, *member.aliases):
+                names.setdefault(normalise_name(each), member.code)
+        names = {k: v for k, v in names.items() if k != v.lower()}
         # A code is a name only where the press writes it so (USA, UAE...).
-        for code, aliases in MemberState.objects.values_list("code", "aliases"):
-            for alias in aliases:
-                if alias == code:
-                    names[code.lower()] = code
-        members = MemberState.objects.values_list("code", "short_name", "successor_id")
-        permanent = CouncilTerm.objects.filter(permanent=True).values_list("member_id", flat=True)
+        for member in members:
+            if member.code in member.aliases:
+                names[member.code.lower()] = member.code
+
+        def seated(day: dt.date) -> dict[str, bool]:
+            return {
+                t.code: t.permanent
+                for t in terms
+                if t.start <= day and (t.end is None or t.end >= day)
+            }
+
         return cls(
             names=names,
-            seated=seated_on,
-            permanent=frozenset(permanent),
-            successors={code: successor for code, _, successor in members if successor},
-            display={code: short for code, short, _ in members},
+            seated=seated,
+            permanent=frozenset(t.code for t in terms if t.permanent),
+            successors={m.code: m.successor for m in members if m.successor},
+            display={m.code: m.short_name for m in members},
         )
 
     def name(self, code: str) -> str:

@@ -9,7 +9,6 @@ same symbol, or the same meeting and date) is never loaded a second time."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -18,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models import Q
 
-from resolutions import history, rules
+from resolutions import bundled, history, rules
 from resolutions import topics as about
 from resolutions.importers.base import RES_SYMBOL
 from resolutions.models import (
@@ -32,13 +31,8 @@ from resolutions.models import (
     seated_on,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = bundled.DATA
 SOURCE_FIELDS = ("kind", "url", "title", "outlet", "date", "quote")
-
-
-def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return [(number, row) for number, row in enumerate(csv.DictReader(handle), start=2)]
 
 
 class Command(BaseCommand):
@@ -81,49 +75,39 @@ class Command(BaseCommand):
             )
 
     def load_members(self, path: Path) -> int:
-        rows = read_csv(path)
-        successors = {}
-        for line, row in rows:
-            code = row["code"].strip()
-            if len(code) != 3 or not code.isupper():
-                raise CommandError(f"{path}:{line}: '{code}' is not a three-letter code.")
-            aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        try:
+            rows = bundled.members(path)
+        except bundled.BundledDataError as error:
+            raise CommandError(str(error)) from error
+        for member in rows:
             MemberState.objects.get_or_create(
-                code=code,
+                code=member.code,
                 defaults={
-                    "name": row["name"].strip(),
-                    "short_name": row["short_name"].strip(),
-                    "aliases": aliases,
+                    "name": member.name,
+                    "short_name": member.short_name,
+                    "aliases": list(member.aliases),
                 },
             )
-            successors[code] = (line, row["successor"].strip())
-        for code, (line, successor) in successors.items():
-            if successor and successor not in successors:
-                raise CommandError(f"{path}:{line}: unknown successor '{successor}'.")
-            if successor:
-                MemberState.objects.filter(code=code, successor__isnull=True).update(
-                    successor_id=successor
+        for member in rows:
+            if member.successor:
+                MemberState.objects.filter(code=member.code, successor__isnull=True).update(
+                    successor_id=member.successor
                 )
         return len(rows)
 
     def load_terms(self, path: Path) -> tuple[int, int]:
-        rows = read_csv(path)
         known = set(MemberState.objects.values_list("code", flat=True))
-        wanted = set()
-        for line, row in rows:
-            code = row["code"].strip()
-            if code not in known:
-                raise CommandError(f"{path}:{line}: unknown member code '{code}'.")
-            try:
-                start = dt.date.fromisoformat(row["start"])
-                end = dt.date.fromisoformat(row["end"]) if row["end"].strip() else None
-            except ValueError as error:
-                raise CommandError(f"{path}:{line}: {error}") from error
-            permanent = row["permanent"].strip().lower() in {"1", "true", "yes"}
+        try:
+            rows = bundled.terms(path, known)
+        except bundled.BundledDataError as error:
+            raise CommandError(str(error)) from error
+        for term in rows:
             CouncilTerm.objects.get_or_create(
-                member_id=code, start=start, defaults={"end": end, "permanent": permanent}
+                member_id=term.code,
+                start=term.start,
+                defaults={"end": term.end, "permanent": term.permanent},
             )
-            wanted.add((code, start))
+        wanted = {(term.code, term.start) for term in rows}
         extra = sum(
             1 for key in CouncilTerm.objects.values_list("member_id", "start") if key not in wanted
         )
