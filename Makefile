@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 PYTEST_ARGS ?=
 
-.PHONY: install setup run test lint ci bench clean
+.PHONY: install setup run test lint ci bench loadtest clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ ci:
 
 bench: setup
 	$(BIN)/python manage.py bench
+
+loadtest: install
+	$(BIN)/python manage.py loadtest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles tests/artifacts
