@@ -137,8 +137,8 @@ CUES: list[CuePattern] = [
         Position.FOR,
     ),
     _cue(
-        r"\bcast\s+(?:(?:a|an|their|its|the)\s+)?(?:only|sole|lone|single)\s+"
-        r"(?:negative|no|dissenting)\s+votes?",
+        r"\bcast(?:s|ing)?\s+(?:(?:a|an|their|its|the)\s+)?(?:only|sole|lone|single)\s+"
+        r"(?:(?:negative|dissenting)(?:\s+votes?)?|no(?:\s+votes?)?\b|\"no\")",
         Position.AGAINST,
         only=True,
     ),
@@ -181,7 +181,8 @@ CUES: list[CuePattern] = [
     ),
     _cue(
         r"\b(?:did\s+not|didn't|chose\s+not\s+to|declined\s+to)\s+(?:vote|participate|take\s+part)"
-        r"|\b(?:was|were)\s+absent\b|\bnot\s+participating\b|\babsented\s+(?:itself|themselves)",
+        r"|\b(?:was|were)\s+absent\b|\bnot\s+participating\b|\babsented\s+(?:itself|themselves)"
+        r"|\bnot\s+voting\b(?!\s+(?:for|against|in\s+favou?r|to|yes|no)\b)",
         Position.NON_VOTING,
     ),
 ]
@@ -501,7 +502,8 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         comma = masked.find(",", cue.end)
         window_end = ceiling if comma == -1 else min(ceiling, comma)
         # "with China abstaining", "with Bolivia joining Russia in opposition"
-        gerund = bool(re.match(r"(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I))
+        # "with Egypt not participating": a gerund too
+        gerund = bool(re.match(r"(?:not\s+)?(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I))
         group = group_before(masked, mentions, consumed, floor, cue.start, gerund)
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
         first = min((m.start for m in group), default=cue.start)

@@ -1,0 +1,36 @@
+"""The article reader on more of the ways reporters write a vote, each rule on
+sentences written for these tests (the 2017 Council of tests/test_extract.py)."""
+
+from __future__ import annotations
+
+from test_extract import counts, read
+
+
+def test_a_score_after_the_word_resolution_is_not_its_number():
+    result = read("The Security Council on Tuesday adopted the resolution 13-0, with Bolivia "
+                  "and Egypt abstaining.")  # fmt: skip
+    assert result.resolution_number is None
+    assert counts(result) == (13, 0, 2)
+    assert result.outcome == "adopted"
+
+
+def test_a_member_not_participating_after_with_is_placed():
+    result = read("The Security Council on Tuesday adopted the resolution by 14 votes to none, "
+                  "with Egypt not participating in the vote.")  # fmt: skip
+    assert result.positions["EGY"] == "non_voting"
+    assert counts(result) == (14, 0, 0)
+    assert result.positions["JPN"] == "for"
+
+
+def test_a_member_not_voting_after_with_is_placed():
+    result = read("The Security Council on Tuesday adopted the resolution 14-0, with Egypt "
+                  "not voting.")  # fmt: skip
+    assert result.positions["EGY"] == "non_voting"
+
+
+def test_casting_the_lone_no_is_the_only_vote_against():
+    result = read("The draft failed in the Security Council on Tuesday in a 14-1 vote, with "
+                  "the United States casting the lone no.")  # fmt: skip
+    assert result.positions["USA"] == "veto"
+    assert result.outcome == "vetoed"
+    assert counts(result) == (14, 1, 0)
