@@ -34,3 +34,34 @@ def test_casting_the_lone_no_is_the_only_vote_against():
     assert result.positions["USA"] == "veto"
     assert result.outcome == "vetoed"
     assert counts(result) == (14, 1, 0)
+
+
+def test_the_members_listed_after_a_count_and_a_colon():
+    result = read("The resolution was adopted on Tuesday by a vote of thirteen to none, with "
+                  "two abstentions: Bolivia and Egypt.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["BOL"] == "abstain"
+    assert result.positions["EGY"] == "abstain"
+    assert result.positions["JPN"] == "for"
+
+
+def test_a_list_after_a_colon_that_does_not_match_the_count_is_not_read():
+    result = read("The resolution was adopted on Tuesday by a vote of thirteen to none, with "
+                  "two abstentions: Bolivia, Egypt and Japan.")  # fmt: skip
+    assert "BOL" not in result.positions
+    assert "JPN" not in result.positions
+
+
+def test_a_tally_of_votes_to_votes_without_a_verb_before_it():
+    result = read("Moscow vetoed the Security Council draft on Tuesday, 11 votes to 1 with "
+                  "3 abstentions.")  # fmt: skip
+    assert counts(result) == (11, 1, 3)
+    assert result.positions["RUS"] == "veto"
+
+
+def test_a_tally_of_a_number_to_a_number_after_the_verb():
+    result = read("Russia cast the lone dissenting vote on Tuesday as the Security Council "
+                  "draft was defeated 13 to 1, with China abstaining.")  # fmt: skip
+    assert counts(result) == (13, 1, 1)
+    assert result.positions["RUS"] == "veto"
+    assert result.positions["CHN"] == "abstain"

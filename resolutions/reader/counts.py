@@ -29,8 +29,11 @@ _TALLY = re.compile(
 )
 _VOTES_TO = re.compile(
     r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
-    rf"|by|votes?|voted|voting)\s+({NUM})\s+"
-    rf"(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    r"|by|votes?|voted|voting|adopted|passed|approved|carried|rejected|defeated|failed)"
+    rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    r"(?!\s+(?:in\s+favou?r|for))"
+    # "11 votes to 1": the word votes makes it a tally, whatever comes before
+    rf"|(?<!\bfrom\s)\b({NUM})\s+votes\s+(?:in\s+favou?r\s+)?to\s+({NUM})\b"
     r"(?!\s+(?:in\s+favou?r|for))",
     re.I,
 )
@@ -118,6 +121,30 @@ def read_count_pairs(passage: Passage) -> None:
             for mention in passage.mentions:
                 if lo <= mention.start and mention.end <= hi:
                     passage.claim(mention, position, False)
+        else:
+            read_listed_after_colon(passage, m.end(), position, value)
+
+
+# "with two abstentions: China and Russia."
+_COLON = re.compile(r"\s*:\s*")
+_LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
+
+
+def read_listed_after_colon(passage: Passage, end: int, position: str, value: int) -> None:
+    """ "two abstentions: China and Russia": the members listed after a count, when
+    the list is the rest of the clause and holds as many members as the count."""
+    colon = _COLON.match(passage.masked, end)
+    if colon is None:
+        return
+    start, stop = colon.end(), passage.clause_end(colon.end())
+    listed = [x for x in passage.mentions if start <= x.start and x.end <= stop]
+    if len(listed) != value or any(x.adjectival for x in listed):
+        return
+    edges = [start, *(e for x in listed for e in (x.start, x.end)), stop]
+    gaps = [passage.masked[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and re.fullmatch(r"[\s.]*", gaps[-1]):
+        for mention in listed:
+            passage.claim(mention, position, False)
 
 
 def read_scores(passage: Passage) -> None:
@@ -144,7 +171,7 @@ def read_votes_to(passage: Passage) -> None:
     for m in _VOTES_TO.finditer(cmasked):
         if NEEDED.search(cmasked[max(0, m.start() - 60) : m.start()]):
             continue
-        first, second = to_number(m[1]), to_number(m[2])
+        first, second = to_number(m[1] or m[3]), to_number(m[2] or m[4])
         if first is not None and second is not None and first + second <= 15:
             passage.count(Position.FOR, first)
             passage.count(Position.AGAINST, second)
