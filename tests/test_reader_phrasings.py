@@ -65,3 +65,13 @@ def test_a_tally_of_a_number_to_a_number_after_the_verb():
     assert counts(result) == (13, 1, 1)
     assert result.positions["RUS"] == "veto"
     assert result.positions["CHN"] == "abstain"
+
+
+def test_members_joined_to_a_phrase_whose_subject_is_not_named():
+    result = read("On Tuesday the Security Council adopted the resolution; its fiercest critic "
+                  "won friends by abstaining, along with Senegal and Ethiopia.")  # fmt: skip
+    assert result.positions["SEN"] == "abstain"
+    assert result.positions["ETH"] == "abstain"
+    hedged = read("On Tuesday the Security Council adopted the resolution; its fiercest critic "
+                  "said it would abstain, along with Senegal, next time.")  # fmt: skip
+    assert "SEN" not in hedged.positions

@@ -193,6 +193,8 @@ _EXTENSION = re.compile(
     r"|\s*\(|\s*(?:--|–|—)\s*|\s*:\s*",
     re.I,
 )
+# "abstaining, along with Bulgaria": the members that took the same position
+_JOINED = re.compile(r"[\s,(\-–—]*(?:along\s+with|together\s+with|as\s+did|joined\s+by)\b", re.I)
 LIST_GAP = re.compile(
     r"(?:[\s,()\-–—]|\band\b|\bor\b|\bthe\b|\bas\s+well\s+as\b|\balong\s+with\b|"
     r"\btogether\s+with\b|\b(?:(?:was|were)\s+)?joined(?:\s+by)?\b|\bjoin(?:s|ing)\b|\bplus\b|\bboth\b|\balso\b|"
@@ -516,6 +518,10 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         # joined to those the phrase governs, or to the count that is its subject
         if group or _COUNT_SUBJECT.search(masked[floor : cue.start]):
             group += extension_after(masked, mentions, consumed, cue.end, ceiling)
+        elif joined := _JOINED.match(masked, cue.end):
+            # "... by abstaining, along with Bulgaria and Mali": whoever the subject,
+            # the members joined to the phrase took it too
+            group += group_after(masked, mentions, consumed, joined.end(), ceiling)
         read_subject(passage, cue, floor)
     if cue.only:
         passage.count(cue.position, 1)
