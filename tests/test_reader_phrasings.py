@@ -75,3 +75,21 @@ def test_members_joined_to_a_phrase_whose_subject_is_not_named():
     hedged = read("On Tuesday the Security Council adopted the resolution; its fiercest critic "
                   "said it would abstain, along with Senegal, next time.")  # fmt: skip
     assert "SEN" not in hedged.positions
+
+
+def test_a_contradiction_the_articles_own_counts_settle():
+    result = read("The resolution, opposed by Bolivia and Egypt, renews the sanctions. The "
+                  "Security Council adopted it on Tuesday by a vote of 13-0, with abstentions "
+                  "from Bolivia and Egypt.")  # fmt: skip
+    assert result.positions["BOL"] == "abstain"
+    assert result.positions["EGY"] == "abstain"
+    assert counts(result) == (13, 0, 2)
+    warning = next(w for w in result.warnings if w.startswith("Bolivia is named"))
+    assert "counts no 'against'" in warning and "opposed by Bolivia" in warning
+
+
+def test_a_contradiction_the_counts_do_not_settle_is_left_for_the_editor():
+    result = read("The Security Council adopted the resolution on Tuesday, 13-1-1. Bolivia "
+                  "voted against it. Bolivia abstained, and Egypt voted against.")  # fmt: skip
+    assert "BOL" not in result.positions
+    assert any("Bolivia is named in two positions" in w for w in result.warnings)

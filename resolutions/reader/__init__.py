@@ -31,7 +31,8 @@ The stages, one module each, in the order `extract` runs them:
 `sentences` (split, quotations and histories masked, other drafts and amendments
 blanked), `dates`, `documents`, `names` (members and capitals in a sentence),
 `counts` and `positions` (what each sentence says), `settling` (one consistent
-proposal). `vocabulary` holds the words they share; `reading` the working objects.
+proposal, over a `settlement`; the outcome and the vetoes judged in `outcome`).
+`vocabulary` holds the words they share; `reading` the working objects.
 """
 
 from __future__ import annotations

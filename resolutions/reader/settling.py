@@ -1,7 +1,8 @@
 """Settling: from what the sentences say to one consistent proposal, or warnings.
 
 `settle(reading)` runs the steps in order over one `Settlement`; each step reads
-what the earlier ones decided and adds its facts or its warnings."""
+what the earlier ones decided and adds its facts or its warnings. The outcome and
+the vetoes are judged in `outcome`."""
 
 from __future__ import annotations
 
@@ -9,73 +10,21 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from .. import rules
 from ..rules import Outcome, Position
+from .outcome import explain_vetoes_refused, judge_vetoes_and_outcome
 from .proposal import Evidence, Extraction
 from .reading import Claim, Reading
+from .settlement import Settlement
 from .vocabulary import COUNTED, POSITIONS, SIZE_DAY
-
-
-@dataclass
-class Settlement:
-    """What settling has decided so far, for one article."""
-
-    reading: Reading
-    by_member: dict[str, list[Claim]] = field(default_factory=dict)
-    named: dict[str, str] = field(default_factory=dict)  # code -> position the text gives
-    veto_said: set[str] = field(default_factory=set)  # codes the text says vetoed
-    veto_implied: set[str] = field(default_factory=set)  # of those, "blocked" it, no more
-    counts: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(POSITIONS))
-    sizes: tuple[int, ...] = ()  # the Council sizes the vote can have been held on
-    unanimous_open: bool = False  # "unanimous" with the number of seats unknown
-    inferred: dict[str, str] = field(default_factory=dict)
-    positions: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def result(self) -> Extraction:
-        return self.reading.result
-
-    @property
-    def day(self) -> dt.date | None:
-        return self.result.vote_date
-
-    @property
-    def seated(self) -> dict[str, bool]:
-        return self.result.seated
-
-    @property
-    def permanent(self) -> set[str]:
-        if self.seated:
-            return {c for c, p in self.seated.items() if p}
-        return set(self.reading.context.permanent)
-
-    @property
-    def seat_count(self) -> int | None:
-        return self.sizes[0] if len(self.sizes) == 1 else None
-
-    @property
-    def seats_text(self) -> str:
-        if self.seat_count:
-            return str(self.seat_count)
-        return " or ".join(str(n) for n in self.sizes)
-
-    @property
-    def named_count(self) -> Counter:
-        return Counter(self.named.values())
-
-    def name(self, code: str) -> str:
-        return self.reading.context.name(code)
-
-    def warn(self, warning: str) -> None:
-        self.result.warnings.append(warning)
 
 
 def settle(reading: Reading) -> None:
     s = Settlement(reading)
     take_named_positions(s)
     take_stated_counts(s)
+    settle_contradictions_by_the_counts(s)
     find_council_size(s)
     apply_unanimity(s)
     note_unknown_composition(s)
@@ -100,22 +49,45 @@ def take_named_positions(s: Settlement) -> None:
                 f"Council on {s.day.isoformat()}: left out."
             )
             continue
-        kinds = Counter(c.position for c in claims)
-        if len(kinds) > 1:
-            described = " and ".join(f"'{p}'" for p in kinds)
-            s.warn(
-                f"{s.name(code)} is named in two positions ({described}): left for the "
-                f"editor. {quote_each(claims)}"
-            )
+        if len({c.position for c in claims}) > 1:
+            s.contradicted[code] = claims  # settled by the counts, or left for the editor
             continue
-        position = claims[0].position
-        s.named[code] = position
-        if any(c.veto for c in claims):
-            s.veto_said.add(code)
-            if all(c.implied for c in claims if c.veto):
-                s.veto_implied.add(code)
-        best = sorted(claims, key=lambda c: (not c.veto, c.sentence.headline))[0]
-        s.result.evidence[code] = Evidence(code, position, best.sentence.original)
+        take_position(s, code, claims)
+
+
+def take_position(s: Settlement, code: str, claims: list[Claim]) -> None:
+    """A member's position, from the claims that give it (all of one position)."""
+    position = claims[0].position
+    s.named[code] = position
+    if any(c.veto for c in claims):
+        s.veto_said.add(code)
+        if all(c.implied for c in claims if c.veto):
+            s.veto_implied.add(code)
+    best = sorted(claims, key=lambda c: (not c.veto, c.sentence.headline))[0]
+    s.result.evidence[code] = Evidence(code, position, best.sentence.original)
+
+
+def settle_contradictions_by_the_counts(s: Settlement) -> None:
+    """A member named in two positions, one of which the article's own counts rule
+    out ("opposed by Russia" and "12-0, with abstentions from Russia"), takes the
+    other, with a warning quoting both; any other contradiction is left for the
+    editor, with a warning."""
+    for code, claims in s.contradicted.items():
+        kinds = list(Counter(c.position for c in claims))
+        ruled_out = [p for p in kinds if s.counts.get(p) == 0]
+        if len(kinds) == 2 and len(ruled_out) == 1:
+            (left,) = set(kinds) - set(ruled_out)
+            s.warn(
+                f"{s.name(code)} is named '{ruled_out[0]}' and '{left}'; the article counts "
+                f"no '{ruled_out[0]}', which leaves '{left}'. {quote_each(claims)}"
+            )
+            take_position(s, code, [c for c in claims if c.position == left])
+            continue
+        described = " and ".join(f"'{p}'" for p in kinds)
+        s.warn(
+            f"{s.name(code)} is named in two positions ({described}): left for the "
+            f"editor. {quote_each(claims)}"
+        )
 
 
 def quote_each(claims: list, label=lambda c: c.position) -> str:
@@ -367,124 +339,6 @@ def check_counts(s: Settlement) -> None:
     elif s.unanimous_open:
         counts[Position.NON_VOTING] = 0  # every member voted in favour, on either Council
     s.result.counts = counts
-
-
-def judge(s: Settlement, size: int) -> tuple[dict[str, str], set[Outcome], str]:
-    """Positions (vetoes named), the outcomes possible and, when decided from every
-    member's vote, the explanation, on a Council of `size` seats."""
-    day, result, counts = s.day, s.result, s.counts
-    named_positions = {**s.named, **s.inferred}
-    negative_permanent = [
-        c for c, p in named_positions.items() if p == Position.AGAINST and c in s.permanent
-    ]
-    on = day or SIZE_DAY[size]
-    positions = dict(named_positions)
-    tally = result.tally
-    if tally is None and s.unanimous_open:
-        tally = rules.Tally(size, 0, 0)
-    if tally is None:
-        yes = counts[Position.FOR]
-        vetoable = rules.could_be_vetoed(yes, on=on, procedural=result.procedural)
-        for code in negative_permanent:
-            if code in s.veto_said and vetoable:
-                positions[code] = Position.VETO
-        if yes is not None and yes < rules.required_votes(on):
-            return positions, {Outcome.FAILED}, ""
-        if any(p == Position.VETO for p in positions.values()):
-            return positions, {Outcome.VETOED}, ""
-        return positions, set(), ""  # unknown
-    if day is not None and s.seated and len(positions) == len(s.seated):
-        decision = rules.decide_votes(
-            positions,
-            s.seated,
-            on=day,
-            procedural=result.procedural,
-            tally=tally,
-            names=s.reading.context.display,
-        )
-        positions = rules.classify_negative_votes(
-            positions, s.permanent, on=day, procedural=result.procedural
-        )
-        return positions, {decision.outcome}, decision.explanation
-    vetoable = rules.could_be_vetoed(tally.yes, on=on, procedural=result.procedural)
-    # every no is named: each permanent member's no is a veto (counted once, before
-    # the first one is turned into a veto)
-    all_noes_named = tally.against == len(
-        [c for c, p in positions.items() if p == Position.AGAINST]
-    )
-    for code in negative_permanent:
-        if vetoable and (code in s.veto_said or all_noes_named):
-            positions[code] = Position.VETO
-    known_vetoes = [c for c, p in positions.items() if p == Position.VETO]
-    possible = rules.possible_outcomes(
-        tally=tally, known_vetoes=known_vetoes, on=on, procedural=result.procedural
-    )
-    return positions, set(possible), ""
-
-
-def judge_vetoes_and_outcome(s: Settlement) -> None:
-    """Vetoes and the outcome, by the Charter's rules: on the Council of the date,
-    or, with no date, on each Council size the article allows, kept where they agree."""
-    judged = {size: judge(s, size) for size in s.sizes}
-    if len(s.sizes) == 1:
-        positions, possible, explanation = judged[s.sizes[0]]
-        s.positions = positions
-        if len(possible) == 1:
-            s.result.outcome = str(next(iter(possible)))
-            s.result.outcome_explanation = explanation
-        elif len(possible) > 1:
-            s.warn(
-                "The outcome depends on who voted against: "
-                + " or ".join(sorted(str(o) for o in possible))
-                + "."
-            )
-        return
-    # a position kept only when both Councils give it; else the vote as stated
-    named_positions = {**s.named, **s.inferred}
-    s.positions = {
-        code: position
-        if all(judged[n][0].get(code) == position for n in s.sizes)
-        else named_positions[code]
-        for code, position in judged[s.sizes[0]][0].items()
-    }
-    answers = [judged[n][1] for n in s.sizes]
-    if all(len(a) == 1 for a in answers) and all(a == answers[0] for a in answers):
-        s.result.outcome = str(next(iter(answers[0])))
-    elif any(a != answers[0] for a in answers):
-        s.warn(
-            "Without the date of the vote, the Council's size is unknown: the outcome is "
-            "left open ("
-            + "; ".join(
-                f"{' or '.join(sorted(str(o) for o in judged[n][1])) or 'unknown'} on {n} seats"
-                for n in s.sizes
-            )
-            + ")."
-        )
-    elif len(answers[0]) > 1:
-        s.warn(
-            "The outcome depends on who voted against: "
-            + " or ".join(sorted(str(o) for o in answers[0]))
-            + "."
-        )
-
-
-def explain_vetoes_refused(s: Settlement) -> None:
-    """A 'veto' the rules do not make one is recorded as against, and said."""
-    yes = s.counts[Position.FOR]
-    needed = {rules.required_votes(s.day or SIZE_DAY[n]) for n in s.sizes}
-    for code in sorted(s.veto_said - s.veto_implied):
-        if s.positions.get(code) != Position.AGAINST:
-            continue
-        if s.result.procedural:
-            reason = "no veto applies to a procedural vote"
-        elif yes is not None and yes < max(needed):
-            reason = (
-                f"the draft had {yes} votes in favour, short of the "
-                f"{' or '.join(str(n) for n in sorted(needed))} needed"
-            )
-        else:
-            reason = "the rules do not make it a veto"
-        s.warn(f"{s.name(code)}'s no is described as a veto, but {reason}: recorded as against.")
 
 
 def drop_number_of_a_failed_draft(s: Settlement) -> None:
