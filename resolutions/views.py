@@ -8,6 +8,7 @@ annotate what their tables show.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import (
     Count,
@@ -29,7 +30,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import agreement, charts, exports, history, stats, together
+from . import agreement, charts, exportfiles, exports, history, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Vote
 from .report_form import ErrorReportForm
@@ -124,8 +125,14 @@ def resolution_export(request: HttpRequest, format: str) -> HttpResponse:
     if filterset.is_bound and not filterset.is_valid():
         return invalid_filters(filterset)
     if format == "json":
-        return exports.resolutions_json(filterset.qs)
-    return exports.resolutions_csv(filterset.qs, "resolutions.csv")
+        build = partial(exports.resolutions_json, filterset.qs)
+        filename, content_type = "resolutions.json", "application/json"
+    else:
+        build = partial(exports.resolutions_csv, filterset.qs, "resolutions.csv")
+        filename, content_type = "resolutions.csv", "text/csv; charset=utf-8"
+    if filterset.is_bound:
+        return build()
+    return exportfiles.built_once(filename, content_type, build, attachment=format != "json")
 
 
 def lower_case_slug(request: HttpRequest, slug: str) -> HttpResponse | None:
@@ -426,4 +433,8 @@ def all_votes_csv(request: HttpRequest) -> HttpResponse:
     """/export/votes.csv: the whole record, one row per member's vote, streamed.
     Its first rows are read before the answer starts: a database that cannot be
     reached is a 503, never a 200 holding only the header."""
-    return exports.votes_csv(Vote.objects.all(), "votes.csv", stream=True)
+    return exportfiles.built_once(
+        "votes.csv",
+        "text/csv; charset=utf-8",
+        partial(exports.votes_csv, Vote.objects.all(), "votes.csv", stream=True),
+    )

@@ -53,6 +53,15 @@ def fresh_cache(settings):
         settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix, "TIMEOUT": 300}}
 
 
+@pytest.fixture(autouse=True)
+def fresh_export_files(settings, tmp_path_factory):
+    """Each test keeps the exports it builds in a folder of its own: the record's
+    version goes back with each test's rollback, so that a file built by one test
+    could otherwise be served to the next (resolutions/exportfiles.py)."""
+    base = tmp_path_factory.getbasetemp() / "exports"
+    settings.EXPORT_DIR = str(base / uuid.uuid4().hex)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
