@@ -40,4 +40,4 @@ loadtest: install
 	$(BIN)/python manage.py loadtest
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles tests/artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles exports tests/artifacts

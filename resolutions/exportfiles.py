@@ -8,8 +8,8 @@ been sent, the file is put in place (a download cut short leaves no file). Later
 requests get that file, read from disk a block at a time, with its length. Every
 write raises the version, so the next request builds anew; the files of older
 versions are then removed. Each app server keeps its own files, in
-settings.EXPORT_DIR (a temporary folder by default; empty: no files, every
-request builds its export)."""
+settings.EXPORT_DIR (`exports/` in the project by default, readable by this
+user only; empty: no files, every request builds its export)."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def kept(chunks: Iterable[bytes], path: Path, older: str) -> Iterator[bytes]:
     last chunk has passed, and the other files matching `older` (the same export
     of other versions) go."""
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".building-", delete=False) as handle:
         try:
             for chunk in chunks:

@@ -7,7 +7,6 @@ none is given (set DJANGO_SECRET_KEY in production).
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -158,9 +157,7 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "86400"))
 # The whole record's exports, built once per change of the record and kept as files
 # on each app server (resolutions/exportfiles.py); empty: built on every request.
-EXPORT_DIR = os.environ.get(
-    "DJANGO_EXPORT_DIR", str(Path(tempfile.gettempdir()) / "votetracker-exports")
-)
+EXPORT_DIR = os.environ.get("DJANGO_EXPORT_DIR", str(BASE_DIR / "exports"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
