@@ -93,3 +93,26 @@ def test_a_contradiction_the_counts_do_not_settle_is_left_for_the_editor():
                   "voted against it. Bolivia abstained, and Egypt voted against.")  # fmt: skip
     assert "BOL" not in result.positions
     assert any("Bolivia is named in two positions" in w for w in result.warnings)
+
+
+def test_a_vote_told_as_news_in_a_dated_report_is_of_the_report_s_council():
+    text = "The Security Council has unanimously approved a resolution on the sanctions."
+    news = read(text)
+    assert counts(news) == (15, 0, 0)
+    assert news.vote_date is None  # the size, not the day
+    assert any("tells the vote as news" in w for w in news.warnings)
+    # without the report's date, or told in the past tense, it may be any Council
+    assert counts(read(text, None))[0] is None
+    told = read("The Security Council unanimously approved a resolution on the sanctions.")
+    assert counts(told)[0] is None
+
+
+def test_a_term_of_a_given_length_dates_the_decision_within_it():
+    result = read("The Security Council has extended the mission's mandate for one year to "
+                  "31 January 2019, in a unanimous vote.", None)  # fmt: skip
+    assert counts(result) == (15, 0, 0)
+    assert any("sets a term" in w for w in result.warnings)
+    # a term's end with no length says nothing of when it was decided
+    open_ended = read("The Security Council extended the mission's mandate until 31 January "
+                      "2019, in a unanimous vote.", None)  # fmt: skip
+    assert counts(open_ended)[0] is None

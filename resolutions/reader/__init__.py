@@ -43,6 +43,7 @@ import re
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
+from .era import read_era
 from .names import NameIndex
 from .positions import read_positions
 from .proposal import Context, Evidence, Extraction
@@ -91,7 +92,7 @@ def extract(
         raise ValueError(refused)
     reading = Reading(text=text, context=context, result=Extraction(published=published))
     reading.sentences = split_sentences(text)
-    read_vote_date(reading, vote_date)
+    read_era(reading, read_vote_date(reading, vote_date))
     seat_the_council(reading)
     mask_other_draft_paragraphs(reading.sentences, reading.result)
     read_document(reading.sentences, reading.result)

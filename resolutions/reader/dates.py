@@ -327,9 +327,10 @@ def time_mismatch(window: str, result: Extraction) -> bool:
     return False
 
 
-def read_vote_date(reading: Reading, vote_date: dt.date | None) -> None:
+def read_vote_date(reading: Reading, vote_date: dt.date | None) -> dt.date | None:
     """The date of the vote: the editor's, or the article's, read against its
-    publication date (or, with none given, a date line of the article)."""
+    publication date (or, with none given, a date line of the article), which is
+    returned."""
     result = reading.result
     published = result.published
     reference = published or publication_stamp(reading.sentences, result)
@@ -337,3 +338,4 @@ def read_vote_date(reading: Reading, vote_date: dt.date | None) -> None:
         read_date(reading.sentences, reference, published, result)
     else:
         result.vote_date = vote_date
+    return reference

@@ -137,6 +137,9 @@ class Extraction:
     # Council sizes the article states ("the 15-member Council", "the 10 elected
     # members"): with no date of the vote, they tell the 11-seat Council from the 15.
     stated_seats: set[int] = field(default_factory=set)
+    # With no date of the vote, windows of days it can have been held in, each with
+    # its reason (see `era`): they can fix the Council's size.
+    era: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)
 
     @property
     def document(self) -> str | None:

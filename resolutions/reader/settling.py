@@ -6,18 +6,15 @@ the vetoes are judged in `outcome`."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Mapping
 
-from .. import rules
 from ..rules import Outcome, Position
+from .era import era_size, possible_sizes, symbol_year
 from .outcome import explain_vetoes_refused, judge_vetoes_and_outcome
-from .proposal import Evidence, Extraction
+from .proposal import Evidence
 from .reading import Claim, Reading
 from .settlement import Settlement
-from .vocabulary import COUNTED, POSITIONS, SIZE_DAY
+from .vocabulary import COUNTED, POSITIONS
 
 
 def settle(reading: Reading) -> None:
@@ -126,33 +123,9 @@ def find_council_size(s: Settlement) -> None:
     """The date's size, or, with no date, every size the article allows (11 seats
     before 1966, 15 from 1966). A value that differs between them is left open."""
     s.sizes = possible_sizes(s.result, s.counts, s.named_count)
-
-
-def possible_sizes(
-    result: Extraction, counts: Mapping[str, int | None], named: Mapping[str, int]
-) -> tuple[int, ...]:
-    """The Council sizes the vote can have been held on: the date's, or the year's
-    of the document's symbol, or, with no date, those of 11 and 15 seats that the
-    stated sizes and the seats counted or named fit (nine counted in favour and six
-    members named against or abstaining take 15 seats)."""
-    if result.vote_date:
-        return (rules.seats(result.vote_date),)
-    year = symbol_year(result)
-    if year:  # "S/RES/2118 (2013)": the Council of that year
-        return (rules.seats(dt.date(year, 1, 1)),)
-    sizes = tuple(SIZE_DAY)
-    if len(result.stated_seats) == 1:
-        sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
-    votes = sum(max(counts[p] or 0, named.get(p, 0)) for p in POSITIONS)
-    return tuple(n for n in sizes if n >= votes) or sizes[-1:]
-
-
-def symbol_year(result: Extraction) -> int | None:
-    """The year the document's symbol gives: S/RES/2118 (2013), S/2017/315."""
-    if result.resolution_number is not None and result.resolution_year:
-        return result.resolution_year
-    draft = re.match(r"S/(\d{4})/", result.draft_symbol or "")
-    return int(draft[1]) if draft and result.resolution_number is None else None
+    era = era_size(s.result)
+    if not s.day and not symbol_year(s.result) and era and s.sizes == (era[0],):
+        s.warn(f"The Council's size ({era[0]} seats) is that of the vote's time: {era[1]}.")
 
 
 def apply_unanimity(s: Settlement) -> None:
