@@ -29,10 +29,11 @@ a `Context` (`Context.from_database()` builds the real one).
 
 The stages, one module each, in the order `extract` runs them:
 `sentences` (split, quotations and histories masked, other drafts and amendments
-blanked), `dates`, `documents`, `names` (members and capitals in a sentence),
-`counts` and `positions` (what each sentence says, from the phrases of `cues`),
-`era` (with no date, the Council's size from the vote's time), `settling` (one consistent
-proposal, over a `settlement`; the outcome and the vetoes judged in `outcome`).
+blanked), `dates`, `era` (with no date, the Council's size from the vote's time),
+`documents`, `names` (members and capitals in a sentence), `counts` and
+`positions` (what each sentence says, from the phrases of `cues`), `settling` (one
+consistent proposal, over a `settlement`; the outcome and the vetoes judged in
+`outcome`).
 `vocabulary` holds the words they share; `reading` the working objects.
 """
 
