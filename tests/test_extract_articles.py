@@ -77,7 +77,7 @@ def test_the_reader_on_the_dev_articles(db):
     assert totals["articles"] >= 15
     # Floors, not targets: what the reader reaches today on the shared articles.
     assert totals["date"] >= 19
-    assert totals["counts"] >= 30
+    assert totals["counts"] >= 32
     assert totals["vetoes"] >= 36
     assert totals["outcome"] >= 34
     # Fewer than the 286 of an earlier reader: 32 positions that were right only by chance, placed
