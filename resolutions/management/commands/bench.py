@@ -70,12 +70,28 @@ class Command(BaseCommand):
             help="Only the pages' and exports' timings, on the configured database.",
         )
         parser.add_argument(
+            "--scale",
+            type=int,
+            metavar="N",
+            help="Grow the configured PostgreSQL database's record to N times its size "
+            "(a database made for benchmarking only), then time every page on it.",
+        )
+        parser.add_argument(
+            "--noinput",
+            action="store_false",
+            dest="interactive",
+            help="With --scale: do not ask before growing the database.",
+        )
+        parser.add_argument(
             "--reader",
             action="store_true",
             help="Only the article reader's benchmark (a 160 KB report on one line).",
         )
 
-    def handle(self, *args, paths: list[Path], reader=False, pages=False, **options):
+    def handle(self, *args, paths: list[Path], reader=False, pages=False, scale=None, **options):
+        if scale is not None:
+            self.bench_scale(scale, options.get("interactive", True))
+            return
         if reader:
             self.bench_reader()
             return
@@ -98,6 +114,25 @@ class Command(BaseCommand):
                 f"{t.url:<44}{t.uncached_ms:9.1f} ms {t.uncached_ms / floor:6.0f}x"
                 f"{cached:>20}{t.queries:>9}{t.size / 1000:>8.0f}"
             )
+
+    def bench_scale(self, scale: int, interactive: bool) -> None:
+        from django.db import connection
+
+        from resolutions import pagebench, scalebench
+
+        name = connection.settings_dict["NAME"]
+        self.stdout.write(
+            f"--scale {scale} adds {scale - 1} synthetic copies of every vote to the database "
+            f"'{name}' ({connection.vendor}). They are not the Council's votes: use a "
+            "database made for benchmarking only, never the site's."
+        )
+        if interactive and input("Type 'yes' to grow it: ").strip() != "yes":
+            raise CommandError("Nothing was changed.")
+        try:
+            for line in scalebench.measure(scale, pagebench.default_pages()):
+                self.stdout.write(line)
+        except scalebench.ScaleError as error:
+            raise CommandError(str(error)) from error
 
     def bench_reader(self) -> None:
         from resolutions.reader import benchmark

@@ -1,0 +1,62 @@
+"""`manage.py bench --scale N` (resolutions/scalebench.py): the record grown N
+times in PostgreSQL stays a valid record, and the bench ends with the slowest
+page. On SQLite it refuses, saying why."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from resolutions import scalebench
+from resolutions.models import Resolution, Seats, Vote
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_bench_grows_postgresql_only_and_keeps_every_seat_valid():
+    if connection.vendor != "postgresql":
+        with pytest.raises(scalebench.ScaleError, match="PostgreSQL database made for bench"):
+            scalebench.grow(3)
+        assert not Resolution.objects.filter(slug__endswith="-x1").exists()
+        return
+    before = scalebench.counts()
+    after = scalebench.grow(3)
+    for table, rows in before.items():
+        assert after[table] == 3 * rows, table
+    numbers = list(
+        Resolution.objects.exclude(resolution_number=None).values_list(
+            "resolution_number", flat=True
+        )
+    )
+    assert len(numbers) == len(set(numbers))
+    seats = Seats()
+    for code, day in Vote.objects.values_list("member_id", "resolution__date"):
+        assert code in seats.on(day), (code, day)
+    copy = Resolution.objects.get(slug="s-2017-315-x2")
+    original = Resolution.objects.get(slug="s-2017-315")
+    assert copy.tally == original.tally and copy.date == original.date
+    assert dict(copy.votes.values_list("member_id", "position")) == dict(
+        original.votes.values_list("member_id", "position")
+    )
+    with pytest.raises(scalebench.ScaleError, match="grown already"):
+        scalebench.grow(2)
+
+
+def test_the_command_says_plainly_what_it_does_and_ends_with_the_slowest_page(monkeypatch):
+    out = io.StringIO()
+    if connection.vendor != "postgresql":
+        with pytest.raises(CommandError, match="sqlite"):
+            call_command("bench", scale=2, interactive=False, stdout=out)
+        assert "made for benchmarking only" in out.getvalue()
+        return
+    monkeypatch.setattr("resolutions.pagebench.default_pages", lambda: ["/", "/members/"])
+    call_command("bench", scale=2, interactive=False, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "made for benchmarking only" in lines[0]
+    assert lines[1].startswith("grown to 2 x the record")
+    assert any(line.startswith("/export/votes.csv: ") and "COPY" in line for line in lines)
+    assert lines[-1].startswith("slowest page: /")
+    assert lines[-1].endswith(" ms")
