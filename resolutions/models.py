@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -114,6 +115,11 @@ class MemberState(models.Model):
     def natural_key(self) -> tuple[str]:
         return (self.code,)
 
+    def earlier_holder_sentence(self) -> str:
+        """Who held this seat before under another name, in a sentence ("" if none)."""
+        holder = EARLIER_HOLDERS.get(self.code)
+        return holder.sentence(self.name) if holder else ""
+
     @staticmethod
     def is_code(text: str) -> bool:
         """Whether `text`, in any case, can be a member's code (a URL's, say)."""
@@ -147,6 +153,50 @@ class CouncilTerm(models.Model):
         kind = "permanent" if self.permanent else "elected"
         end = self.end.isoformat() if self.end else "present"
         return f"{self.member_id} {self.start.isoformat()} to {end} ({kind})"
+
+
+@dataclass(frozen=True)
+class SeatHolder:
+    """A seat the UN records under one name throughout, held until `until` (the
+    first day it no longer was) by a government of another name."""
+
+    code: str
+    held_by: str
+    until: dt.date
+    authority: str
+
+    def shown_as(self, name: str) -> str:
+        return f"{name} ({self.held_by})"
+
+    def sentence(self, name: str) -> str:
+        """What the member's page says of it, once."""
+        return (
+            f"{name}'s seat was held by the {self.held_by} until "
+            f"{self.until.day} {self.until:%B %Y} ({self.authority}); the UN records the "
+            f'seat as "{name}" throughout, and votes before that day show it as '
+            f'"{self.shown_as(name)}".'
+        )
+
+
+# China's seat: the Republic of China's until GA res. 2758 (XXVI), 25 October 1971.
+EARLIER_HOLDERS = {
+    holder.code: holder
+    for holder in (
+        SeatHolder(
+            "CHN",
+            "Republic of China",
+            dt.date(1971, 10, 25),
+            "General Assembly resolution 2758 (XXVI)",
+        ),
+    )
+}
+
+
+def name_at_vote(code: str, name: str, on: dt.date) -> str:
+    """A member's name as a vote of `on` shows it: "China (Republic of China)" for
+    a seat held then by a government of another name; its code is unchanged."""
+    holder = EARLIER_HOLDERS.get(code)
+    return holder.shown_as(name) if holder and on < holder.until else name
 
 
 def seated_on(day: dt.date) -> dict[str, bool]:

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from .models import MemberState, Resolution, Vote
+from .models import MemberState, Resolution, Vote, name_at_vote
 from .stats import POSITION_LABELS, merge_terms
 
 # "cards": on a phone each row becomes a card whose cells name their column.
@@ -191,7 +191,13 @@ class ResolutionTable(tables.Table):
         return format_html_join(
             ", ",
             '<a href="{}">{}</a>',
-            ((vote.member.get_absolute_url(), vote.member.short_name) for vote in vetoes),
+            (
+                (
+                    vote.member.get_absolute_url(),
+                    name_at_vote(vote.member_id, vote.member.short_name, record.date),
+                )
+                for vote in vetoes
+            ),
         )
 
     def render_review_status(self, record: Resolution):

@@ -32,7 +32,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import agreement, charts, exportfiles, exports, history, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
-from .models import CouncilTerm, MemberState, Resolution, Vote
+from .models import CouncilTerm, MemberState, Resolution, Vote, name_at_vote
 from .report_form import ErrorReportForm
 from .rules import Outcome, Position
 from .tables import (
@@ -163,6 +163,10 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     for vote in votes:
         names.setdefault(vote.member_id, vote.member.name)
         short_names.setdefault(vote.member_id, vote.member.short_name)
+    # Each seat named as it was held that day (China (Republic of China) before 1971).
+    for each in (names, short_names):
+        for code, name in each.items():
+            each[code] = name_at_vote(code, name, resolution.date)
     positions = {vote.member_id: vote.position for vote in votes}
     # One name per member in the chart and the list (the short name; the UN name
     # on hover), in one order.
@@ -405,6 +409,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "alone": alone,
             "report_form": ErrorReportForm(),
             "report_url": reverse("report_member", args=[member.code.lower()]),
+            "earlier_holder": member.earlier_holder_sentence(),
         },
     )
 

@@ -12,6 +12,7 @@ from resolutions.models import (
     MemberState,
     Resolution,
     Vote,
+    name_at_vote,
     normalise_name,
     seated_on,
     slugify_symbol,
@@ -250,3 +251,12 @@ def test_the_records_a_report_describes_by_symbol_meeting_or_day_and_tally():
     assert not Resolution.objects.reported(meeting="S/PV.7922")
     assert not Resolution.objects.reported(draft_symbol="S/2017/999", date=day, counts=wrong)
     assert not Resolution.objects.reported()
+
+
+def test_a_seat_is_named_by_its_holder_until_the_day_it_changed_hands():
+    # GA res. 2758 (XXVI), 25 October 1971: the last day of the Republic of China's
+    # seat is the 24th; the code is CHN throughout.
+    assert name_at_vote("CHN", "China", dt.date(1971, 10, 24)) == "China (Republic of China)"
+    assert name_at_vote("CHN", "China", dt.date(1971, 10, 25)) == "China"
+    assert name_at_vote("CHN", "China", dt.date(1946, 1, 17)) == "China (Republic of China)"
+    assert name_at_vote("FRA", "France", dt.date(1950, 1, 1)) == "France"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -847,3 +848,48 @@ def test_the_filters_are_folded_and_say_how_many_are_set(client):
     assert "Filter these votes</summary>" in bare
     wrong = body(client.get("/resolutions/?year=abc"))
     assert '<details class="fold filters-fold" open>' in wrong
+
+
+@pytest.mark.django_db
+def test_chinas_seat_is_the_republic_of_chinas_on_votes_before_25_october_1971(client):
+    # Resolution 84 (1950), bundled: China's seat, held by the Republic of China, for.
+    old = Resolution.objects.get(resolution_number=84)
+    text = body(client.get(old.get_absolute_url()))
+    groups = text.split('aria-label="Members by position"', 1)[1].split("</ul>\n</li>", 1)[0]
+    assert ">China (Republic of China)</a>" in groups
+    data = text.split('id="chart-vote-data" type="application/json">', 1)[1]
+    chart = json.dumps(json.loads(data.split("</script>", 1)[0]))
+    assert "China (Republic of China)" in chart
+    # Its votes CSV keeps the code the UN gives the seat throughout.
+    rows = list(csv.DictReader(io.StringIO(body(client.get(f"{old.get_absolute_url()}votes.csv")))))
+    assert "CHN" in {row["member_code"] for row in rows}
+    # S/10771 (1972), vetoed by the People's Republic: China, with no other name.
+    later = Resolution.objects.get(draft_symbol="S/10771")
+    text = body(client.get(later.get_absolute_url()))
+    assert ">China</a>" in text and "Republic of China" not in text
+
+
+@pytest.mark.django_db
+def test_the_vote_list_names_a_veto_of_the_republic_of_chinas_seat_as_it_was_held(client):
+    china = Resolution.objects.get(draft_symbol="S/10771").votes.get(member_id="CHN").member
+    resolution(
+        on=dt.date(1955, 12, 13),
+        draft_symbol="S/1955/9999",
+        positions={Position.FOR: ["USA", "GBR", "FRA", "SUN"], Position.VETO: [china]},
+        outcome=Outcome.VETOED,
+    )
+    text = body(client.get("/resolutions/?member=chn&position=veto&sort=date"))
+    rows = text.split("<tbody", 1)[1].split("</tbody>", 1)[0].split("<tr")
+    early = next(row for row in rows if "S/1955/9999" in row)
+    late = next(row for row in rows if "S/10771" in row)
+    assert ">China (Republic of China)</a>" in early
+    assert ">China</a>" in late and "Republic of China" not in late
+
+
+@pytest.mark.django_db
+def test_chinas_member_page_says_once_who_held_its_seat_until_1971(client):
+    text = html.unescape(" ".join(body(client.get("/members/chn/")).split()))
+    sentence = "China's seat was held by the Republic of China until 25 October 1971"
+    assert text.count(sentence) == 1
+    assert "General Assembly resolution 2758 (XXVI)" in text
+    assert "held by the" not in " ".join(body(client.get("/members/usa/")).split())
