@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -74,4 +75,42 @@ def terms(path: Path = DATA / "terms.csv", known: set[str] | None = None) -> lis
             raise BundledDataError(f"{path}:{line}: {error}") from error
         permanent = row["permanent"].strip().lower() in {"1", "true", "yes"}
         rows.append(TermRow(code, start, end, permanent))
+    return rows
+
+
+RESOLUTION_SYMBOL = re.compile(r"S/RES/(\d+) \((\d{4})\)")
+PROCEDURAL = DATA / "procedural.csv"
+
+
+class ProceduralRow(NamedTuple):
+    """A resolution adopted over a permanent member's vote against, with that
+    member and the meeting record that gives its vote (procedural.csv)."""
+
+    number: int
+    year: int
+    meeting: str
+    against: tuple[str, ...]
+    decision: str
+    source: str
+
+
+def procedural_votes(path: Path | None = None) -> dict[int, ProceduralRow]:
+    """resolution number -> its row of procedural.csv (FORMAT.md)."""
+    path = path or PROCEDURAL
+    rows = {}
+    for line, row in read_csv(path):
+        symbol = RESOLUTION_SYMBOL.fullmatch(row["resolution"].strip())
+        against = tuple(code.strip() for code in row["against"].split("|") if code.strip())
+        meeting, decision, source = (row[k].strip() for k in ("meeting", "decision", "source"))
+        if not symbol or not against or not meeting or not decision:
+            raise BundledDataError(
+                f"{path}:{line}: a resolution symbol, the permanent members against, "
+                "the meeting and what the resolution decides."
+            )
+        if not source.startswith("https://"):
+            raise BundledDataError(f"{path}:{line}: the source is the meeting record's address.")
+        number = int(symbol.group(1))
+        rows[number] = ProceduralRow(
+            number, int(symbol.group(2)), meeting, against, decision, source
+        )
     return rows

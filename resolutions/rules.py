@@ -297,6 +297,7 @@ def implied_procedural(
     *,
     on: dt.date,
     outcome: str,
+    tally: Tally | None = None,
 ) -> bool:
     """Whether members' votes (code -> position) can only be a procedural vote.
 
@@ -306,10 +307,13 @@ def implied_procedural(
     is possible only on a procedural matter, since on a substantive one that
     negative vote is a veto (written `veto`) and the draft is not adopted.
     False in every other case, substantive being the default.
+
+    `tally` is the vote's when `positions` are only some members' (a tally-only
+    record and the negative votes its meeting record gives); else it is theirs.
     """
     if outcome != Outcome.ADOPTED:
         return False
-    if tally_of(positions.values()).yes < required_votes(on):
+    if (tally or tally_of(positions.values())).yes < required_votes(on):
         return False
     permanent = set(permanent)
     return any(

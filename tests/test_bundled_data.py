@@ -23,7 +23,7 @@ from urllib.parse import quote
 import pytest
 from conftest import require_shared
 
-from resolutions import rules
+from resolutions import bundled, rules
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "resolutions" / "data"
@@ -820,3 +820,22 @@ def test_vetoes_match_the_wpdl_veto_list():
         f"documented fault no longer seen (remove it): {fault}" for fault in sorted(stale)
     ]
     assert not differences, "votes.json differs from the veto list:\n" + "\n".join(differences)
+
+
+def test_the_procedural_votes_file_names_each_resolution_its_member_and_source(tmp_path):
+    rows = bundled.procedural_votes()
+    assert {(r.number, r.year, r.meeting, r.against) for r in rows.values()} == {
+        (120, 1956, "S/PV.754", ("SUN",)),
+        (132, 1959, "S/PV.848", ("SUN",)),
+        (157, 1960, "S/PV.906", ("SUN",)),
+        (462, 1980, "S/PV.2190", ("SUN",)),
+    }
+    assert all(r.source == f"https://undocs.org/en/{r.meeting}" for r in rows.values())
+    bad = tmp_path / "procedural.csv"
+    bad.write_text(
+        "resolution,meeting,against,decision,source\n"
+        "S/RES/120 (1956),S/PV.754,,calls a session,https://undocs.org/en/S/PV.754\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(bundled.BundledDataError, match=r"procedural.csv:2:"):
+        bundled.procedural_votes(bad)

@@ -834,3 +834,25 @@ def test_what_stays_flagged_is_few_and_said_in_plain_english(imported):
     assert "the wrong way round" in record.settled
     # Resolution 591 (1986): 'adopted by consensus' on the library's page.
     assert Resolution.objects.get(resolution_number=591).adopted_without_vote
+
+
+@pytest.mark.django_db
+def test_resolutions_adopted_over_the_ussrs_vote_against_are_procedural(imported):
+    # 120 (1956), 132 (1959), 157 (1960) and 462 (1980): the library gives their
+    # tallies, its veto list no veto of them; their meeting records give the USSR's
+    # vote against (resolutions/data/procedural.csv).
+    veto_list = (imported["external"] / "dhl-scact-html" / "scact_veto_table_en.html").read_text(
+        encoding="utf-8-sig", errors="replace"
+    )
+    meetings = {120: "S/PV.754", 132: "S/PV.848", 157: "S/PV.906", 462: "S/PV.2190"}
+    for number, meeting in meetings.items():
+        record = Resolution.objects.get(resolution_number=number)
+        assert record.procedural and record.outcome == Outcome.ADOPTED, number
+        assert not record.needs_review, record.review_reasons
+        assert not record.votes.filter(position=Position.VETO).exists()
+        assert f"S/RES/{number} (" not in veto_list
+        assert record.meeting == meeting
+        assert f"meeting record {meeting} gives it" in record.settled
+        assert record.sources.filter(url=f"https://undocs.org/en/{meeting}").exists()
+        decision = record.decision({}, {}, {})
+        assert decision.outcome == Outcome.ADOPTED and not decision.vetoed_by

@@ -431,3 +431,21 @@ def test_the_tally_fills_in_votes_against_where_no_negative_vote_could_be_a_veto
     # The same remainder on a draft that had its 9 votes stays open.
     known = [Position.FOR] * 9 + [Position.AGAINST]
     assert rules.position_of_the_rest(Tally(9, 6, 0), known, 5, 15, vetoable=True) is None
+
+
+def test_the_vote_against_of_a_permanent_member_at_a_tally_only_vote_implies_procedural():
+    # Only the tally (10-1-0, 1956) and the one member against are known.
+    on = dt.date(1956, 11, 4)
+    permanent = {"CHN", "FRA", "GBR", "SUN", "USA"}
+    tally = rules.Tally(10, 1, 0)
+    against = {"SUN": Position.AGAINST}
+    assert rules.implied_procedural(against, permanent, on=on, outcome=Outcome.ADOPTED, tally=tally)
+    # Without the tally, the one position known is far from the votes needed.
+    assert not rules.implied_procedural(against, permanent, on=on, outcome=Outcome.ADOPTED)
+    # Short of seven in favour, or an elected member against: nothing implied.
+    assert not rules.implied_procedural(
+        against, permanent, on=on, outcome=Outcome.ADOPTED, tally=rules.Tally(6, 1, 4)
+    )
+    assert not rules.implied_procedural(
+        {"E1": Position.AGAINST}, permanent, on=on, outcome=Outcome.ADOPTED, tally=tally
+    )

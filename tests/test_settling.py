@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from test_importers import community_rows, run, seated_names, write_community
 
-from resolutions.models import Resolution
+from resolutions import bundled
+from resolutions.models import MemberState, Resolution
 from resolutions.rules import Outcome, Position
 
 pytestmark = pytest.mark.django_db
@@ -482,3 +483,46 @@ def test_a_tally_that_differs_otherwise_from_the_votes_stays_flagged(tmp_path):
     run(page)
     record = Resolution.objects.get(draft_symbol="S/2018/904")
     assert record.needs_review
+
+
+def test_a_resolution_adopted_over_a_permanent_members_vote_against_was_procedural(
+    tmp_path, monkeypatch
+):
+    # The page gives each tally, not who voted against; the curated file
+    # (procedural.csv) gives that from the meeting record.
+    page = library_page(tmp_path, 1962, [
+        ("S/PV.1017", "25 June", "S/RES/7502 (1962) 10-1-0"),
+        ("S/PV.1016", "22 June", "S/RES/7501 (1962) 10-1-0"),
+        ("S/PV.1015", "21 June", "S/RES/7500 (1962) 10-1-0"),
+    ])  # fmt: skip
+    elected = next(
+        code for code, held in MemberState.objects.seated_on("1962-06-25").values_list(
+            "code", "permanent"
+        ) if not held
+    )  # fmt: skip
+    curated = tmp_path / "procedural.csv"
+    curated.write_text(
+        "resolution,meeting,against,decision,source\n"
+        "S/RES/7501 (1962),S/PV.1016,SUN,calls a session,https://undocs.org/en/S/PV.1016\n"
+        f"S/RES/7502 (1962),S/PV.1017,{elected},calls a session,https://undocs.org/en/S/PV.1017\n"
+        "S/RES/7500 (1961),S/PV.1015,SUN,calls a session,https://undocs.org/en/S/PV.1015\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(bundled, "PROCEDURAL", curated)
+    run(page)
+    over_a_permanent_no = Resolution.objects.get(resolution_number=7501)
+    assert over_a_permanent_no.procedural and over_a_permanent_no.outcome == Outcome.ADOPTED
+    assert not over_a_permanent_no.needs_review
+    assert "vote against of the Union of Soviet Socialist Republics, a permanent member" in (
+        over_a_permanent_no.settled
+    )
+    assert "S/PV.1016" in over_a_permanent_no.settled
+    assert over_a_permanent_no.sources.filter(url="https://undocs.org/en/S/PV.1016").exists()
+    assert over_a_permanent_no.votes.count() == 0  # a tally-only record keeps no positions
+    # An elected member's no implies nothing: the file is not borne out, and said so.
+    elected_no = Resolution.objects.get(resolution_number=7502)
+    assert not elected_no.procedural and elected_no.needs_review
+    assert "procedural mismatch" in elected_no.review_reasons
+    # A row of another year is another resolution.
+    assert not Resolution.objects.get(resolution_number=7500).procedural
+    second_run_changes_nothing(page)

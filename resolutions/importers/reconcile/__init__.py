@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from resolutions import bundled
 from resolutions.reviews import Reason
 
 from ..base import PRECEDENCE, Entry, check_limits
@@ -59,6 +60,7 @@ __all__ = [
 class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writing):
     def __init__(self) -> None:
         self.read_members()
+        self.procedural = bundled.procedural_votes()
         # What the library says of each meeting (Settling.learn_meetings): kept
         # across the files of a run.
         self.meeting_days: dict[str, MeetingDays] = {}

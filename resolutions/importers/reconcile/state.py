@@ -127,6 +127,9 @@ class State:
     topics: set[tuple[str, str]] = field(default_factory=set)
     sponsors: set[str] = field(default_factory=set)
     described_before: tuple = (frozenset(), frozenset())
+    # Sources a settling rule rests on (Citation), written as Sources like the
+    # entries' own.
+    citations: list = field(default_factory=list)
 
     @property
     def protected(self) -> bool:

@@ -218,9 +218,16 @@ class Writing:
         """The reports the entries cite (Entry.citations) that are not yet Sources
         of their record, by record; never on an editor's record."""
         cited = [
-            (state, list(dict.fromkeys(c for e in state.entries for c in e.citations)))
+            (
+                state,
+                list(
+                    dict.fromkeys(
+                        [*(c for e in state.entries for c in e.citations), *state.citations]
+                    )
+                ),
+            )
             for state in touched
-            if not state.protected and any(e.citations for e in state.entries)
+            if not state.protected and (state.citations or any(e.citations for e in state.entries))
         ]
         stored = set(
             Source.objects.filter(
