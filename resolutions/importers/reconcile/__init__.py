@@ -20,7 +20,8 @@ bulk_create/bulk_update inside one transaction by `Reconciler.save()`.
 The stages, one module each: `reading` (the record into memory), `matching`
 (which stored vote an entry is), `facts` (date, meeting, symbols, tally, outcome,
 each by `facts.take`), `describing` (title, subject, topics and sponsors),
-`positions` (vetoes and members' votes), `writing` (the rules' check, then the
+`positions` (vetoes and members' votes), `settling` and `kind` (differences the
+data at hand settles), `writing` (the rules' check, then the
 database).
 """
 
@@ -28,12 +29,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from resolutions import bundled
 from resolutions.reviews import Reason
 
 from ..base import PRECEDENCE, Entry, check_limits
 from .describing import Describing
 from .facts import Facts, differs, set_tally, take
+from .kind import Kind
 from .matching import Matching
 from .positions import Positions
 from .reading import Reading
@@ -57,10 +58,10 @@ __all__ = [
 ]
 
 
-class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Writing):
+class Reconciler(Describing, Reading, Matching, Facts, Positions, Settling, Kind, Writing):
     def __init__(self) -> None:
         self.read_members()
-        self.procedural = bundled.procedural_votes()
+        self.read_procedural()
         # What the library says of each meeting (Settling.learn_meetings): kept
         # across the files of a run.
         self.meeting_days: dict[str, MeetingDays] = {}

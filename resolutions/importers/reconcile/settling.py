@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass
 
 from resolutions import rules
-from resolutions.models import SourceKind
 from resolutions.reviews import Reason
 from resolutions.rules import Outcome, Position
 
-from ..base import LIBRARY_MEETINGS, LIBRARY_VETOES, PRECEDENCE, WPDL_VETOES, Citation, Entry
+from ..base import LIBRARY_MEETINGS, LIBRARY_VETOES, PRECEDENCE, WPDL_VETOES, Entry
 from .state import LABEL, State
 
 # Sources that name who vetoed a draft: the library's veto list and any second
@@ -425,42 +424,7 @@ class Settling:
             # No tally to know: a page giving none is no gap.
             state.reasons = [r for r in state.reasons if r.category != "tally unknown"]
         self.settle_veto_by_tally(state)
-        self.settle_procedural(state)
-
-    def settle_procedural(self, state: State) -> None:
-        """A resolution adopted over a permanent member's vote against was a
-        procedural vote, to which no veto applies (rules.implied_procedural): the
-        library gives the tally of such a vote, not who voted against, so the
-        permanent members against come from its meeting record (bundled
-        procedural.csv, with what the resolution decides). The record is flagged
-        instead where the rules do not bear the file out."""
-        resolution = state.resolution
-        row = self.procedural.get(resolution.resolution_number)
-        if row is None or resolution.procedural or row.year != resolution.date.year:
-            return
-        permanent = [code for code, held in self.seated(resolution.date).items() if held]
-        against = dict.fromkeys(row.against, Position.AGAINST)
-        tally = resolution.tally
-        if tally is None or not rules.implied_procedural(
-            against, permanent, on=resolution.date, outcome=resolution.outcome, tally=tally
-        ):
-            state.add_reason(
-                "procedural mismatch",
-                f"the meeting record {row.meeting} gives the vote against of "
-                f"{self.names_of(row.against)}, which this record does not bear out",
-            )
-            return
-        resolution.procedural = True
-        state.citations.append(Citation(SourceKind.MEETING_RECORD, row.source, "United Nations"))
-        state.settle(
-            f"Kind of vote: the resolution {row.decision}; it was adopted over the vote "
-            f"against of {self.names_of(row.against)}, a permanent member, as the meeting "
-            f"record {row.meeting} gives it, so it was a procedural vote, to which no veto "
-            "applies (the veto lists do not list it)."
-        )
-
-    def names_of(self, codes) -> str:
-        return rules.join_names(list(codes), self.names)
+        self.settle_procedural(state)  # kind.py
 
     def settle_veto_by_tally(self, state: State) -> None:
         """A draft recorded as 'not adopted' whose tally had the votes it needed,
