@@ -9,6 +9,7 @@ colour; a veto is also hatched, so it shows in greyscale too.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import math
@@ -18,7 +19,8 @@ from typing import Any
 import plotly.graph_objects as go
 
 from .agreement import Count, pair
-from .stats import NOT_RECORDED, POSITION_LABELS, POSITION_ORDER, Seat, VetoesPerYear
+from .forms import day_label
+from .stats import NOT_RECORDED, POSITION_LABELS, POSITION_ORDER, Seat, TermSpan, VetoesPerYear
 
 # Okabe-Ito based, distinguishable with the common colour-vision deficiencies.
 POSITION_COLOURS = {
@@ -280,6 +282,85 @@ def _stacked_per_year(traces: list, title: str, tallest: int) -> go.Figure:
         height=380,
         xaxis={"title": {"text": "Year"}, "tickformat": "d"},
         yaxis=_count_axis(title, tallest),
+    )
+    return _figure(traces, layout)
+
+
+# A member's terms: a permanent seat dark and hatched, an elected term light, so
+# the two read apart in greyscale too; another member's row (a predecessor's or a
+# successor's) drawn paler.
+TERM_COLOURS = {True: "#0072B2", False: "#56B4E9"}
+DAY_MS = 86_400_000
+
+
+def terms_timeline(
+    rows: Sequence[tuple[str, Sequence[TermSpan], bool]], until: dt.date
+) -> go.Figure:
+    """A member's terms on the Council as a strip over the years: one row per
+    (name, terms, own) in the given order, each term a bar from its first day to
+    its last (a seat still held: to `until`), a permanent seat starred in the
+    legend and hatched. A row not `own` (the member's predecessor or successor,
+    counted separately) is drawn paler."""
+    traces = []
+    for permanent in (True, False):
+        bars = [
+            (name, term, own)
+            for name, terms, own in rows
+            for term in terms
+            if term.permanent == permanent
+        ]
+        if not bars:
+            continue
+        kind = "permanent seat" if permanent else "elected term"
+        marker: dict[str, Any] = {
+            "color": TERM_COLOURS[permanent],
+            "line": {"color": "#333333", "width": 1},
+            "opacity": [1 if own else 0.55 for _, _, own in bars],
+        }
+        if permanent:
+            marker["pattern"] = {"shape": "/", "fgcolor": "#FFFFFF", "size": 8, "solidity": 0.2}
+        ends = [term.end or until for _, term, _ in bars]
+        traces.append(
+            go.Bar(
+                name=f"{PERMANENT_MARK} Permanent seat" if permanent else "Elected term",
+                orientation="h",
+                y=[as_text(name) for name, _, _ in bars],
+                base=[term.start.isoformat() for _, term, _ in bars],
+                x=[
+                    ((end - term.start).days + 1) * DAY_MS
+                    for (_, term, _), end in zip(bars, ends, strict=True)
+                ],
+                customdata=[
+                    [
+                        as_text(name),
+                        kind,
+                        day_label(term.start),
+                        "today" if term.end is None else day_label(term.end),
+                    ]
+                    for name, term, _ in bars
+                ],
+                hovertemplate="%{customdata[0]}: %{customdata[1]}, %{customdata[2]} to "
+                "%{customdata[3]}<extra></extra>",
+                marker=marker,
+                width=0.6,
+                _validate=False,
+            )
+        )
+    starts = [term.start for _, terms, _ in rows for term in terms]
+    ends = [term.end or until for _, terms, _ in rows for term in terms]
+    first, last = min(starts, default=until), max(ends, default=until)
+    layout = _layout(
+        barmode="overlay",
+        showlegend=True,
+        height=110 + 44 * len(rows),
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        xaxis={
+            "type": "date",
+            "range": [f"{first.year - 1}-07-01", f"{last.year + 1}-07-01"],
+            "tickformat": "%Y",
+        },
+        yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
+        meta={"terms": sum(len(terms) for _, terms, _ in rows)},
     )
     return _figure(traces, layout)
 

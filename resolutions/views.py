@@ -7,6 +7,7 @@ annotate what their tables show.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
@@ -363,7 +364,9 @@ def member_figures(member: MemberState) -> MemberFigures:
 @require_safe
 def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     member = get_member(code)
-    terms = stats.merge_terms(member.terms.values_list("start", "end", "permanent"))
+    term_rows = terms_on_the_council(member)
+    own = next((terms for _, terms, is_own in term_rows if is_own), [])
+    terms = stats.merge_terms((t.start, t.end, t.permanent) for t in own)
     predecessors = list(member.predecessors.all())
     figures = member_figures(member)
     filterset = MemberVoteFilter(
@@ -404,6 +407,11 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "filter": filterset,
             "table": table,
             "chart": chart,
+            "term_count": len(own),
+            "timeline": charts.chart_spec(charts.terms_timeline(term_rows, dt.date.today()))
+            if term_rows
+            else None,
+            "term_rows": term_rows,
             "export_query": export_query(request),
             "isolation": isolation,
             "alone": alone,
@@ -412,6 +420,33 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "earlier_holder": member.earlier_holder_sentence(),
         },
     )
+
+
+def terms_on_the_council(member: MemberState) -> list[tuple[str, list[stats.TermSpan], bool]]:
+    """The member's terms, and those of its predecessors and successor (the USSR's
+    seat passed to the Russian Federation: two members, each with its own row), as
+    (name, terms, whether the member's own), the rows in order of their first
+    term (one query)."""
+    related = Q(member=member) | Q(member__successor=member)
+    if member.successor_id:
+        related |= Q(member_id=member.successor_id)
+    rows: dict[str, tuple[str, list[stats.TermSpan], bool]] = {}
+    for code, name, start, end, permanent in (
+        CouncilTerm.objects.filter(related)
+        .order_by("start")
+        .values_list("member_id", "member__short_name", "start", "end", "permanent")
+    ):
+        if code not in rows:
+            role = (
+                ""
+                if code == member.code
+                else " (successor)"
+                if code == member.successor_id
+                else " (predecessor)"
+            )
+            rows[code] = (name + role, [], code == member.code)
+        rows[code][1].append(stats.TermSpan(start, end, permanent))
+    return list(rows.values())
 
 
 def with_the_majority(member: MemberState) -> tuple[agreement.Isolation, list[Resolution]]:

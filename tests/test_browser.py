@@ -298,3 +298,28 @@ def test_no_page_is_wider_than_the_screen_and_every_chart_is_drawn(
         chart_drawn(page, "#chart-vote")
         assert page.locator("#chart-vote .scatterlayer .point").count() == seats, path
     assert errors == []
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_members_terms_are_drawn_as_a_timeline(bundled, live_server, chromium, width):
+    """The member page's timeline of terms, on a phone and a desktop: one bar per
+    term (the USSR's seat on its own row before the Russian Federation's), the page
+    no wider than the screen, the table of the same terms folded."""
+    from resolutions.models import CouncilTerm
+
+    page = chromium.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    errors = watch(page)
+    for code, rows in [("rus", 2), ("jpn", 1)]:
+        page.goto(live_server.url + f"/members/{code}/")
+        chart_drawn(page, "#chart-terms")
+        terms = CouncilTerm.objects.filter(member__in=["SUN", "RUS"] if code == "rus" else ["JPN"])
+        assert page.locator("#chart-terms .barlayer .point").count() == terms.count() > 1, code
+        assert page.locator("#chart-terms .ytick").count() == rows, code
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= width, f"/members/{code}/ is {wide} px wide at {width} px"
+        plot = page.locator("#chart-terms svg.main-svg").first.bounding_box()
+        assert plot["x"] >= 0 and plot["x"] + plot["width"] <= width, code
+        table = page.locator("details", has=page.get_by_text("Terms on the Council", exact=True))
+        assert table.count() == 1 and not table.evaluate("d => d.open"), code  # folded
+        page.locator("#chart-terms").screenshot(path=str(ARTIFACTS / f"terms-{code}-{width}.png"))
+    assert errors == []

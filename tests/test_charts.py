@@ -10,7 +10,7 @@ from resolutions.charts import (
     vetoes_per_year_chart,
     vote_breakdown,
 )
-from resolutions.stats import positions_per_year, seats_at_vote, vetoes_per_year
+from resolutions.stats import TermSpan, positions_per_year, seats_at_vote, vetoes_per_year
 
 NAMES = {"RUS": "Russia", "CHN": "China", "BOL": "Bolivia"}
 
@@ -156,6 +156,7 @@ def every_chart():
         charts.alignment_chart(
             [("A and B", per_year, False), ("C and D", per_year, True)], (1990, 2005), (2002, "x")
         ),
+        charts.terms_timeline(TIMELINE_ROWS, dt.date(2026, 12, 3)),
     ]
 
 
@@ -172,3 +173,62 @@ def test_each_chart_is_what_plotly_builds_from_it_with_every_check():
         checked = go.Figure(figure.to_plotly_json())
         checked.update_layout(template=TEMPLATE)
         assert chart_spec(figure) == json.loads(checked.to_json())
+
+
+# A seat passed on (the USSR's to the Russian Federation) and elected terms.
+TIMELINE_ROWS = [
+    (
+        "Old State (predecessor)",
+        [TermSpan(dt.date(1946, 1, 1), dt.date(1991, 12, 23), True)],
+        False,
+    ),
+    ("New State", [TermSpan(dt.date(1991, 12, 24), None, True)], True),
+    (
+        "Elected <b>State</b>",
+        [
+            TermSpan(dt.date(2017, 1, 1), dt.date(2017, 12, 31), False),
+            TermSpan(dt.date(2023, 1, 1), dt.date(2024, 12, 31), False),
+        ],
+        True,
+    ),
+]
+
+
+def timeline_bars(spec: dict) -> list[tuple[str, str, dt.date, dt.date, float]]:
+    """(trace, row, first day, last day, opacity) of each bar of a drawn timeline."""
+    bars = []
+    for trace in spec["data"]:
+        for row, base, length, opacity in zip(
+            trace["y"], trace["base"], trace["x"], trace["marker"]["opacity"], strict=True
+        ):
+            first = dt.date.fromisoformat(base)
+            last = first + dt.timedelta(milliseconds=length) - dt.timedelta(days=1)
+            bars.append((trace["name"], row, first, last, opacity))
+    return bars
+
+
+def test_a_members_terms_are_bars_from_their_first_day_to_their_last():
+    from resolutions.charts import terms_timeline
+
+    spec = chart_spec(terms_timeline(TIMELINE_ROWS, dt.date(2026, 12, 3)))
+    bars = timeline_bars(spec)
+    assert len(bars) == spec["layout"]["meta"]["terms"] == 4  # each term a bar
+    by_start = {first: bar for bar in bars for first in [bar[2]]}
+    old = by_start[dt.date(1946, 1, 1)]
+    new = by_start[dt.date(1991, 12, 24)]
+    # The seat passed on the day after the predecessor's last: no gap, no overlap.
+    assert old[3] == dt.date(1991, 12, 23) and new[2] == old[3] + dt.timedelta(days=1)
+    assert new[3] == dt.date(2026, 12, 3)  # a seat still held: drawn to today
+    assert old[0] == new[0] == "★ Permanent seat"  # permanent seats starred, apart
+    assert old[4] < new[4] == 1  # another member's row is paler
+    assert by_start[dt.date(2017, 1, 1)][3] == dt.date(2017, 12, 31)  # a one-year term
+    elected = {bar[0] for bar in bars if bar[1].startswith("Elected")}
+    assert elected == {"Elected term"}
+    # The hover names the term's kind and its days; a seat held reads "today".
+    hovers = [c for t in spec["data"] for c in t["customdata"]]
+    assert ["New State", "permanent seat", "24 Dec 1991", "today"] in hovers
+    # Names are text: the row's <b> is shown as written.
+    assert "Elected &lt;b&gt;State&lt;/b&gt;" in spec["data"][1]["y"]
+    # The axis: years, from before the first term to after the last.
+    axis = spec["layout"]["xaxis"]
+    assert axis["type"] == "date" and axis["range"] == ["1945-07-01", "2027-07-01"]

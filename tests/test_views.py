@@ -893,3 +893,72 @@ def test_chinas_member_page_says_once_who_held_its_seat_until_1971(client):
     assert text.count(sentence) == 1
     assert "General Assembly resolution 2758 (XXVI)" in text
     assert "held by the" not in " ".join(body(client.get("/members/usa/")).split())
+
+
+# A member's terms on the Council ---------------------------------------------------
+
+
+def terms_chart(page: str) -> dict:
+    data = re.search(
+        r'<script id="chart-terms-data" type="application/json">(.*?)</script>', page, re.S
+    )
+    return json.loads(data.group(1))
+
+
+def terms_table(page: str) -> list[list[str]]:
+    table = re.search(r"<caption>Terms on the Council</caption>.*?</table>", page, re.S).group(0)
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_russian_federations_terms_carry_on_from_the_ussrs_seat(client):
+    page = body(client.get("/members/rus/"))
+    rows = {
+        row: opacity
+        for t in terms_chart(page)["data"]
+        for row, opacity in zip(t["y"], t["marker"]["opacity"], strict=True)
+    }
+    # Two members, two rows: the predecessor's seat paler, counted separately.
+    assert rows == {"Soviet Union (predecessor)": 0.55, "Russia": 1}
+    assert terms_table(page) == [
+        ["Soviet Union (predecessor)", "1 Jan 1946", "23 Dec 1991", "permanent"],
+        ["Russia", "24 Dec 1991", "present", "permanent"],
+    ]
+    assert re.search(
+        r"<dt>On the Council</dt><dd><a href=\"#terms\">1 term</a>, 1991–present</dd>", page
+    )
+    ussr = body(client.get("/members/sun/"))
+    assert [row[0] for row in terms_table(ussr)] == ["Soviet Union", "Russia (successor)"]
+
+
+@pytest.mark.django_db
+def test_an_elected_members_terms_are_each_a_bar_and_a_row(client):
+    from resolutions.models import CouncilTerm
+
+    terms = list(CouncilTerm.objects.filter(member="JPN").order_by("start"))
+    page = body(client.get("/members/jpn/"))
+    chart = terms_chart(page)
+    assert [t["name"] for t in chart["data"]] == ["Elected term"]
+    assert len(chart["data"][0]["base"]) == len(terms) == chart["layout"]["meta"]["terms"] > 5
+    table = terms_table(page)
+    assert len(table) == len(terms) and {row[3] for row in table} == {"elected"}
+    assert table[0][1] == f"{terms[0].start.day} {terms[0].start:%b %Y}"
+    summary = f"{len(terms)} terms</a>, {terms[0].start.year}–{terms[-1].end.year}"
+    assert summary in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["rus", "sun", "jpn"])
+def test_a_member_with_a_predecessor_or_successor_runs_the_pinned_queries(
+    client, django_assert_max_num_queries, code
+):
+    """The terms of the member, its predecessor and successor read in one query (a
+    member without a vote alone skips the read of those votes: at most, not exactly)."""
+    with django_assert_max_num_queries(QUERIES["/members/qaa/"]):
+        body(client.get(f"/members/{code}/"))
