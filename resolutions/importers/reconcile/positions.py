@@ -125,45 +125,10 @@ class Positions:
         resolution = state.resolution
         label = LABEL[entry.source]
         if resolution.adopted_without_vote:
-            if self.settle_rows_of_another_council(state, entry):
-                return
-            if all(position == Position.FOR for _, position, _ in entry.positions):
-                # The community table writes a text adopted without a vote as every
-                # member voting "Yes": no positions, nothing to review.
-                state.settle(
-                    f"No positions: the library gives 'adopted without a vote'; the {label} "
-                    "lists every member as in favour, its way of writing a text adopted "
-                    "without a vote."
-                )
-                return
-            state.add_reason(
-                "votes mismatch",
-                f"the library gives 'adopted without a vote', the {label} members' votes; "
-                "they are left out",
-                entry.where,
-            )
+            self.positions_without_a_vote(state, entry)
             return
         seated = self.seated(resolution.date)
-        if (
-            resolution.origin == resolution.Origin.BUNDLED
-            and resolution.votes_recorded
-            and set(seated) <= state.votes.keys()
-        ):
-            # A curated record, with every member's vote from the meeting record
-            # and checked against these sources by the tests of the bundled data
-            # (tests/test_bundled_data.py): a source that differs is settled by it.
-            before = len(state.reasons)
-            theirs = self.read_positions(state, entry, seated)
-            # The source's faults in its rows (a member twice, a state not seated)
-            # are settled by the curated votes too.
-            state.reasons[before:] = []
-            if theirs != state.votes:
-                differ = sum(theirs.get(c) != p for c, p in state.votes.items())
-                state.settle(
-                    f"Members' votes: the {label} gives {len(theirs)} of the {len(seated)} "
-                    f"members' votes, and {differ} of the {len(seated)} are missing there or "
-                    "differ; the record keeps the votes of the meeting record."
-                )
+        if self.keep_curated_positions(state, entry, seated):
             return
         before = len(state.reasons)
         positions = self.read_positions(state, entry, seated)
@@ -173,33 +138,8 @@ class Positions:
             tally = rules.tally_of(positions.values())
             if not state.protected:
                 set_tally(resolution, tally)
-        # A row of an unknown name, or a member given twice with two votes, may be
-        # a missing member's: then the tally fills in nothing.
-        doubtful_rows = any(r.category == "unknown name" for r in state.reasons)
-        complete = len(seated) == rules.seats(resolution.date)
-        if (
-            entry.rest_voted_for
-            and missing
-            and tally is not None
-            and not doubtful_rows
-            and not self.given_twice(entry)
-            and complete
-        ):
-            positions = self.rest_voted_for(state, positions, missing, seated)
-            missing = []
-        if missing and tally is not None and not doubtful_rows and complete:
-            position = rules.position_of_the_rest(
-                tally,
-                positions.values(),
-                len(missing),
-                rules.seats(resolution.date),
-                vetoable=rules.could_be_vetoed(
-                    tally.yes, on=resolution.date, procedural=resolution.procedural
-                ),
-            )
-            if position is not None and self.twice_agrees(state, entry, position, before):
-                self.fill_from_tally(state, entry, positions, missing, position, before)
-                missing = []
+        if missing and tally is not None:
+            missing = self.fill_in_missing(state, entry, positions, missing, seated, before)
         counted = rules.tally_of(positions.values())
         contradicts = self.contradicts(tally, counted, positions, bool(missing), resolution)
         if contradicts and self.settle_rows_of_another_council(
@@ -222,6 +162,92 @@ class Positions:
         if tally is None and entry.source == COMMUNITY and not missing and not state.protected:
             set_tally(resolution, counted)
         self.store_positions(state, entry, positions, missing, contradicts)
+
+    def positions_without_a_vote(self, state: State, entry: Entry) -> None:
+        """A source's members' votes on a text the library gives as adopted without
+        a vote: left out, and said why."""
+        label = LABEL[entry.source]
+        if self.settle_rows_of_another_council(state, entry):
+            return
+        if all(position == Position.FOR for _, position, _ in entry.positions):
+            # The community table writes a text adopted without a vote as every
+            # member voting "Yes": no positions, nothing to review.
+            state.settle(
+                f"No positions: the library gives 'adopted without a vote'; the {label} "
+                "lists every member as in favour, its way of writing a text adopted "
+                "without a vote."
+            )
+            return
+        state.add_reason(
+            "votes mismatch",
+            f"the library gives 'adopted without a vote', the {label} members' votes; "
+            "they are left out",
+            entry.where,
+        )
+
+    def keep_curated_positions(self, state: State, entry: Entry, seated: dict[str, bool]) -> bool:
+        """Whether the record is a curated one with every member's vote (kept, and
+        a source that differs settled by it)."""
+        resolution = state.resolution
+        if not (
+            resolution.origin == resolution.Origin.BUNDLED
+            and resolution.votes_recorded
+            and set(seated) <= state.votes.keys()
+        ):
+            return False
+        # A curated record, with every member's vote from the meeting record
+        # and checked against these sources by the tests of the bundled data
+        # (tests/test_bundled_data.py): a source that differs is settled by it.
+        label = LABEL[entry.source]
+        before = len(state.reasons)
+        theirs = self.read_positions(state, entry, seated)
+        # The source's faults in its rows (a member twice, a state not seated)
+        # are settled by the curated votes too.
+        state.reasons[before:] = []
+        if theirs != state.votes:
+            differ = sum(theirs.get(c) != p for c, p in state.votes.items())
+            state.settle(
+                f"Members' votes: the {label} gives {len(theirs)} of the {len(seated)} "
+                f"members' votes, and {differ} of the {len(seated)} are missing there or "
+                "differ; the record keeps the votes of the meeting record."
+            )
+        return True
+
+    def fill_in_missing(
+        self,
+        state: State,
+        entry: Entry,
+        positions: dict[str, str],
+        missing: list[str],
+        seated: dict[str, bool],
+        before: int,
+    ) -> list[str]:
+        """Members a source lacks, filled in where the tally leaves them one
+        position ('the rest voted for', or arithmetic); the members still missing."""
+        resolution = state.resolution
+        tally = resolution.tally
+        # A row of an unknown name, or a member given twice with two votes, may be
+        # a missing member's: then the tally fills in nothing.
+        doubtful_rows = any(r.category == "unknown name" for r in state.reasons)
+        complete = len(seated) == rules.seats(resolution.date)
+        if doubtful_rows or not complete:
+            return missing
+        if entry.rest_voted_for and not self.given_twice(entry):
+            positions.update(self.rest_voted_for(state, positions, missing, seated))
+            return []
+        position = rules.position_of_the_rest(
+            tally,
+            positions.values(),
+            len(missing),
+            rules.seats(resolution.date),
+            vetoable=rules.could_be_vetoed(
+                tally.yes, on=resolution.date, procedural=resolution.procedural
+            ),
+        )
+        if position is not None and self.twice_agrees(state, entry, position, before):
+            self.fill_from_tally(state, entry, positions, missing, position, before)
+            return []
+        return missing
 
     def given_twice(self, entry: Entry) -> dict[str, set[str]]:
         """Members the entry gives two different votes, with the votes given."""
