@@ -116,3 +116,13 @@ def test_a_term_of_a_given_length_dates_the_decision_within_it():
     open_ended = read("The Security Council extended the mission's mandate until 31 January "
                       "2019, in a unanimous vote.", None)  # fmt: skip
     assert counts(open_ended)[0] is None
+
+
+def test_the_member_listed_after_a_count_and_a_dash():
+    result = read("The vote in the Security Council on Tuesday was 14 in favour with one "
+                  "abstention — Egypt.")  # fmt: skip
+    assert result.positions["EGY"] == "abstain"
+    assert counts(result) == (14, 0, 1)
+    aside = read("The vote in the Security Council on Tuesday was 14 in favour with one "
+                 "abstention — Egypt and Japan said they regretted it.")  # fmt: skip
+    assert "EGY" not in aside.positions

@@ -125,14 +125,15 @@ def read_count_pairs(passage: Passage) -> None:
             read_listed_after_colon(passage, m.end(), position, value)
 
 
-# "with two abstentions: China and Russia."
-_COLON = re.compile(r"\s*:\s*")
+# "with two abstentions: China and Russia.", "with one abstention — Russia."
+_COLON = re.compile(r"\s*(?::|--|–|—)\s*")
 _LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
 
 
 def read_listed_after_colon(passage: Passage, end: int, position: str, value: int) -> None:
-    """ "two abstentions: China and Russia": the members listed after a count, when
-    the list is the rest of the clause and holds as many members as the count."""
+    """ "two abstentions: China and Russia", "one abstention — Russia": the members
+    listed after a count, when the list is the rest of the clause and holds as many
+    members as the count."""
     colon = _COLON.match(passage.masked, end)
     if colon is None:
         return
@@ -142,7 +143,9 @@ def read_listed_after_colon(passage: Passage, end: int, position: str, value: in
         return
     edges = [start, *(e for x in listed for e in (x.start, x.end)), stop]
     gaps = [passage.masked[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
-    if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and re.fullmatch(r"[\s.]*", gaps[-1]):
+    if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and re.match(
+        r"[\s.]*(?:$|--|–|—)", gaps[-1]
+    ):
         for mention in listed:
             passage.claim(mention, position, False)
 
