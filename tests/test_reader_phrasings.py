@@ -126,3 +126,23 @@ def test_the_member_listed_after_a_count_and_a_dash():
     aside = read("The vote in the Security Council on Tuesday was 14 in favour with one "
                  "abstention — Egypt and Japan said they regretted it.")  # fmt: skip
     assert "EGY" not in aside.positions
+
+
+def test_votes_won_after_the_when_the_who_and_the_what():
+    for sentence in (
+        "The resolution was approved on Tuesday by the Security Council with 13 votes; "
+        "Bolivia and Egypt abstained.",
+        "The Security Council on Tuesday adopted the resolution by 13 votes, while Bolivia "
+        "and Egypt abstained.",
+    ):
+        assert counts(read(sentence)) == (13, 0, 2), sentence
+
+
+def test_the_members_in_apposition_to_a_count():
+    result = read("The Security Council on Tuesday adopted the resolution by 13 votes, with "
+                  "two abstentions, Bolivia and Egypt.")  # fmt: skip
+    assert result.positions["BOL"] == result.positions["EGY"] == "abstain"
+    # a list that goes on into another phrase is not the count's
+    other = read("The Security Council on Tuesday adopted the resolution by 13 votes, with "
+                 "two abstentions, Bolivia and Egypt voicing doubts about it.")  # fmt: skip
+    assert "BOL" not in other.positions

@@ -37,12 +37,18 @@ _VOTES_TO = re.compile(
     r"(?!\s+(?:in\s+favou?r|for))",
     re.I,
 )
+# What may stand between "adopted" and "by 13 votes": when, by whom, what.
+_ADJUNCT = (
+    r"\s+(?:(?:late\s+|early\s+)?on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday)"
+    r"|\s+by\s+the\s+(?:[\w-]+\s+){0,3}?(?:council|body)|\s+in\s+the\s+(?:[\w-]+\s+){0,2}?council"
+    r"|\s+(?:the|a|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:resolution|draft|text|measure)"
+)
 _WON = re.compile(
     r"\b(?:won|wins|winning|received|receives|receiving|obtained|obtaining|garnered|"
     r"garnering|got|gets|getting|secured|securing|drew|mustered|attracted|gained|"
-    r"collected|had|(?:adopted|passed|approved|carried)"
-    r"(?:\s+(?:(?:late\s+|early\s+)?on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|today|yesterday))?\s+(?:by|with))\s+(?:only\s+|just\s+|the\s+)?"
+    rf"collected|had|(?:adopted|passed|approved|carried)(?:{_ADJUNCT}){{0,3}}\s+(?:by|with))"
+    r"\s+(?:only\s+|just\s+|the\s+)?"
     r"(?:(?:bare|required|necessary)\s+)?(?:minimum\s+(?:of\s+)?)?"
     rf"({NUM})\s+(?:affirmative\s+|yes\s+|positive\s+)?votes?\b(?!\s+(?:against|short))",
     re.I,
@@ -125,8 +131,9 @@ def read_count_pairs(passage: Passage) -> None:
             read_listed_after_colon(passage, m.end(), position, value)
 
 
-# "with two abstentions: China and Russia.", "with one abstention — Russia."
-_COLON = re.compile(r"\s*(?::|--|–|—)\s*")
+# "with two abstentions: China and Russia.", "with one abstention — Russia.", "with
+# two abstentions, China and Russia."
+_COLON = re.compile(r"\s*(?::|,|--|–|—)\s*")
 _LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
 
 
