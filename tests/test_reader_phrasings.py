@@ -146,3 +146,11 @@ def test_the_members_in_apposition_to_a_count():
     other = read("The Security Council on Tuesday adopted the resolution by 13 votes, with "
                  "two abstentions, Bolivia and Egypt voicing doubts about it.")  # fmt: skip
     assert "BOL" not in other.positions
+
+
+def test_the_rest_in_favour_without_a_verb():
+    result = read("On Tuesday the Security Council approved the resolution with Bolivia and "
+                  "Egypt abstaining and the rest in favour.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["JPN"] == "for"
+    assert result.positions["BOL"] == "abstain"

@@ -12,7 +12,7 @@ from .cues import CUE_WORDS, CUES, OBJECT, POSSESSIVE, Cue, find_cues, hedged, n
 from .dates import time_mismatch
 from .names import Mention
 from .reading import Passage, RestClaim
-from .vocabulary import NUM, to_number
+from .vocabulary import NUM, position_of, to_number
 
 _EXTENSION = re.compile(
     r"(?:,\s*|\s+)(?:along\s+with|together\s+with|as\s+did|as\s+were|as\s+was|joined\s+by|"
@@ -53,6 +53,10 @@ _REST = re.compile(
     rf"|\b{NUM}\s+others\b",
     re.I,
 )
+
+# "with Russia abstaining and the rest in favour": the others' position, with no verb
+_REST_VERBLESS = re.compile(rf"(?:{_REST.pattern})\s+(in\s+favou?r|against|abstaining)\b", re.I)
+_NUMBER = re.compile(rf"\b({NUM})\b", re.I)
 
 
 def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -173,6 +177,7 @@ def read_positions(passage: Passage) -> None:
     against", "vetoed by Russia and China", "the US's abstention"."""
     masked = passage.masked
     read_possessives(passage)
+    read_verbless_rest(passage)
     if not CUE_WORDS.search(masked):
         return
     cues = [c for c in find_cues(masked) if not not_a_cue(masked, c)]
@@ -183,6 +188,17 @@ def read_positions(passage: Passage) -> None:
         )
         if not hedged(masked, cue, floor):
             read_cue(passage, cue, floor, ceiling)
+
+
+def read_verbless_rest(passage: Passage) -> None:
+    """ "... with Russia abstaining and the rest in favour": the members not named."""
+    masked = passage.masked
+    for m in _REST_VERBLESS.finditer(masked):
+        if time_mismatch(passage.clause(m.start(), m.end()), passage.reading.result):
+            continue
+        number = _NUMBER.search(m[0], 0, m.start(1) - m.start())
+        value = to_number(number[1]) if number and number[1].lower() != "no" else None
+        passage.reading.rests.append(RestClaim(position_of(m[1]), value, passage.sentence))
 
 
 def read_possessives(passage: Passage) -> None:
