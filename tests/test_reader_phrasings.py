@@ -154,3 +154,15 @@ def test_the_rest_in_favour_without_a_verb():
     assert counts(result) == (13, 0, 2)
     assert result.positions["JPN"] == "for"
     assert result.positions["BOL"] == "abstain"
+
+
+def test_a_member_s_representative_as_the_subject_of_a_vote():
+    russian = read("The Russian delegate vetoed the draft in the Security Council on Tuesday; "
+                   "the other 14 members voted in favour.")  # fmt: skip
+    assert russian.positions["RUS"] == "veto"
+    us = read("The Security Council adopted the resolution 14-0 on Tuesday. The US "
+              "ambassador, Jane Doe, abstained.")  # fmt: skip
+    assert us.positions["USA"] == "abstain"
+    # the representative who speaks of another member's vote is not that vote
+    said = read("The US ambassador said on Tuesday that Bolivia voted against the draft.")
+    assert "USA" not in said.positions

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .counts import NEEDED
 from .cues import CUE_WORDS, CUES, OBJECT, POSSESSIVE, Cue, find_cues, hedged, not_a_cue
 from .dates import time_mismatch
 from .names import Mention
 from .reading import Passage, RestClaim
-from .vocabulary import NUM, position_of, to_number
+from .vocabulary import ADJECTIVES, NUM, position_of, to_number
 
 _EXTENSION = re.compile(
     r"(?:,\s*|\s+)(?:along\s+with|together\s+with|as\s+did|as\s+were|as\s+was|joined\s+by|"
@@ -216,6 +217,39 @@ def read_possessives(passage: Passage) -> None:
                 break
 
 
+# "the Soviet delegate cast his veto", "the US ambassador, Jane Doe, voted against": the
+# member's representative as the subject of a vote
+_ROLE_END = re.compile(
+    r"\b(?:delegates?|delegations?|representatives?|ambassadors?|envoys?)"
+    r"(?:,?\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,?)?\s+(?:\w+ly\s+)?$"
+)
+_ROLE_TITLE = r"(?:'s)?\s+(?:(?:UN|U\.N\.|permanent|chief|deputy)\s+)*"
+_DEMONYM = re.compile(
+    r"(?:^|\b[Tt]he\s+)("
+    + "|".join(sorted({re.escape(a) for a in sum(ADJECTIVES.values(), ()) if a.isalpha()}))
+    + rf"){_ROLE_TITLE}$"
+)
+
+
+def representative_before(passage: Passage, floor: int, cue_start: int) -> list[Mention]:
+    """The member whose representative is the subject of the phrase, if any."""
+    masked = passage.masked
+    role = _ROLE_END.search(masked, floor, cue_start)
+    if role is None:
+        return []
+    for x in reversed(within(passage.mentions, floor, role.start())):
+        titled = re.fullmatch(_ROLE_TITLE, masked[x.end : role.start()])
+        opens = re.search(r"(?:^|\bthe\s+|[,;:(]\s*)$", masked[floor : x.start])
+        if titled and opens and id(x) not in passage.consumed:
+            return [replace(x, adjectival=False)]
+        break
+    demonym = _DEMONYM.search(masked, floor, role.start())
+    if demonym is None:
+        return []
+    codes = tuple(c for c, words in ADJECTIVES.items() if demonym[1] in words)
+    return [Mention(demonym.start(1), demonym.end(1), codes)]
+
+
 def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
     """One phrase between `floor` and `ceiling`: the members it governs, and the
     count or the "others" its subject states ("ten members voted for")."""
@@ -230,6 +264,7 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         # "with Egypt not participating": a gerund too
         gerund = bool(re.match(r"(?:not\s+)?(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I))
         group = group_before(masked, mentions, consumed, floor, cue.start, gerund)
+        group = group or representative_before(passage, floor, cue.start)
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
         first = min((m.start for m in group), default=cue.start)
         if re.search(r"\b(?:neither|not\s+even|not)\s+(?:the\s+)?$", masked[floor:first], re.I):

@@ -10,17 +10,8 @@ import re
 from .names import NameIndex
 from .reading import Reading
 from .sentences import Sentence, blank_what_follows
-from .vocabulary import OTHER_DRAFT
+from .vocabulary import ADJECTIVES, OTHER_DRAFT
 
-# The adjectives the press makes of the members that table most drafts.
-ADJECTIVES = {
-    "RUS": ("Russian",),
-    "SUN": ("Soviet", "Russian"),
-    "CHN": ("Chinese",),
-    "USA": ("American", "U.S.", "US"),
-    "GBR": ("British", "UK", "U.K."),
-    "FRA": ("French",),
-}
 _SPONSORED = r"(?:co-?)?(?:sponsor|propos|submitt|draft|tabl|introduc|circulat|present)\w*"
 _SPONSORED_BEFORE = re.compile(rf"\b{_SPONSORED}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPONSORED_BY = re.compile(rf"^\s*(?:\w+\s+)?{_SPONSORED}\s+by\b", re.I)

@@ -30,6 +30,17 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     "elysee": ("FRA",),
 }
 
+# The adjectives the press makes of the permanent members (who table most drafts
+# and cast the vetoes): "the Russian draft", "the Soviet delegate".
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "RUS": ("Russian",),
+    "SUN": ("Soviet", "Russian"),
+    "CHN": ("Chinese",),
+    "USA": ("American", "U.S.", "US"),
+    "GBR": ("British", "UK", "U.K."),
+    "FRA": ("French",),
+}
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
