@@ -166,3 +166,26 @@ def test_a_member_s_representative_as_the_subject_of_a_vote():
     # the representative who speaks of another member's vote is not that vote
     said = read("The US ambassador said on Tuesday that Bolivia voted against the draft.")
     assert "USA" not in said.positions
+
+
+def test_the_adoption_the_article_says_settles_what_the_counts_leave_open():
+    result = read("The Security Council voted 13-2 on Tuesday to adopt the resolution.")
+    assert result.outcome == "adopted"
+    assert "says it was adopted" in result.outcome_explanation
+    # a failure told too, or a permanent member's no, leaves it open
+    both = read("The Security Council voted 13-2 on Tuesday; the resolution was adopted. "
+                "The draft failed, diplomats said.")  # fmt: skip
+    assert both.outcome is None
+    russia = read("The Security Council adopted the resolution 13-2 on Tuesday. Russia voted "
+                  "against.")  # fmt: skip
+    assert russia.outcome != "adopted"
+
+
+def test_an_adoption_hedged_or_of_another_time_is_not_said_of_this_vote():
+    for sentence in (
+        "The Security Council voted 13-2 on Tuesday; the text would be adopted later.",
+        "The Security Council voted 13-2 on Tuesday. The council had adopted a similar text "
+        "in 2015.",
+        "The Security Council voted 13-2 on Tuesday, but the resolution was not adopted.",
+    ):
+        assert read(sentence).outcome != "adopted", sentence

@@ -53,6 +53,7 @@ from .reading import Passage, Reading
 from .sentences import Sentence, mask_other_draft_paragraphs, mask_other_drafts, split_sentences
 from .settling import settle
 from .sponsors import mask_drafts_of_other_sponsors
+from .verdict import read_verdict
 from .vocabulary import ASSEMBLY
 
 __all__ = [
@@ -130,3 +131,4 @@ def read_sentence(reading: Reading, sentence: Sentence) -> None:
     read_counts(passage)
     read_positions(passage)
     read_seats(passage)
+    read_verdict(passage)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import rules
 from ..rules import Outcome, Position
 from .settlement import Settlement
+from .verdict import NOT_ADOPTED
 from .vocabulary import SIZE_DAY
 
 
@@ -67,29 +68,23 @@ def judge_vetoes_and_outcome(s: Settlement) -> None:
     or, with no date, on each Council size the article allows, kept where they agree."""
     judged = {size: judge(s, size) for size in s.sizes}
     if len(s.sizes) == 1:
-        positions, possible, explanation = judged[s.sizes[0]]
-        s.positions = positions
-        if len(possible) == 1:
-            s.result.outcome = str(next(iter(possible)))
-            s.result.outcome_explanation = explanation
-        elif len(possible) > 1:
-            s.warn(
-                "The outcome depends on who voted against: "
-                + " or ".join(sorted(str(o) for o in possible))
-                + "."
-            )
-        return
-    # a position kept only when both Councils give it; else the vote as stated
-    named_positions = {**s.named, **s.inferred}
-    s.positions = {
-        code: position
-        if all(judged[n][0].get(code) == position for n in s.sizes)
-        else named_positions[code]
-        for code, position in judged[s.sizes[0]][0].items()
-    }
+        s.positions = judged[s.sizes[0]][0]
+    else:
+        # a position kept only when both Councils give it; else the vote as stated
+        named_positions = {**s.named, **s.inferred}
+        s.positions = {
+            code: position
+            if all(judged[n][0].get(code) == position for n in s.sizes)
+            else named_positions[code]
+            for code, position in judged[s.sizes[0]][0].items()
+        }
     answers = [judged[n][1] for n in s.sizes]
     if all(len(a) == 1 for a in answers) and all(a == answers[0] for a in answers):
         s.result.outcome = str(next(iter(answers[0])))
+        s.result.outcome_explanation = judged[s.sizes[0]][2] if len(s.sizes) == 1 else ""
+    elif said := adoption_said(s, answers):
+        s.result.outcome = str(Outcome.ADOPTED)
+        s.result.outcome_explanation = f'The article says it was adopted: "{said}"'
     elif any(a != answers[0] for a in answers):
         s.warn(
             "Without the date of the vote, the Council's size is unknown: the outcome is "
@@ -106,6 +101,22 @@ def judge_vetoes_and_outcome(s: Settlement) -> None:
             + " or ".join(sorted(str(o) for o in answers[0]))
             + "."
         )
+
+
+def adoption_said(s: Settlement, answers: list[set[Outcome]]) -> str | None:
+    """The sentence that says the draft was adopted, where the rules leave adoption
+    possible on every Council the vote can have had, no permanent member is named
+    against a substantive draft, and the article tells of no failure."""
+    said = s.reading.verdicts
+    if not said or any(word == NOT_ADOPTED for word, _ in said):
+        return None
+    if any(a and Outcome.ADOPTED not in a for a in answers):
+        return None
+    if not s.result.procedural and any(
+        p in (Position.AGAINST, Position.VETO) and c in s.permanent for c, p in s.positions.items()
+    ):
+        return None
+    return said[0][1].original
 
 
 def explain_vetoes_refused(s: Settlement) -> None:

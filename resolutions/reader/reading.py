@@ -62,6 +62,7 @@ class Reading:
     counts: list[CountClaim] = field(default_factory=list)
     rests: list[RestClaim] = field(default_factory=list)
     unanimous: list[Sentence] = field(default_factory=list)
+    verdicts: list[tuple[str, Sentence]] = field(default_factory=list)  # "adopted", "failed"
 
 
 @dataclass
