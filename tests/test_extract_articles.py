@@ -79,7 +79,7 @@ def test_the_reader_on_the_dev_articles(db):
     assert totals["date"] >= 19
     assert totals["counts"] >= 32
     assert totals["vetoes"] >= 36
-    assert totals["outcome"] >= 34
+    assert totals["outcome"] >= 35
     # Fewer than the 286 of an earlier reader: 32 positions that were right only by chance, placed
     # from a wrong date of the vote (a mandate's end, a weekday against its date)
     # whose Council happened to be the same, are now left empty with the date.
