@@ -20,7 +20,16 @@ import plotly.graph_objects as go
 
 from .agreement import Count, pair
 from .forms import day_label
-from .stats import NOT_RECORDED, POSITION_LABELS, POSITION_ORDER, Seat, TermSpan, VetoesPerYear
+from .rules import Outcome
+from .stats import (
+    NOT_RECORDED,
+    OUTCOME_ORDER,
+    POSITION_LABELS,
+    POSITION_ORDER,
+    Seat,
+    TermSpan,
+    VetoesPerYear,
+)
 
 # Okabe-Ito based, distinguishable with the common colour-vision deficiencies.
 POSITION_COLOURS = {
@@ -31,6 +40,8 @@ POSITION_COLOURS = {
     "non_voting": "#A6A6A6",
     NOT_RECORDED: "#FFFFFF",
 }
+# An outcome in the colour of the position that decides it (site.css does the same).
+OUTCOME_POSITIONS = {Outcome.ADOPTED: "for", Outcome.FAILED: "against", Outcome.VETOED: "veto"}
 # The five permanent members, each its own colour in every chart (Okabe-Ito: apart
 # for the common colour-vision deficiencies, no two blues); the USSR's seat keeps
 # Russia's colour. Other members take the rest in turn.
@@ -267,6 +278,27 @@ def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
                 x=years,
                 y=[per_year[year].get(position, 0) for year in years],
                 marker=marker,
+                hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
+                _validate=False,
+            )
+        )
+    tallest = max((sum(c.values()) for c in per_year.values()), default=0)
+    return _stacked_per_year(traces, "Votes", tallest)
+
+
+def outcomes_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
+    """Votes per year stacked by outcome (adopted, failed, vetoed; stats.outcomes_per_year),
+    each outcome in the colour of the position that decides it, a veto hatched."""
+    years = list(per_year)
+    traces = []
+    for outcome in OUTCOME_ORDER:
+        label = Outcome(outcome).label
+        traces.append(
+            go.Bar(
+                name=label,
+                x=years,
+                y=[per_year[year][outcome] for year in years],
+                marker=_position_marker(OUTCOME_POSITIONS[outcome]),
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
                 _validate=False,
             )

@@ -2,7 +2,8 @@
 
 - /feeds/votes.atom: the latest votes; it takes the filters of /resolutions/
   (`?member=CHN&position=veto`), an invalid one answers 400 naming it;
-- /feeds/members/<code>.atom: a member's latest votes, with its position.
+- /feeds/members/<code>.atom: a member's latest votes, with its position;
+- /feeds/topics/<slug>.atom: the latest votes on a topic (the votes of its page).
 
 A vote is dated by its day (the record holds no time of day): midnight UTC.
 """
@@ -20,8 +21,9 @@ from django.utils.html import escape
 
 from . import stats
 from .filters import ResolutionFilter
-from .models import MemberState, Resolution, Vote
+from .models import MemberState, Resolution, Topic, Vote
 from .tables import display_name, summary, tally_text
+from .topic_pages import get_topic, heading, votes_on
 from .views import export_query, get_member, invalid_filters
 
 ENTRIES = 50
@@ -41,8 +43,25 @@ def vetoed_by(resolution: Resolution) -> list[str]:
     return [vote.member.name for vote in resolution.vetoes]
 
 
-class VoteFeed(Feed):
+class VoteEntries(Feed):
+    """A feed of votes (Resolutions, their vetoes prefetched: with_tallies)."""
+
     feed_type = Atom1Feed
+
+    def item_title(self, item: Resolution) -> str:
+        return f"{display_name(item)}: {item.get_outcome_display().lower()}, {tally_text(item)}"
+
+    def item_description(self, item: Resolution) -> str:
+        return escape(summary(item, vetoed_by(item)))  # Atom's summary is read as HTML
+
+    def item_pubdate(self, item: Resolution) -> dt.datetime:
+        return midnight(item.date)
+
+    def item_updateddate(self, item: Resolution) -> dt.datetime:
+        return item.updated
+
+
+class VoteFeed(VoteEntries):
     title = "UN Security Council votes"
     subtitle = "The latest votes of the UN Security Council on record, latest first."
 
@@ -67,17 +86,25 @@ class VoteFeed(Feed):
         filterset = ResolutionFilter(obj["data"], queryset=Resolution.objects.with_tallies())
         return filterset.qs.order_by(*LATEST_FIRST)[:ENTRIES]
 
-    def item_title(self, item: Resolution) -> str:
-        return f"{display_name(item)}: {item.get_outcome_display().lower()}, {tally_text(item)}"
 
-    def item_description(self, item: Resolution) -> str:
-        return escape(summary(item, vetoed_by(item)))  # Atom's summary is read as HTML
+class TopicVoteFeed(VoteEntries):
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
+        return get_topic(slug)
 
-    def item_pubdate(self, item: Resolution) -> dt.datetime:
-        return midnight(item.date)
+    def title(self, obj: Topic) -> str:
+        return f"{heading(obj)}: the UN Security Council"
 
-    def item_updateddate(self, item: Resolution) -> dt.datetime:
-        return item.updated
+    def subtitle(self, obj: Topic) -> str:
+        return f"The latest votes of the UN Security Council on {obj.name} on record, latest first."
+
+    def link(self, obj: Topic) -> str:
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj: Topic) -> str:
+        return reverse("feed_topic", args=[obj.slug])
+
+    def items(self, obj: Topic) -> QuerySet[Resolution]:
+        return votes_on(obj).with_tallies().order_by(*LATEST_FIRST)[:ENTRIES]
 
 
 class MemberVoteFeed(Feed):

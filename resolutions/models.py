@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -233,6 +233,25 @@ def next_free_slug(base: str, taken: set[str] | frozenset[str]) -> str:
     return slug
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_counts(self) -> TopicQuerySet:
+        """Each topic with its votes (`votes`), those adopted, failed and vetoed
+        (drafts vetoed, by their recorded outcome), and the days of its first and
+        latest vote (None without a vote): one query, whatever the record's size."""
+
+        def of(outcome: str) -> Count:
+            return Count("resolutions", filter=Q(resolutions__outcome=outcome))
+
+        return self.annotate(
+            votes=Count("resolutions"),
+            adopted=of(Outcome.ADOPTED),
+            failed=of(Outcome.FAILED),
+            vetoed=of(Outcome.VETOED),
+            first_date=Min("resolutions__date"),
+            last_date=Max("resolutions__date"),
+        )
+
+
 class Topic(models.Model):
     """What votes are about: a topic ("Cyprus"), a region ("Africa") or a category
     ("Thematic"), from the sources' own columns and the site's mapping of agenda
@@ -246,6 +265,8 @@ class Topic(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]

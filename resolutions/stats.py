@@ -172,6 +172,19 @@ def with_not_recorded(
     }
 
 
+# The outcomes in the order they are shown (tables, the topic chart's bands).
+OUTCOME_ORDER: tuple[str, ...] = (rules.Outcome.ADOPTED, rules.Outcome.FAILED, rules.Outcome.VETOED)
+
+
+def outcomes_per_year(rows: Iterable[tuple[int, str, int]]) -> dict[int, dict[str, int]]:
+    """From (year, outcome, count) rows: year -> outcome -> count, every outcome
+    present (zero when none), years in order."""
+    table: dict[int, dict[str, int]] = {}
+    for year, outcome, count in sorted(rows):
+        table.setdefault(year, dict.fromkeys(OUTCOME_ORDER, 0))[outcome] += count
+    return table
+
+
 def count_per_year(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
     """From (year, count) rows, several a year perhaps: year -> total."""
     totals: dict[int, int] = defaultdict(int)

@@ -8,7 +8,7 @@ exports (/resolutions.csv and .json, /export/votes.csv)."""
 
 from django.urls import path
 
-from . import feeds, pages, reports, search, together, views
+from . import feeds, pages, reports, search, together, topic_pages, views
 from .pagecache import cached_page as cached
 
 urlpatterns = [
@@ -32,6 +32,9 @@ urlpatterns = [
     path("members/<str:code>/", cached(views.member_detail), name="member_detail"),
     path("members/<str:code>/votes.csv", cached(views.member_votes_csv), name="member_votes_csv"),
     path("export/votes.csv", views.all_votes_csv, name="all_votes_csv"),
+    path("topics/", cached(topic_pages.topic_list), name="topic_list"),
+    path("topics.csv", cached(topic_pages.topic_list_csv), name="topic_list_csv"),
+    path("topics/<slug:slug>/", cached(topic_pages.topic_detail), name="topic_detail"),
     path("compare/", cached(together.compare), name="compare"),
     path("compare.csv", cached(together.compare_csv), name="compare_csv"),
     path("agreement/", cached(together.agreement_matrix), name="agreement"),
@@ -48,4 +51,5 @@ urlpatterns = [
     path("members/<str:code>/report/sent/", reports.report_member_sent, name="report_member_sent"),
     path("feeds/votes.atom", cached(feeds.VoteFeed()), name="feed_votes"),
     path("feeds/members/<str:code>.atom", cached(feeds.MemberVoteFeed()), name="feed_member"),
+    path("feeds/topics/<slug:slug>.atom", cached(feeds.TopicVoteFeed()), name="feed_topic"),
 ]

@@ -33,7 +33,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import agreement, charts, exportfiles, exports, history, stats, together
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
-from .models import CouncilTerm, MemberState, Resolution, Vote, name_at_vote
+from .models import CouncilTerm, MemberState, Resolution, Topic, Vote, name_at_vote
 from .report_form import ErrorReportForm
 from .rules import Outcome, Position
 from .tables import (
@@ -115,7 +115,13 @@ class ResolutionList(SingleTableMixin, FilterView):
         return Resolution.objects.with_tallies()
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "export_query": export_query(self.request)}
+        # A list filtered by topic links the topic's own page (one query more).
+        slug = self.request.GET.get("topic", "").strip().lower()
+        return {
+            **super().get_context_data(**kwargs),
+            "export_query": export_query(self.request),
+            "topic": Topic.objects.filter(slug=slug).first() if slug else None,
+        }
 
 
 @require_safe
@@ -196,6 +202,7 @@ def resolution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else charts.chart_spec(charts.vote_breakdown(seats, centre=centre_text(resolution))),
             "has_votes": bool(votes),
             "sources": list(resolution.sources.all()),
+            "topics": list(resolution.topics.all()),
             "settled": [line for line in resolution.settled.splitlines() if line.strip()],
             "division": None
             if resolution.adopted_without_vote

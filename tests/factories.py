@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from resolutions import rules
-from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Vote
+from resolutions.models import CouncilTerm, MemberState, Resolution, Source, Topic, Vote
 from resolutions.rules import Outcome, Position
 
 FAR_PAST = dt.date(1946, 1, 1)
@@ -76,9 +76,12 @@ def resolution(
     return record
 
 
-def many_votes(count: int, members: Sequence[MemberState], start_year: int = 2091) -> None:
+def many_votes(
+    count: int, members: Sequence[MemberState], start_year: int = 2091, topic: str = ""
+) -> None:
     """`count` votes, every member voting on each, some vetoed (bulk: quick even for
-    hundreds). Dates and symbols are made up so as not to meet the bundled ones."""
+    hundreds). Dates and symbols are made up so as not to meet the bundled ones.
+    `topic`: the name of a topic every one of them is about."""
     permanent = members[:5]
     records = []
     for number in range(count):
@@ -112,3 +115,9 @@ def many_votes(count: int, members: Sequence[MemberState], start_year: int = 209
         Source(resolution=record, kind=Source.Kind.MEETING_RECORD, title="S/PV.1")
         for record in created
     )
+    if topic:
+        topic_id = Topic.ids_for({(Topic.Kind.TOPIC, topic)})[(Topic.Kind.TOPIC, topic)]
+        Resolution.topics.through.objects.bulk_create(
+            Resolution.topics.through(resolution_id=record.pk, topic_id=topic_id)
+            for record in created
+        )

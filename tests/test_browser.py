@@ -181,6 +181,7 @@ def test_charts_draw_under_the_content_security_policy(bundled, live_server, chr
         ("/", "#chart-vetoes"),
         ("/resolutions/s-2017-315/", "#chart-vote"),
         ("/members/rus/", "[data-chart]"),
+        ("/topics/middle-east-syria/", "#chart-topic"),
         *[(path, ".chart-plot") for path in TOGETHER_PAGES],
     ]:
         response = page.goto(live_server.url + path)
@@ -256,6 +257,7 @@ def test_a_report_sent_from_a_vote_page_reaches_the_admin(bundled, live_server, 
     assert errors == []
 
 
+TOPIC_PAGES = ["/topics/", "/topics/middle-east-syria/"]
 LAYOUT_PAGES = [
     "/",
     "/resolutions/",
@@ -263,6 +265,7 @@ LAYOUT_PAGES = [
     "/resolutions/s-3710/",
     "/members/",
     "/members/rus/",
+    *TOPIC_PAGES,
     *TOGETHER_PAGES,
     "/about/",
     "/glossary/",

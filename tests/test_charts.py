@@ -6,11 +6,18 @@ from test_stats import REFERENCE, REFERENCE_DAY, seated_2017
 
 from resolutions.charts import (
     chart_spec,
+    outcomes_per_year_chart,
     positions_per_year_chart,
     vetoes_per_year_chart,
     vote_breakdown,
 )
-from resolutions.stats import TermSpan, positions_per_year, seats_at_vote, vetoes_per_year
+from resolutions.stats import (
+    TermSpan,
+    outcomes_per_year,
+    positions_per_year,
+    seats_at_vote,
+    vetoes_per_year,
+)
 
 NAMES = {"RUS": "Russia", "CHN": "China", "BOL": "Bolivia"}
 
@@ -98,6 +105,23 @@ def test_positions_chart_has_one_trace_per_position():
     assert dt.date(2017, 1, 1).year in spec["data"][2]["x"]
 
 
+def test_the_outcomes_chart_stacks_adopted_failed_and_vetoed_each_year():
+    rows = [(2019, "adopted", 3), (2017, "vetoed", 1), (2019, "vetoed", 2), (2017, "adopted", 1)]
+    assert outcomes_per_year(rows) == {
+        2017: {"adopted": 1, "failed": 0, "vetoed": 1},
+        2019: {"adopted": 3, "failed": 0, "vetoed": 2},
+    }
+    spec = chart_spec(outcomes_per_year_chart(outcomes_per_year(rows)))
+    assert spec["layout"]["barmode"] == "stack"
+    traces = {trace["name"]: trace for trace in spec["data"]}
+    assert list(traces) == ["Adopted", "Failed (not enough votes)", "Vetoed"]
+    assert traces["Adopted"]["x"] == [2017, 2019] and traces["Adopted"]["y"] == [1, 3]
+    assert traces["Vetoed"]["y"] == [1, 2] and traces["Failed (not enough votes)"]["y"] == [0, 0]
+    # A veto reads in greyscale too: hatched.
+    assert traces["Vetoed"]["marker"]["pattern"]["shape"] == "x"
+    assert "pattern" not in traces["Adopted"]["marker"]
+
+
 LINK = '<a href="https://example.org/">Evil & Co</a>'
 
 
@@ -151,6 +175,9 @@ def every_chart():
         charts.vote_breakdown(seats),
         charts.vetoes_per_year_chart(vetoes_per_year([(2014, "RUS", "Russia", 1)])),
         charts.positions_per_year_chart(positions_per_year([(2017, "veto", 1), (2019, "for", 2)])),
+        charts.outcomes_per_year_chart(
+            outcomes_per_year([(2017, "vetoed", 1), (2019, "failed", 2)])
+        ),
         charts.agreement_line(per_year, "Russia and China"),
         charts.agreement_heatmap(["RUS", "CHN", "USA"], names, counts, {}),
         charts.alignment_chart(

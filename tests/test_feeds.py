@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from factories import council, many_votes, resolution
 
-from resolutions.models import Resolution, Vote
+from resolutions.models import Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 
 
@@ -86,6 +86,47 @@ def test_a_member_s_feed_lists_its_latest_votes_with_its_position(client):
 
 
 @pytest.mark.django_db
+def test_a_topic_s_feed_lists_its_latest_votes_first(client):
+    feed = parse(client, "/feeds/topics/middle-east-syria.atom")
+    topic = Topic.objects.get(slug="middle-east-syria")
+    votes = list(topic.resolutions.order_by("-date", "-resolution_number", "-draft_symbol"))
+    assert [entry.link for entry in feed.entries] == [
+        f"http://testserver{vote.get_absolute_url()}" for vote in votes
+    ]
+    assert feed.feed.title == "Votes on Middle East (Syria): the UN Security Council"
+    assert feed.feed.link == "http://testserver/topics/middle-east-syria/"
+    reference = next(e for e in feed.entries if e.link.endswith("/resolutions/s-2017-315/"))
+    assert reference.title == "S/2017/315: vetoed, 10 for, 2 against, 3 abstaining"
+    assert "vetoed by Russian Federation" in reference.summary
+    assert parse(client, "/feeds/topics/MIDDLE-EAST-SYRIA.atom").entries == feed.entries
+    assert client.get("/feeds/topics/no-such-topic.atom").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_topic_s_feed_holds_its_latest_fifty_and_no_other_topic_s(client):
+    members = council("Q")
+    many_votes(70, members, topic="Made-up question")
+    many_votes(5, members, start_year=2191, topic="Another question")
+    feed = parse(client, "/feeds/topics/made-up-question.atom")
+    on_topic = Resolution.objects.filter(topics__name="Made-up question").order_by("-date")
+    assert len(feed.entries) == 50
+    assert entry_days(feed) == list(on_topic.values_list("date", flat=True)[:50])
+    assert not any("/s-2191-" in entry.link for entry in feed.entries)
+
+
+@pytest.mark.django_db
+def test_a_topic_s_name_is_escaped_in_its_feed(client):
+    members = council("Q")
+    many_votes(1, members, topic="<b>Bold</b> & co")
+    slug = Topic.objects.get(name="<b>Bold</b> & co").slug
+    response = client.get(f"/feeds/topics/{slug}.atom")
+    assert b"<b>" not in response.content
+    assert parse(client, f"/feeds/topics/{slug}.atom").feed.title.startswith(
+        "Votes on <b>Bold</b> & co"
+    )
+
+
+@pytest.mark.django_db
 def test_a_veto_on_a_draft_recorded_as_adopted_is_read_as_a_vote_against(client):
     (usa, *others) = council("Q")
     resolution(
@@ -120,6 +161,7 @@ def test_user_text_is_escaped_in_the_feed(client):
             "/feeds/votes.atom?member=CHN&position=abstain",
         ),
         ("/members/rus/", "/feeds/members/rus.atom"),
+        ("/topics/middle-east-syria/", "/feeds/topics/middle-east-syria.atom"),
     ],
 )
 def test_pages_announce_their_feeds(client, page, feed):
@@ -132,12 +174,19 @@ def test_pages_announce_their_feeds(client, page, feed):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url, queries", [("/feeds/votes.atom", 3), ("/feeds/members/qaa.atom", 4)])
+@pytest.mark.parametrize(
+    "url, queries",
+    [
+        ("/feeds/votes.atom", 3),
+        ("/feeds/members/qaa.atom", 4),
+        ("/feeds/topics/made-up-question.atom", 4),
+    ],
+)
 def test_a_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
     members = council("Q")
-    many_votes(3, members)
+    many_votes(3, members, topic="Made-up question")
     with django_assert_num_queries(queries):
         client.get(url)
-    many_votes(300, members, start_year=2191)
+    many_votes(300, members, start_year=2191, topic="Made-up question")
     with django_assert_num_queries(queries):
         client.get(url)

@@ -35,6 +35,10 @@ EXAMPLES = {
     "member_detail": "/members/rus/",
     "member_votes_csv": "/members/rus/votes.csv",
     "all_votes_csv": "/export/votes.csv",
+    "topic_list": "/topics/",
+    "topic_list_csv": "/topics.csv",
+    "topic_detail": "/topics/middle-east-syria/",
+    "feed_topic": "/feeds/topics/middle-east-syria.atom",
     "compare": "/compare/?a=USA&b=RUS",
     "compare_csv": "/compare.csv?a=USA&b=RUS",
     "agreement": "/agreement/",
@@ -757,7 +761,8 @@ PINNED = [
     ("resolution_list_csv", "/resolutions.csv?member=QAA&position=veto", 5),
     ("resolution_list_json", "/resolutions.json", 5),
     # Its history: the record's, its votes' and its sources' versions (3 queries).
-    ("resolution_detail", "/resolutions/s-2091-1/", 8),
+    # Its topics (one query).
+    ("resolution_detail", "/resolutions/s-2091-1/", 9),
     ("resolution_votes_csv", "/resolutions/s-2091-1/votes.csv", 3),
     ("member_list", "/members/", 3),
     ("member_list_csv", "/members.csv", 3),
@@ -765,6 +770,12 @@ PINNED = [
     ("member_detail", "/members/qaa/?position=veto&year=2091&page=2", 11),
     ("member_votes_csv", "/members/qaa/votes.csv", 3),
     ("all_votes_csv", "/export/votes.csv", 2),
+    # The topic's per-year counts, its vetoed drafts and their vetoes, the table's
+    # count, rows and vetoes.
+    ("topic_list", "/topics/", 2),
+    ("topic_list_csv", "/topics.csv", 2),
+    ("topic_detail", "/topics/made-up-question/", 8),
+    ("topic_detail", "/topics/made-up-question/?sort=-tally&page=2", 8),
     ("compare", "/compare/?a=QAA&b=QAB", 5),
     ("compare_csv", "/compare.csv?a=QAA&b=QAB", 3),
     ("agreement", "/agreement/?year=2091", 6),
@@ -773,6 +784,7 @@ PINNED = [
     ("alignment_csv", "/alignment.csv", 4),
     ("feed_votes", "/feeds/votes.atom?member=QAA&position=veto", 5),
     ("feed_member", "/feeds/members/qaa.atom", 4),
+    ("feed_topic", "/feeds/topics/made-up-question.atom", 4),
     ("about", "/about/", 0),
     ("methodology", "/methodology/", 0),
     ("glossary", "/glossary/", 2),
@@ -794,7 +806,7 @@ def test_every_url_pattern_has_a_pinned_query_count():
 @pytest.fixture
 def hundreds_of_votes(db):
     members = council("Q")
-    many_votes(300, members)
+    many_votes(300, members, topic="Made-up question")
     assert Resolution.objects.count() >= 300
     return members
 
@@ -817,10 +829,12 @@ def test_each_page_runs_a_fixed_number_of_queries(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/", "/resolutions/", "/members/", "/members/qaa/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/resolutions/", "/members/", "/members/qaa/", "/topics/made-up-question/"]
+)
 def test_query_count_does_not_grow_with_the_record(client, django_assert_num_queries, url):
     members = council("Q")
-    many_votes(3, members)
+    many_votes(3, members, topic="Made-up question")
     with django_assert_num_queries(QUERIES[url]):
         body(client.get(url))
 

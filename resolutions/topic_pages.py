@@ -1,0 +1,201 @@
+"""What the votes are about: /topics/ (every topic, region and category with its
+votes), /topics.csv, and /topics/<slug>/ (a topic's votes, its vetoes and a chart
+of its votes per year).
+
+A topic's votes are exactly the rows of /resolutions/?topic=<slug> and of its
+CSV and JSON: every page here reads them through ResolutionFilter's topic
+filter (`votes_on`), the one definition. Each page runs a fixed number of
+queries whatever the size of the record (pinned in tests/test_topic_pages.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from django_tables2 import RequestConfig
+
+from . import charts, exports, stats
+from .filters import ResolutionFilter
+from .models import MemberState, Resolution, Topic
+from .rules import Outcome
+from .tables import ResolutionTable
+from .views import PAGINATION, lower_case_slug
+
+TOPIC_COLUMNS = [
+    "slug",
+    "name",
+    "kind",
+    "votes",
+    "adopted",
+    "failed",
+    "vetoed",
+    "first_date",
+    "last_date",
+]
+# The order /topics/ shows the kinds in: what votes are about first.
+KIND_ORDER = (Topic.Kind.TOPIC, Topic.Kind.REGION, Topic.Kind.CATEGORY)
+KIND_HEADINGS = {
+    Topic.Kind.TOPIC: "Topics",
+    Topic.Kind.REGION: "Regions",
+    Topic.Kind.CATEGORY: "Categories",
+}
+
+
+def get_topic(slug: str) -> Topic:
+    """A topic by its slug, in any case; 404 when unknown."""
+    return get_object_or_404(Topic, slug=slug.lower())
+
+
+def votes_on(topic: Topic) -> QuerySet[Resolution]:
+    """The votes on a topic: the rows of /resolutions/?topic=<slug>."""
+    return ResolutionFilter({"topic": topic.slug}, queryset=Resolution.objects.all()).qs
+
+
+def heading(topic: Topic) -> str:
+    if topic.kind == Topic.Kind.CATEGORY:
+        return f"Votes in the category {topic.name}"
+    if topic.kind == Topic.Kind.REGION:
+        return f"Votes on {topic.name} (region)"
+    return f"Votes on {topic.name}"
+
+
+def topic_record(topic: Topic) -> dict[str, Any]:
+    """A topic's row (TOPIC_COLUMNS), from Topic.objects.with_counts()."""
+    return {
+        "slug": topic.slug,
+        "name": topic.name,
+        "kind": topic.kind,
+        "votes": topic.votes,
+        "adopted": topic.adopted,
+        "failed": topic.failed,
+        "vetoed": topic.vetoed,
+        "first_date": topic.first_date,
+        "last_date": topic.last_date,
+    }
+
+
+def topics_in_order() -> list[Topic]:
+    """Every topic with its counts, by kind (KIND_ORDER) then name (one query)."""
+    rank = {kind: index for index, kind in enumerate(KIND_ORDER)}
+    topics = Topic.objects.with_counts().order_by("name", "pk")
+    return sorted(topics, key=lambda topic: rank.get(topic.kind, len(rank)))
+
+
+@require_safe
+def topic_list(request: HttpRequest) -> HttpResponse:
+    topics = topics_in_order()
+    groups = [
+        (kind, KIND_HEADINGS[kind], Topic.Kind(kind).label, [t for t in topics if t.kind == kind])
+        for kind in KIND_ORDER
+    ]
+    return render(
+        request,
+        "resolutions/topic_list.html",
+        {"groups": [group for group in groups if group[3]], "count": len(topics)},
+    )
+
+
+@require_safe
+def topic_list_csv(request: HttpRequest) -> HttpResponse:
+    rows = (
+        [record[column] for column in TOPIC_COLUMNS]
+        for record in map(topic_record, topics_in_order())
+    )
+    return exports.csv_response("topics.csv", TOPIC_COLUMNS, rows)
+
+
+@dataclass
+class TopicFigures:
+    """A topic's figures as its page shows them (and the API serves them)."""
+
+    per_year: dict[int, dict[str, int]]  # year -> outcome -> votes
+    totals: dict[str, int]  # outcome -> votes, every year
+    vetoed: list[Resolution]  # drafts vetoed, latest first, their `vetoes` prefetched
+    vetoes_cast: list[tuple[MemberState, int]]  # (member, vetoes cast), most first
+
+    @property
+    def votes(self) -> int:
+        return sum(self.totals.values())
+
+
+def topic_figures(topic: Topic) -> TopicFigures:
+    """Votes per year by outcome and the drafts vetoed, with who vetoed them (three
+    queries). Vetoes cast as every page counts them (Vote.objects.vetoes())."""
+    votes = votes_on(topic)
+    per_year = stats.outcomes_per_year(
+        votes.values_list(ExtractYear("date"), "outcome").annotate(count=Count("pk")).order_by()
+    )
+    totals = {
+        outcome: sum(year[outcome] for year in per_year.values()) for outcome in stats.OUTCOME_ORDER
+    }
+    vetoed = list(votes.filter(outcome=Outcome.VETOED).with_tallies())
+    members: dict[str, MemberState] = {}
+    cast: Counter[str] = Counter()
+    for record in vetoed:
+        for vote in record.vetoes:
+            members[vote.member_id] = vote.member
+            cast[vote.member_id] += 1
+    ranked = sorted(cast.items(), key=lambda item: (-item[1], members[item[0]].name))
+    return TopicFigures(
+        per_year=per_year,
+        totals=totals,
+        vetoed=vetoed,
+        vetoes_cast=[(members[code], count) for code, count in ranked],
+    )
+
+
+def description(topic: Topic, figures: TopicFigures) -> str:
+    """The page's meta description: what it holds, in a sentence."""
+    if not figures.votes:
+        return f"{heading(topic)} in the UN Security Council: none on record."
+    years = list(figures.per_year)
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    totals = figures.totals
+    return (
+        f"{heading(topic)} in the UN Security Council, {span}: {figures.votes} on record, "
+        f"{totals[Outcome.ADOPTED]} adopted, {totals[Outcome.FAILED]} failed for want of "
+        f"votes, {totals[Outcome.VETOED]} vetoed; who vetoed what, and every vote."
+    )
+
+
+@require_safe
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if moved := lower_case_slug(request, slug):
+        return moved
+    topic = get_topic(slug)
+    figures = topic_figures(topic)
+    table = ResolutionTable(votes_on(topic).with_tallies())
+    RequestConfig(request, paginate=PAGINATION).configure(table)
+    per_year = figures.per_year
+    return render(
+        request,
+        "resolutions/topic_detail.html",
+        {
+            "topic": topic,
+            "heading": heading(topic),
+            "description": description(topic, figures),
+            "figures": figures,
+            "totals": [
+                (outcome, Outcome(outcome).label, figures.totals[outcome])
+                for outcome in stats.OUTCOME_ORDER
+            ],
+            "outcomes": [(outcome, Outcome(outcome).label) for outcome in stats.OUTCOME_ORDER],
+            "per_year": [
+                (year, [(Outcome(o).label, n) for o, n in counts.items()], sum(counts.values()))
+                for year, counts in per_year.items()
+            ],
+            "chart": charts.chart_spec(charts.outcomes_per_year_chart(per_year))
+            if per_year
+            else None,
+            "table": table,
+            "topic_query": urlencode({"topic": topic.slug}),
+        },
+    )
