@@ -189,3 +189,22 @@ def test_an_adoption_hedged_or_of_another_time_is_not_said_of_this_vote():
         "The Security Council voted 13-2 on Tuesday, but the resolution was not adopted.",
     ):
         assert read(sentence).outcome != "adopted", sentence
+
+
+def test_a_score_of_another_year_is_not_this_vote_s():
+    result = read("In 2015 the Security Council adopted a text by 13 votes to none, with Egypt "
+                  "and Japan abstaining. On Tuesday Russia vetoed the new draft.")  # fmt: skip
+    assert counts(result) == (None, None, None)
+    assert "EGY" not in result.positions
+    assert read("In 2015 the Security Council adopted a text 13-0-2.").counts["for"] is None
+
+
+def test_a_similar_resolution_is_another_draft():
+    result = read("On Tuesday Russia vetoed the draft. A similar resolution had won 13 votes.")
+    assert result.counts.get("for") is None
+
+
+def test_a_relative_clause_of_another_time_does_not_date_the_count():
+    result = read("The resolution, which was adopted unanimously in 2015, was renewed on "
+                  "Tuesday by 13 votes to 0 with two abstentions.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)

@@ -117,7 +117,7 @@ def read_count_pairs(passage: Passage) -> None:
             r"\bagainst\b|\bvot(?:e|es|ed|ing)\s+for", cmasked[m.start() : m.end() + 60], re.I
         ):
             continue
-        if time_mismatch(passage.clause(m.start(), m.end(), cmasked), result):
+        if time_mismatch(passage.count_clause(m.start(), m.end()), result):
             continue
         passage.count(position, value)
         # "eight votes in favor (Russia, China, ...)"
@@ -171,6 +171,8 @@ def read_scores(passage: Passage) -> None:
             continue
         if _SPORT.search(cmasked[max(0, m.start() - 40) : m.start()]):
             continue
+        if time_mismatch(passage.count_clause(m.start(), m.end()), passage.reading.result):
+            continue  # "In 2019 the Council adopted a similar text 13-0-2"
         for position, value in zip(COUNTED, numbers, strict=False):
             passage.count(position, value)
 
@@ -180,6 +182,8 @@ def read_votes_to(passage: Passage) -> None:
     cmasked = passage.sentence.count_masked
     for m in _VOTES_TO.finditer(cmasked):
         if NEEDED.search(cmasked[max(0, m.start() - 60) : m.start()]):
+            continue
+        if time_mismatch(passage.count_clause(m.start(), m.end()), passage.reading.result):
             continue
         first, second = to_number(m[1] or m[3]), to_number(m[2] or m[4])
         if first is not None and second is not None and first + second <= 15:
@@ -197,7 +201,7 @@ def read_votes_won(passage: Passage) -> None:
             before = cmasked[max(0, m.start() - 60) : m.start()]
             if value is None or NEEDED.search(before) or _DENIED.search(before):
                 continue  # "without obtaining nine votes", "failed to get nine votes"
-            if time_mismatch(passage.clause(m.start(), m.end(), cmasked), result):
+            if time_mismatch(passage.count_clause(m.start(), m.end()), result):
                 continue
             passage.count(Position.FOR, value)
             if pattern is _SUPPORT_OF and re.search(r"\b(?:other|remaining)\b", m[0], re.I):
@@ -210,7 +214,7 @@ def read_unanimity(passage: Passage) -> None:
     for m in _UNANIMOUS.finditer(cmasked):
         if _NOT_UNANIMOUS.search(cmasked[max(0, m.start() - 30) : m.start()]):
             continue
-        if time_mismatch(passage.clause(m.start(), m.end(), cmasked), passage.reading.result):
+        if time_mismatch(passage.count_clause(m.start(), m.end()), passage.reading.result):
             continue  # "resolution 1970, adopted unanimously in February"
         if EVENT.search(cmasked) or re.search(r"\b(?:backing|support)\b", cmasked, re.I):
             passage.reading.unanimous.append(passage.sentence)

@@ -106,6 +106,15 @@ class Passage:
             self.clause_start(start) : self.clause_end(end)
         ]
 
+    def count_clause(self, start: int, end: int) -> str:
+        """The clause of a count, to tell its time: the masked clause ("the resolution,
+        which was adopted in 2015, was renewed by 13 votes" is of this time), or, for a
+        count inside a blanked relative clause ("a draft, which got 3 votes in 2019"),
+        the clause of the count mask."""
+        if self.masked[start:end].strip():
+            return self.clause(start, end)
+        return self.clause(start, end, self.sentence.count_masked)
+
     def claim(self, mention: Mention, position: str, veto: bool, implied: bool = False) -> None:
         key = id(mention)
         if key in self.consumed or mention.adjectival:

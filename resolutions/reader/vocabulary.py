@@ -82,7 +82,7 @@ EVENT = re.compile(
     re.I,
 )
 OTHER_DRAFT = re.compile(
-    r"\b(?:rival|competing|second|another|separate|alternative|earlier|previous|other|"
+    r"\b(?:rival|competing|second|another|separate|alternative|earlier|previous|other|similar|"
     r"counter)\s+(?:[\w.-]+\s+){0,2}?(?:draft|resolution|text|proposal|measure)s?\b",
     re.I,
 )
