@@ -208,3 +208,17 @@ def test_a_relative_clause_of_another_time_does_not_date_the_count():
     result = read("The resolution, which was adopted unanimously in 2015, was renewed on "
                   "Tuesday by 13 votes to 0 with two abstentions.")  # fmt: skip
     assert counts(result) == (13, 0, 2)
+
+
+def test_a_vote_told_as_news_is_of_the_council_of_the_report_s_days():
+    result = read("Russia has vetoed a Security Council draft; the other 14 members voted in "
+                  "favour.")  # fmt: skip
+    assert result.vote_date is None
+    assert result.positions["RUS"] == "veto"
+    assert result.positions["JPN"] == "for"
+    assert "as on 2017-04-12" in result.evidence["JPN"].text
+    assert any("the same on each of those days" in w for w in result.warnings)
+    # a window of days that spans two Councils seats neither
+    spanning = read("The Security Council has extended the mandate for one year to 31 "
+                    "January 2019, in a unanimous vote.", None)  # fmt: skip
+    assert spanning.positions == {}

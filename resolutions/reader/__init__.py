@@ -109,14 +109,26 @@ def extract(
 
 
 def seat_the_council(reading: Reading) -> None:
-    """The members seated on the day of the vote."""
+    """The members seated on the day of the vote, or, with no date, on every day of a
+    window of the vote's time (see `era`) that had one Council."""
     result = reading.result
     if result.vote_date:
+        result.council_day = result.vote_date
         result.seated = dict(reading.context.seated(result.vote_date))
         if not result.seated:
             result.warnings.append(
                 f"No Council composition is known for {result.vote_date.isoformat()}."
             )
+        return
+    for earliest, latest, reason in result.era:
+        first, last = reading.context.seated(earliest), reading.context.seated(latest)
+        if first and first == last:
+            result.seated, result.council_day = dict(last), latest
+            result.warnings.append(
+                f"Without the date of the vote, the Council is that of {earliest.isoformat()} "
+                f"to {latest.isoformat()}, the same on each of those days: {reason}."
+            )
+            return
 
 
 def read_sentence(reading: Reading, sentence: Sentence) -> None:

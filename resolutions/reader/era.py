@@ -99,8 +99,8 @@ def possible_sizes(
     those of 11 and 15 seats that the stated sizes and the seats counted or named
     fit (nine counted in favour and six members named against or abstaining take
     15 seats)."""
-    if result.vote_date:
-        return (rules.seats(result.vote_date),)
+    if result.council_day:
+        return (rules.seats(result.council_day),)
     year = symbol_year(result)
     if year:  # "S/RES/2118 (2013)": the Council of that year
         return (rules.seats(dt.date(year, 1, 1)),)

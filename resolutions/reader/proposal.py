@@ -140,6 +140,9 @@ class Extraction:
     # With no date of the vote, windows of days it can have been held in, each with
     # its reason (see `era`): they can fix the Council's size.
     era: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)
+    # The day whose Council (its seats and members) is the vote's: its date, or the
+    # last day of such a window that had one Council throughout.
+    council_day: dt.date | None = None
 
     @property
     def document(self) -> str | None:

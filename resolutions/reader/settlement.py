@@ -33,7 +33,15 @@ class Settlement:
 
     @property
     def day(self) -> dt.date | None:
-        return self.result.vote_date
+        """A day whose Council is the vote's: its date, or one of its era's."""
+        return self.result.council_day
+
+    @property
+    def on_day(self) -> str:
+        """ "on 2017-04-12", or, with no date of the vote, the days of its era."""
+        if self.result.vote_date:
+            return f"on {self.result.vote_date.isoformat()}"
+        return f"of the vote's time (as on {self.day.isoformat()})"
 
     @property
     def seated(self) -> dict[str, bool]:

@@ -43,7 +43,7 @@ def take_named_positions(s: Settlement) -> None:
         if s.seated and code not in s.seated:
             s.warn(
                 f"{s.name(code)} is named ('{claims[0].position}') but did not sit on the "
-                f"Council on {s.day.isoformat()}: left out."
+                f"Council {s.on_day}: left out."
             )
             continue
         if len({c.position for c in claims}) > 1:
@@ -218,7 +218,7 @@ def infer_unnamed_members(s: Settlement) -> None:
         s.result.evidence[code] = Evidence(
             code,
             position,
-            f"inferred from the counts and the Council's composition on {s.day.isoformat()}",
+            f"inferred from the counts and the Council's composition {s.on_day}",
             inferred=True,
         )
 
