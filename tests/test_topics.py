@@ -120,3 +120,22 @@ def test_sponsor_codes_join_split_names_and_split_joined_ones():
     names = ["Costa", "Verde", "Freedonia and the Sylvania", "Trinidad and Tobago", "Nowhere"]
     assert topics.sponsor_codes(names, resolve) == ["CVE", "FRE", "SYL", "TTO"]
     assert topics.sponsor_codes(["Freedonia", "Freedonia"], resolve) == ["FRE"]
+
+
+def test_curated_titles_are_read_by_symbol_and_a_note_or_a_row_without_source_refused(tmp_path):
+    path = tmp_path / "titles.csv"
+    path.write_text(
+        "symbol,title,source\n"
+        "S/RES/9001 (2091),A  made-up   title,https://undocs.org/en/S/RES/9001(2091)\n"
+        "S/2091/5,Another made-up title,https://undocs.org/en/S/2091/5\n",
+        encoding="utf-8",
+    )
+    assert topics.curated_titles(path) == {
+        "S/RES/9001 (2091)": "A made-up title",
+        "S/2091/5": "Another made-up title",
+    }
+    for row in ("S/2091/6,as amended,https://undocs.org/en/S/2091/6", "S/2091/7,A title,"):
+        bad = tmp_path / "bad.csv"
+        bad.write_text(f"symbol,title,source\n{row}\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"bad.csv:2:"):
+            topics.curated_titles(bad)
