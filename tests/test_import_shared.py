@@ -861,3 +861,53 @@ def test_resolutions_adopted_over_the_ussrs_vote_against_are_procedural(imported
         assert record.sources.filter(url=f"https://undocs.org/en/{meeting}").exists()
         decision = record.decision({}, {}, {})
         assert decision.outcome == Outcome.ADOPTED and not decision.vetoed_by
+
+
+ROUND_TRIP_EXPORT = (
+    "import sys; from resolutions.exports import votes_csv; from resolutions.models import Vote; "
+    "sys.stdout.buffer.write(votes_csv(Vote.objects.all(), 'votes.csv').content)"
+)
+
+
+@pytest.mark.django_db
+def test_the_whole_record_survives_the_votes_csv_round_trip(imported, tmp_path):
+    """Export the whole imported record, import it into an empty database, export
+    again: the same members' votes, compared as data and as bytes."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import PROJECT
+
+    from resolutions.exports import votes_csv
+
+    before = votes_csv(Vote.objects.all(), "votes.csv").content
+    path = tmp_path / "votes.csv"
+    path.write_bytes(before)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+
+    def manage(*arguments: str) -> bytes:
+        done = subprocess.run(
+            [sys.executable, "manage.py", *arguments], cwd=PROJECT, env=env,
+            capture_output=True, timeout=900,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr.decode()
+        return done.stdout
+
+    manage("migrate", "--noinput", "-v0")
+    manage("load_bundled", "-v0")  # the member states and terms (and the curated votes)
+    manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from resolutions.models import Resolution as R; R.objects.all().delete()",
+    )
+    manage("import_votes", "--no-progress", "--format", "csv", str(path))
+    after = manage("shell", "-v0", "-c", ROUND_TRIP_EXPORT)
+
+    def data(content: bytes) -> Counter:
+        return Counter(tuple(row.items()) for row in csv.DictReader(io.StringIO(content.decode())))
+
+    assert sum(data(before).values()) == Vote.objects.count() > 29_000
+    assert data(after) == data(before)
+    assert after == before

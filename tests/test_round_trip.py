@@ -76,6 +76,22 @@ def test_votes_without_a_symbol_at_one_meeting_on_one_day_stay_apart(tmp_path):
         assert Resolution.objects.get(slug=slug).outcome == Outcome.VETOED
 
 
+def test_a_vote_keeps_its_numbered_address_when_an_earlier_one_has_no_row(tmp_path):
+    """The first vote of a meeting on record by its tally alone has no row in the
+    votes CSV; the second and third keep their addresses (-2, -3) through the
+    round trip, not renumbered into the first's."""
+    Resolution.objects.all().delete()
+    permanent, _ = seated(DAY)
+    drafts = (vetoed_without_symbol("An amendment on the question", permanent[0]) for _ in range(3))
+    first, second, third = drafts
+    first.votes.all().delete()
+    kept = sorted([second.slug, third.slug])
+    assert kept[0].endswith("-2") and kept[1].endswith("-3")
+    before, after = round_trip(tmp_path)
+    assert sorted(Resolution.objects.values_list("slug", flat=True)) == kept
+    assert after == before
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -87,6 +87,10 @@ class Entry:
     last_day: dt.date | None = None
     # Site CSV only: the record is tally-only / the stored positions are complete.
     votes_recorded: bool | None = None
+    # Site CSV only: the vote's slug (its page's address), kept by a new record where
+    # it is the address its date and meeting give (a numbered one for the n-th vote
+    # without a symbol at one meeting: s-pv-206-1947-10-01-5).
+    slug: str = ""
     # The draft symbol as the source gives it, kept when the reconciler takes it off.
     given_draft: str = ""
     # Researched records: every seated member the positions do not name voted for

@@ -103,4 +103,5 @@ def new_entry(path: Path, line: int, values: dict[str, str]) -> Entry:
         resolution_number=number,
         title=values["title"],
         outcome=values["outcome"],
+        slug=values.get("vote_slug", ""),
     )

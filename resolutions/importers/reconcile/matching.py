@@ -101,7 +101,12 @@ class Matching:
             votes_recorded=False,
         )
         state = State(resolution, {}, set(), new=True)
-        resolution.slug = next_free_slug(resolution.make_slug(), self.slugs)
+        base = resolution.make_slug()
+        given = entry.slug
+        if given and given not in self.slugs and re.fullmatch(rf"{re.escape(base)}(-\d+)?", given):
+            resolution.slug = given
+        else:
+            resolution.slug = next_free_slug(base, self.slugs)
         self.index(state)
         return state
 
