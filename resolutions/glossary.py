@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import rules
+from .models import EARLIER_HOLDERS
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ def facts() -> dict[str, int | str]:
         "seats_after": rules.seats(rules.ENLARGEMENT),
         "needed_before": rules.required_votes(before),
         "needed_after": rules.required_votes(rules.ENLARGEMENT),
+        "china_seat": EARLIER_HOLDERS["CHN"].sentence("China"),
     }
 
 

@@ -4,6 +4,7 @@ link preview: title, meta description, Open Graph tags, canonical address."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -123,6 +124,10 @@ def test_the_methodology_states_the_rules_as_rules_py_applies_them(client):
         assert licence in text
     assert 'id="gaps"' in text and "Positions before 1994" in text
     assert 'id="cite"' in text
+    # China's seat, said as the vote pages show it (models.EARLIER_HOLDERS).
+    assert "China's seat was held by the Republic of China until 25 October 1971" in html.unescape(
+        text
+    )
 
 
 @pytest.mark.django_db
