@@ -272,6 +272,60 @@ LAYOUT_PAGES = [
 ]
 
 
+def fits_the_screen(page, server: str, path: str, width: int) -> None:
+    """The page at `path` scrolls not sideways, no table of it is clipped inside its
+    scroller, and each chart of it draws an SVG in its plot area."""
+    page.goto(server + path)
+    wide = page.evaluate("() => document.documentElement.scrollWidth")
+    assert wide <= width, f"{path} is {wide} px wide at {width} px"
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.table-wrap')]
+                 .filter(w => w.scrollWidth > w.clientWidth + 1).length"""
+    )
+    assert clipped == 0, f"{path}: a table scrolls sideways at {width} px"
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.chart-plot')].every(
+             e => e.classList.contains('drawn') && e.querySelector('svg.main-svg'))""",
+        timeout=15000,
+    )
+    page.screenshot(path=str(ARTIFACTS / f"layout-{width}{path.replace('/', '_')}.png"))
+
+
+# The public pages the layout test above does not open: the rest of the site's
+# addresses (tests/test_views.EXAMPLES), each no wider than the screen either.
+MORE_PAGES = [
+    "/methodology/",
+    "/search/?q=china",
+    "/resolutions/s-2017-315/report/",
+    "/resolutions/s-2017-315/report/sent/",
+    "/members/rus/report/",
+    "/members/rus/report/sent/",
+]
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_the_other_pages_are_no_wider_than_the_screen(bundled, live_server, chromium, width):
+    page = chromium.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    errors = watch(page)
+    for path in MORE_PAGES:
+        fits_the_screen(page, live_server.url, path, width)
+    assert errors == []
+
+
+def test_every_public_page_is_in_a_layout_test():
+    """Every page of the site (one example URL per URL pattern, but the downloads
+    and feeds) is opened by one of the two layout tests."""
+    from test_views import EXAMPLES
+
+    pages = {
+        url
+        for url in EXAMPLES.values()
+        if not url.split("?")[0].endswith((".csv", ".json", ".atom"))
+    }
+    opened = {url.split("?")[0] for url in (*LAYOUT_PAGES, *MORE_PAGES)}
+    assert {url.split("?")[0] for url in pages} <= opened
+
+
 @pytest.mark.parametrize("width", [390, 1400])
 def test_no_page_is_wider_than_the_screen_and_every_chart_is_drawn(
     bundled, live_server, chromium, width
@@ -282,20 +336,7 @@ def test_no_page_is_wider_than_the_screen_and_every_chart_is_drawn(
     page = chromium.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 500)
     errors = watch(page)
     for path in LAYOUT_PAGES:
-        page.goto(live_server.url + path)
-        wide = page.evaluate("() => document.documentElement.scrollWidth")
-        assert wide <= width, f"{path} is {wide} px wide at {width} px"
-        clipped = page.evaluate(
-            """() => [...document.querySelectorAll('.table-wrap')]
-                     .filter(w => w.scrollWidth > w.clientWidth + 1).length"""
-        )
-        assert clipped == 0, f"{path}: a table scrolls sideways at {width} px"
-        page.wait_for_function(
-            """() => [...document.querySelectorAll('.chart-plot')].every(
-                 e => e.classList.contains('drawn') && e.querySelector('svg.main-svg'))""",
-            timeout=15000,
-        )
-        page.screenshot(path=str(ARTIFACTS / f"layout-{width}{path.replace('/', '_')}.png"))
+        fits_the_screen(page, live_server.url, path, width)
     for path, seats in [("/resolutions/s-2017-315/", 15), ("/resolutions/s-3710/", 11)]:
         page.goto(live_server.url + path)
         chart_drawn(page, "#chart-vote")
