@@ -205,3 +205,25 @@ def test_the_command_names_a_record_changed_while_it_ran(monkeypatch, record, tm
         call_command("import_votes", str(path), "--no-progress", stdout=io.StringIO(), stderr=err)
     assert "raced.csv" in err.getvalue() and "import the file again" in err.getvalue()
     assert not Resolution.objects.filter(draft_symbol="S/2018/901").exists()
+
+
+def test_an_article_attached_raises_the_version(two_editors, record):
+    """An editor attaches a news article to the record (Add from article, then
+    "attach"); a form opened before it is refused, naming the article, and the
+    new source is not lost."""
+    from test_admin_article import FROM_ARTICLE, paste
+
+    a, b = two_editors
+    form_b = opened(b, record)
+    response = paste(a)
+    assert [m["record"] for m in response.context["matches"]] == [record]
+    attached = a.post(FROM_ARTICLE, {"attach": record.pk, "article": response.context["token"]})
+    assert attached.status_code == 302
+    assert Resolution.objects.get(pk=record.pk).version == record.version + 1
+
+    response = b.post(change_url(record), {**form_b, "title": "Another title"})
+    assert response.status_code == 200
+    assert "an article attached" in errors_of(response)
+    stored = Resolution.objects.get(pk=record.pk)
+    assert stored.title == "Chemical weapons in Syria"
+    assert stored.sources.filter(url="https://news.example.org/sanctions-veto").exists()

@@ -11,6 +11,7 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from .. import history, reviews, rules
-from ..models import Resolution, Source
+from ..models import Resolution, Source, StaleRecord
 from ..reader import MAX_TEXT_CHARS, Context, extract, too_long
 from .forms import VoteForm
 
@@ -297,7 +298,22 @@ def attach_article(model_admin, request: HttpRequest):
         return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))
     if not model_admin.has_change_permission(request, record):
         raise PermissionDenied
-    with history.recorded_as(history.Change.ARTICLE, proposal.get("url") or ""):
-        record.sources.create(**proposed_source(proposal))
+    # The record's version is raised with the source added, as by any change to
+    # the record: a form opened before it is refused (optimistic locking), not
+    # saved over the new source's list.
+    try:
+        with (
+            transaction.atomic(),
+            history.recorded_as(history.Change.ARTICLE, proposal.get("url") or ""),
+        ):
+            record.sources.create(**proposed_source(proposal))
+            record.save(update_fields=["updated"])
+    except StaleRecord:
+        messages.error(
+            request,
+            f"{record} was changed by someone else just now; the article was not added. "
+            "Add it again.",
+        )
+        return HttpResponseRedirect(reverse("admin:resolutions_resolution_add_from_article"))
     messages.success(request, f"The article was added as a source of {record}.")
     return HttpResponseRedirect(reverse("admin:resolutions_resolution_change", args=[record.pk]))
