@@ -334,6 +334,10 @@ class Problem:
     member: str | None = None
     field: str | None = None
     incomplete: bool = False
+    # A problem of the count of the vote as a whole (the tally, the outcome,
+    # whether a veto stood): it follows from every member's position, so it is in
+    # doubt while a member's own position or seat is itself in question.
+    of_the_count: bool = False
 
 
 @dataclass(frozen=True)
@@ -443,7 +447,16 @@ def check_record(
 
     counted = tally_of(seen.values())
     tally = record.tally
-    if tally is None and record.votes_recorded and not missing and seen:
+    # The members' votes give the tally only when they are the votes of exactly the
+    # members seated: a member who did not sit is named above, not counted again as
+    # a vote too many.
+    if (
+        tally is None
+        and record.votes_recorded
+        and not missing
+        and seen
+        and seen.keys() <= seated.keys()
+    ):
         tally = counted
     if tally is not None:
         if tally.cast > seat_count:
@@ -461,6 +474,7 @@ def check_record(
                     f"The members' votes add up to {counted}, but the tally is {tally}.",
                     None,
                     "tally",
+                    of_the_count=True,
                 )
             )
         elif (not record.votes_recorded or missing) and (
@@ -469,7 +483,12 @@ def check_record(
             or counted.abstain > tally.abstain
         ):
             problems.append(
-                Problem(f"The recorded votes ({counted}) exceed the tally {tally}.", None, "tally")
+                Problem(
+                    f"The recorded votes ({counted}) exceed the tally {tally}.",
+                    None,
+                    "tally",
+                    of_the_count=True,
+                )
             )
     elif not record.votes_recorded:
         problems.append(
@@ -510,6 +529,7 @@ def check_record(
                         "record 'against'.",
                         code,
                         "position",
+                        of_the_count=True,
                     )
                 )
         elif position == Position.AGAINST and permanent and vetoable:
@@ -519,6 +539,7 @@ def check_record(
                     f"the {needed} votes it needed: that is a veto; record 'veto'.",
                     code,
                     "position",
+                    of_the_count=True,
                 )
             )
 
@@ -541,11 +562,18 @@ def check_record(
                     f"'{expected}'.",
                     None,
                     "outcome",
+                    of_the_count=True,
                 )
             )
 
     adopted = record.outcome == Outcome.ADOPTED
-    if record.resolution_number is not None and not adopted:
+    if any(p.field == "outcome" for p in problems):
+        # An outcome the votes contradict: whether the text needs a number follows
+        # from the right outcome, not from the one recorded.
+        return problems
+    # An outcome not on record (not yet given, or not computable from missing
+    # votes) is unknown, not "not adopted": that gap is named on its own.
+    if record.resolution_number is not None and record.outcome and not adopted:
         problems.append(
             Problem(
                 "A resolution number is on record for a draft that was not adopted.",

@@ -367,3 +367,73 @@ def test_a_members_terms_are_drawn_as_a_timeline(bundled, live_server, chromium,
         assert table.count() == 1 and not table.evaluate("d => d.open"), code  # folded
         page.locator("#chart-terms").screenshot(path=str(ARTIFACTS / f"terms-{code}-{width}.png"))
     assert errors == []
+
+
+def test_an_editor_enters_a_vote_in_one_action_and_is_taken_to_its_error(
+    bundled, live_server, chromium
+):
+    """The add form: six positions chosen, "the others voted for", one save; then a
+    vote with a member left blank opens at that member's row (focused, in view,
+    marked), linked from the note at the top, with no other error beside it."""
+    from django.contrib.auth.models import User
+
+    from resolutions.models import Resolution
+
+    User.objects.create_superuser("clerk", password="clerk-password-7731")
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    errors = watch(page)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "clerk")
+    page.fill("#id_password", "clerk-password-7731")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+    def add_form(symbol: str) -> dict[str, str]:
+        """The add form of 28 February 2017: each member's code -> its row's menu."""
+        page.goto(live_server.url + "/admin/resolutions/resolution/add/?date=2017-02-28")
+        page.fill("#id_draft_symbol", symbol)
+        page.fill("#id_meeting", "S/PV.7893")
+        menus = {}
+        for index in range(15):
+            code = page.input_value(f"#id_votes-{index}-member")
+            menus[code] = f"#id_votes-{index}-position"
+        return menus
+
+    menus = add_form("S/2017/172")
+    for code, position in {"BOL": "against", "CHN": "veto", "RUS": "veto"}.items():
+        page.select_option(menus[code], position)
+    for code in ("EGY", "ETH", "KAZ"):
+        page.select_option(menus[code], "abstain")
+    page.check("input[name=seats_left][value=others_for]")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/resolutions/resolution/")
+    record = Resolution.objects.get(draft_symbol="S/2017/172")
+    assert (str(record.tally), record.outcome, record.votes.count()) == ("9-3-3", "vetoed", 15)
+
+    menus = add_form("S/2017/173")
+    for code, menu in menus.items():
+        if code != "EGY":
+            page.select_option(menu, "for")
+    page.fill("#id_resolution_number", "2345")
+    page.click("input[name=_save]")
+    page.wait_for_load_state("load")
+    focused = page.evaluate("() => document.activeElement.id")
+    assert focused == menus["EGY"].lstrip("#")
+    box = page.evaluate(
+        "s => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return [r.top, r.bottom, window.innerHeight]; }",
+        menus["EGY"],
+    )
+    assert box[0] >= 0 and box[1] <= box[2], box  # in view without scrolling
+    note = page.locator("p.first-error a")
+    assert note.get_attribute("href") == menus["EGY"]
+    assert note.inner_text().startswith("Egypt sat on the Council on 2017-02-28")
+    row = page.locator(f"tr.form-row:has({menus['EGY']})")
+    colour = row.locator("td").first.evaluate("td => getComputedStyle(td).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")  # the row is marked
+    shown = page.locator(".errorlist li").all_inner_texts()
+    assert "Egypt sat on the Council on 2017-02-28 but has no recorded vote." in shown
+    assert not any("resolution number" in text or "Give the outcome" in text for text in shown)
+    page.screenshot(path=str(ARTIFACTS / "admin-first-error.png"))
+    assert not Resolution.objects.filter(draft_symbol="S/2017/173").exists()
+    assert errors == []

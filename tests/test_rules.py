@@ -449,3 +449,32 @@ def test_the_vote_against_of_a_permanent_member_at_a_tally_only_vote_implies_pro
     assert not rules.implied_procedural(
         {"E1": Position.AGAINST}, permanent, on=on, outcome=Outcome.ADOPTED, tally=tally
     )
+
+
+def test_a_resolution_number_beside_an_outcome_not_yet_known_is_no_contradiction():
+    """An outcome not given (nor computable yet) is unknown: a resolution number
+    beside it is not "a number on a draft that was not adopted"."""
+    votes = [(c, Position.FOR) for c in S_2017_315 if c != "EGY"]
+    problems = problems_of(votes, outcome=None, tally=None, resolution_number=2350)
+    assert [(p.member, p.field) for p in problems] == [("EGY", "member")]
+    vetoed = problems_of(list(S_2017_315.items()), outcome=Outcome.VETOED, resolution_number=2350)
+    assert [p.field for p in vetoed] == ["resolution_number"]
+
+
+def test_an_outcome_the_votes_contradict_is_named_without_what_follows_from_it():
+    """Recorded as adopted, the reference case's votes make it vetoed: the wrong
+    outcome is the problem, not also an adopted text's missing number."""
+    problems = problems_of(list(S_2017_315.items()), outcome=Outcome.ADOPTED)
+    assert [p.field for p in problems] == ["outcome"]
+    assert problems[0].of_the_count
+
+
+def test_a_member_who_did_not_sit_is_named_once_not_also_counted_as_a_vote_too_many():
+    votes = [*S_2017_315.items(), ("DEU", Position.ABSTAIN)]
+    problems = problems_of(votes, tally=None)
+    assert [p.message for p in problems] == [
+        "Germany was not a member of the Council on 2017-04-12."
+    ]
+    # Given by a source, a tally of more votes than seats is still refused.
+    given = problems_of(votes, tally=Tally(10, 2, 4))
+    assert any(p.field == "tally" for p in given)

@@ -6,6 +6,7 @@ anything is saved. Entry from a news article is article.py."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AdminDateWidget
 from django.db import models
 from django.db.models import QuerySet
@@ -27,7 +28,7 @@ from ..models import (
 )
 from . import article, versions
 from .article import ArticleVoteForm, article_proposal
-from .checks import still_breaking
+from .checks import REVIEW_HINT, still_breaking
 from .forms import ResolutionForm, VoteForm, VoteFormSet, stale_message, vote_date
 
 
@@ -59,6 +60,8 @@ class VoteInline(admin.TabularInline):
     form = VoteForm
     formset = VoteFormSet
     fields = ["member", "position"]
+    # The rows, then what the save does with the seats left without a position.
+    template = "admin/resolutions/resolution/votes_inline.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "member":
@@ -89,6 +92,43 @@ class VoteInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("member")
+
+
+def errors_in_page_order(adminform: helpers.AdminForm, formsets):
+    """Each error of the change form as (anchor id, message, field to focus or
+    None), in the page's order: the record's own, its fields as its fieldsets show
+    them, then each inline's errors above its rows and on each row."""
+    form = adminform.form
+    for message in form.non_field_errors():
+        yield "resolution_form", message, None
+    for fieldset in adminform:
+        for line in fieldset:
+            for field in line:
+                name = getattr(field.field, "name", None)  # None: a read-only field
+                for message in form.errors.get(name, []) if name else []:
+                    yield form[name].auto_id, message, form.fields[name]
+    for formset in formsets:
+        for message in formset.non_form_errors():
+            yield f"{formset.prefix}-group", message, None
+        for index, row in enumerate(formset.forms):
+            for message in row.non_field_errors():
+                yield f"{formset.prefix}-{index}", message, None
+            for name in row.fields:
+                for message in row.errors.get(name, []):
+                    yield row[name].auto_id, message, row.fields[name]
+
+
+def first_error(adminform: helpers.AdminForm, formsets) -> dict | None:
+    """The first error of the page, the page opening at it (its field focused) and
+    linking to it from the note at the top. The hint to flag a record with gaps is
+    said beside the real problem, never first."""
+    errors = list(errors_in_page_order(adminform, formsets))
+    if not errors:
+        return None
+    anchor, message, field = next((e for e in errors if e[1] != REVIEW_HINT.message), errors[0])
+    if field is not None:
+        field.widget.attrs["autofocus"] = True
+    return {"id": anchor, "message": message}
 
 
 class SourceInline(admin.StackedInline):
@@ -263,6 +303,17 @@ class ResolutionAdmin(admin.ModelAdmin):
             record = Resolution.objects.get(pk=stale.resolution.pk)
             self.message_user(request, stale_message(record, stale.read_at), level="error")
             return HttpResponseRedirect(request.get_full_path())
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        adminform = context.get("adminform")
+        if adminform is not None and adminform.form.is_bound:
+            formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+            for formset in formsets:
+                for field, message in getattr(formset, "record_errors", []):
+                    adminform.form.add_error(field, message)
+            context["errors"] = helpers.AdminErrorList(adminform.form, formsets)
+            context["first_error"] = first_error(adminform, formsets)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if obj.review_status == Resolution.Review.OK:
