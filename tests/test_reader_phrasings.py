@@ -222,3 +222,20 @@ def test_a_vote_told_as_news_is_of_the_council_of_the_report_s_days():
     spanning = read("The Security Council has extended the mandate for one year to 31 "
                     "January 2019, in a unanimous vote.", None)  # fmt: skip
     assert spanning.positions == {}
+
+
+def test_the_only_members_to_abstain_are_as_many_as_named():
+    result = read("The Security Council adopted the resolution 13-0 on Tuesday. Bolivia and "
+                  "Egypt were the only members to abstain.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["BOL"] == result.positions["EGY"] == "abstain"
+    alone = read("The Security Council adopted the resolution 14-0 on Tuesday; Egypt was the "
+                 "only member to abstain.")  # fmt: skip
+    assert counts(alone) == (14, 0, 1)
+
+
+def test_members_excepted_from_a_position_do_not_take_it():
+    result = read("The Security Council adopted the resolution on Tuesday. All members but "
+                  "Bolivia and Egypt voted in favour; the two abstained.")  # fmt: skip
+    assert result.positions.get("BOL") != "for"
+    assert result.positions.get("EGY") != "for"

@@ -138,9 +138,9 @@ CUES: list[CuePattern] = [
     ),
     _cue(
         r"\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone|single)\s+(?:no|negative|dissenting)"
-        r"\s+votes?\b|\b(?:was|were|is)\s+the\s+(?:only|sole|lone)\s+(?:dissenter|holdout|"
-        r"(?:country|member|nation|state)\s+(?:to\s+vote\s+against|voting\s+against|against|"
-        r"opposed))",
+        r"\s+votes?\b|\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone)\s+(?:dissenters?|holdouts?|"
+        r"(?:countr(?:y|ies)|members?|nations?|states?)\s+(?:to\s+vote\s+against|voting\s+against|"
+        r"against|opposed))",
         Position.AGAINST,
         only=True,
     ),
@@ -163,8 +163,8 @@ CUES: list[CuePattern] = [
         implied=True,
     ),
     _cue(
-        r"\b(?:was|were|is)\s+the\s+(?:only|sole|lone|single)\s+(?:abstention|abstainer|"
-        r"(?:country|member|nation|state)\s+to\s+abstain)",
+        r"\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone|single)\s+(?:abstentions?|abstainers?|"
+        r"(?:countr(?:y|ies)|members?|nations?|states?)\s+to\s+abstain)",
         Position.ABSTAIN,
         only=True,
     ),

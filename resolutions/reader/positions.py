@@ -250,6 +250,20 @@ def representative_before(passage: Passage, floor: int, cue_start: int) -> list[
     return [Mention(demonym.start(1), demonym.end(1), codes)]
 
 
+_PLURAL = re.compile(
+    r"\b(?:were|are|countries|members|nations|states|abstentions|abstainers|dissenters|"
+    r"holdouts)\b",
+    re.I,
+)
+# "all members but China and Russia", "everyone except the United States"
+_EXCEPTED = re.compile(
+    r"\b(?:all|every|everyone|everybody|each|the\s+rest|the\s+others)\b[^;.]{0,50}?"
+    r"\b(?:but|except(?:\s+for)?|save(?:\s+for)?|other\s+than|apart\s+from|besides|excluding)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
     """One phrase between `floor` and `ceiling`: the members it governs, and the
     count or the "others" its subject states ("ten members voted for")."""
@@ -269,6 +283,8 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         first = min((m.start for m in group), default=cue.start)
         if re.search(r"\b(?:neither|not\s+even|not)\s+(?:the\s+)?$", masked[floor:first], re.I):
             return  # "Neither China nor Kazakhstan voted against": a denial
+        if group and _EXCEPTED.search(masked, max(0, first - 80), first):
+            return  # "All members but China and Russia voted in favour": not theirs
     if time_mismatch(window, passage.reading.result):
         return
     if cue.kind != OBJECT:
@@ -282,7 +298,10 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
             group += group_after(masked, mentions, consumed, joined.end(), ceiling)
         read_subject(passage, cue, floor)
     if cue.only:
-        passage.count(cue.position, 1)
+        # "was the only member to abstain": one; "were the only members to abstain": those named
+        plural = _PLURAL.search(masked, cue.start, cue.end)
+        if group or not plural:
+            passage.count(cue.position, len(group) or 1)
     for mention in group:
         passage.claim(mention, cue.position, cue.veto, cue.implied)
 
