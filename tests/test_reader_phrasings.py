@@ -239,3 +239,16 @@ def test_members_excepted_from_a_position_do_not_take_it():
                   "Bolivia and Egypt voted in favour; the two abstained.")  # fmt: skip
     assert result.positions.get("BOL") != "for"
     assert result.positions.get("EGY") != "for"
+
+
+def test_a_motion_to_put_off_the_vote_is_another_vote():
+    for sentence in (
+        "After a motion by Egypt to postpone the vote was rejected 4-9-2, the Security "
+        "Council adopted the resolution 13-0-2 on Tuesday.",
+        "On Tuesday a bid by Egypt to delay the vote failed 4-9-2; the Security Council "
+        "then adopted the resolution 13-0-2.",
+    ):
+        result = read(sentence)
+        assert counts(result) == (13, 0, 2), sentence
+        assert result.outcome == "adopted"
+        assert any("a vote on a motion" in w for w in result.warnings)

@@ -225,6 +225,24 @@ _AMENDMENT_PHRASE = re.compile(
 )
 
 
+# A motion to put off the vote is voted on before the draft, apart from it: "a Russian
+# motion to postpone the vote was rejected 4-9-2".
+_MOTION = re.compile(
+    r"\b(?:motion|proposal|request|bid|move|attempt|push)\s+(?:[\w.'-]+\s+){0,3}?to\s+"
+    r"(?:postpone|delay|defer|adjourn|suspend|put\s+off|hold\s+off)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:vote|voting|meeting|decision|session|debate)\b|\bmotion\s+to\s+adjourn\b",
+    re.I,
+)
+
+
+def _mask_motions(sentence: Sentence, result: Extraction) -> None:
+    """Blank what a sentence says of a motion to put off the vote, as of an amendment."""
+    while (m := _MOTION.search(sentence.masked)) is not None:
+        blank_what_follows(
+            sentence, m, result, "The article also reports a vote on a motion, not read: "
+        )
+
+
 def _mask_amendments(sentence: Sentence, result: Extraction) -> None:
     """Blank what a sentence says of an amendment, from the clause that names it to
     the end of the sentence or the return to the draft ("The vote for the amendment
@@ -260,6 +278,7 @@ def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
     """Blank the clauses about another draft ("a rival Russian text failed"), in both
     masks, and say so: those votes are not this one."""
     _mask_amendments(sentence, result)
+    _mask_motions(sentence, result)
     for m in OTHER_DRAFT.finditer(sentence.masked):
         text = sentence.masked
         starts = [text.rfind(ch, 0, m.start()) for ch in ",;("]
