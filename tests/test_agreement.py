@@ -4,6 +4,7 @@ reference case S/2017/315 as the bundled data holds it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 
@@ -139,7 +140,13 @@ def test_the_reference_case_read_together():
     assert compare(real, "USA", "GBR").overall.agree == 1
     assert compare(real, "USA", "RUS").splits == real
     assert majority_side(positions.values()) == "for"
-    assert division({"for": 10, "against": 2, "abstain": 3}) == pytest.approx(1 / 3)
+    # Its division from the record's own tally (10-2-3) and from its members' votes.
+    tally = {"for": record.votes_for, "against": record.votes_against}
+    tally["abstain"] = record.votes_abstain
+    assert division(tally) == pytest.approx(1 / 3)
+    assert agreement.tally_division(*tally.values()) == pytest.approx(1 / 3)
+    cast = Counter("against" if p == "veto" else p for p in positions.values())
+    assert division(cast) == pytest.approx(1 / 3)
     alone = [code for code in positions if agreement.isolation(real, code).alone]
     assert alone == []  # Russia had Bolivia beside it; China two other abstainers
     with_majority = sorted(
