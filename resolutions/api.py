@@ -1,6 +1,7 @@
 """The read-only JSON API under /api/ (django-ninja): OpenAPI 3 schema at
 /api/openapi.json, browsable docs at /api/docs/ (served from the installed
-package's static files, no CDN).
+package's static files, no CDN). Votes and members here; topics and agreement
+figures in resolutions/api_figures.py.
 
 Every figure comes from the querysets the pages and the CSVs read (filters.py,
 exports.py, views.members_queryset / member_figures); fields carry the CSVs'
@@ -446,3 +447,8 @@ def member(request: HttpRequest, code: str):
         "contradicted_vetoes": [vote_link(request, r) for r in figures.contradicted_vetoes],
         "votes_csv": request.build_absolute_uri(votes_csv),
     }
+
+
+# Topics and agreement figures: their own module, a router of this API (added
+# last: it reads this module's errors and parameter checks).
+api.add_router("", "resolutions.api_figures.router")

@@ -24,6 +24,8 @@ from schemathesis.specs.openapi import checks
 from resolutions.api import api
 from resolutions.exports import MEMBER_COLUMNS, RESOLUTION_COLUMNS, VOTE_COLUMNS, neutralise
 from resolutions.models import Resolution
+from resolutions.together import share_text
+from resolutions.topic_pages import TOPIC_COLUMNS
 
 REFERENCE_SLUG = "s-2017-315"
 # One call per endpoint of the schema (the test below checks that none is missing).
@@ -32,6 +34,9 @@ EXAMPLES = {
     "/api/votes/{slug}/": f"/api/votes/{REFERENCE_SLUG}/",
     "/api/members/": "/api/members/",
     "/api/members/{code}/": "/api/members/rus/",
+    "/api/topics/": "/api/topics/",
+    "/api/topics/{slug}/": "/api/topics/middle-east-syria/",
+    "/api/agreement/": "/api/agreement/?year=2017",
 }
 
 
@@ -175,6 +180,100 @@ def test_the_api_s_members_are_the_members_csv(client):
         assert as_cells(record, MEMBER_COLUMNS) == row
 
 
+@pytest.mark.django_db
+def test_the_api_s_topics_are_the_topics_csv(client):
+    topics = client.get("/api/topics/").json()
+    rows = csv_rows(client.get("/topics.csv"))
+    assert topics["count"] == len(rows) > 10
+    assert [as_cells(record, TOPIC_COLUMNS) for record in topics["results"]] == rows
+    for record in topics["results"]:
+        assert record["url"] == f"http://testserver/topics/{record['slug']}/"
+
+
+@pytest.mark.django_db
+def test_a_topic_s_figures_are_its_page_s_and_its_votes_its_csv_s(client):
+    topic = client.get("/api/topics/middle-east-syria/").json()
+    listed = next(
+        t for t in client.get("/api/topics/").json()["results"] if t["slug"] == topic["slug"]
+    )
+    assert {k: v for k, v in topic.items() if k in listed} == listed
+    page = client.get("/topics/middle-east-syria/")
+    assert [
+        (year["year"], [year["adopted"], year["failed"], year["vetoed"]])
+        for year in topic["per_year"]
+    ] == [(year, [n for _, n in counts]) for year, counts, _ in page.context["per_year"]]
+    for outcome in ("adopted", "failed", "vetoed"):
+        assert sum(year[outcome] for year in topic["per_year"]) == topic[outcome]
+    assert [d["slug"] for d in topic["vetoed_drafts"]] == [
+        r.slug for r in page.context["figures"].vetoed
+    ]
+    assert len(topic["vetoed_drafts"]) == topic["vetoed"] > 0
+    reference = next(d for d in topic["vetoed_drafts"] if d["slug"] == REFERENCE_SLUG)
+    assert reference["vetoed_by"] == ["RUS"]
+    assert sum(m["vetoes"] for m in topic["vetoes_cast"]) == sum(
+        len(d["vetoed_by"]) for d in topic["vetoed_drafts"]
+    )
+    # Its votes: the link given, and the CSV's rows for the same topic.
+    votes = client.get(topic["votes_url"].removeprefix("http://testserver")).json()
+    exported = csv_rows(client.get(topic["csv"].removeprefix("http://testserver")))
+    assert votes["count"] == len(exported) == topic["votes"]
+    assert sorted(as_cells(v, RESOLUTION_COLUMNS)["draft_symbol"] for v in votes["results"]) == (
+        sorted(row["draft_symbol"] for row in exported)
+    )
+    assert client.get("/api/topics/MIDDLE-EAST-SYRIA/").json() == topic
+
+
+@pytest.fixture
+def split_council(db):
+    """Votes of our own in 2091 on which members split: QAA and QAB always agree,
+    the last member abstains on every vote, a permanent member vetoes some."""
+    members = council("Q")
+    many_votes(40, members)
+    return members
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=2091",
+        "year=2091&members=QAA,QAB,QAO",
+        "date_after=2091-03-01&date_before=2091-09-30&members=qaa,qac,qao,qae",
+        "council=2091-06-01&members=QAA,QAO",
+        "year=2017",
+        "",
+    ],
+)
+def test_the_api_s_agreement_is_the_agreement_csv(client, split_council, query):
+    figures = client.get(f"/api/agreement/?{query}").json()
+    rows = csv_rows(client.get(f"/agreement.csv?{query}"))
+    assert (
+        rows
+        and [
+            {
+                "member_a": pair["member_a"],
+                "member_b": pair["member_b"],
+                "votes": str(pair["votes"]),
+                "agree": str(pair["agree"]),
+                "share": share_text(pair["share"]),
+            }
+            for pair in figures["results"]
+        ]
+        == rows
+    )
+    codes = {row["member_a"] for row in rows} | {row["member_b"] for row in rows}
+    assert {m["member_code"] for m in figures["members"]} == codes
+
+
+def test_agreement_figures_say_their_period_and_what_they_leave_out(client, split_council):
+    figures = client.get("/api/agreement/?year=2091&members=QAA,QAB,QAO").json()
+    assert figures["period"] == {"start": "2091-01-01", "end": "2091-12-31", "label": "2091"}
+    pairs = {(p["member_a"], p["member_b"]): p for p in figures["results"]}
+    assert pairs[("QAA", "QAB")]["votes"] == 40
+    # The last member abstained on every vote, the others never did (a veto is a no).
+    assert pairs[("QAA", "QAO")]["agree"] == 0 and pairs[("QAA", "QAO")]["share"] == 0
+    assert figures["left_out"] == {"tally_only": 0, "without_vote": 0}
+
+
 def term_text(term: dict) -> str:
     start, end = term["start"][:4], "present" if term["end"] is None else term["end"][:4]
     span = start if start == end else f"{start}–{end}"
@@ -227,6 +326,13 @@ def test_pages_are_in_a_stable_order_and_cover_every_vote_once(client):
         ("/api/votes/?yaer=2017&sort=date", {"yaer", "sort"}),
         ("/api/members/?year=2017", {"year"}),
         (f"/api/votes/{REFERENCE_SLUG}/?format=xml", {"format"}),
+        ("/api/topics/?page=2", {"page"}),
+        ("/api/agreement/?year=2017&date_after=2017-01-01", {"year", "date_after"}),
+        ("/api/agreement/?members=XXX,USA", {"members"}),
+        ("/api/agreement/?members=USA", {"members"}),
+        ("/api/agreement/?council=1900-01-01", {"council"}),
+        ("/api/agreement/?year=1800", {"year"}),
+        ("/api/agreement/?year=2017&sort=x", {"sort"}),
     ],
 )
 def test_an_invalid_parameter_answers_400_naming_it(client, url, names):
@@ -237,7 +343,14 @@ def test_an_invalid_parameter_answers_400_naming_it(client, url, names):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/api/votes/no-such-vote/", "/api/members/zzz/", "/api/votes/?page=999"]
+    "url",
+    [
+        "/api/votes/no-such-vote/",
+        "/api/members/zzz/",
+        "/api/votes/?page=999",
+        "/api/topics/no-such-topic/",
+        "/api/topics/a%00b/",
+    ],
 )
 def test_what_is_not_there_is_404(client, url):
     response = client.get(url)
@@ -269,16 +382,23 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
         ("/api/members/", 2),
         ("/api/votes/s-2091-1/", 6),
         ("/api/members/qaa/", 6),
+        # The topics with their counts; a topic's, its per-year counts, its
+        # vetoed drafts and their vetoes.
+        ("/api/topics/", 1),
+        ("/api/topics/made-up-question/", 4),
+        # The members known, those seated in the period, its votes, what is left out.
+        ("/api/agreement/?year=2091", 4),
+        ("/api/agreement/?council=2091-06-01&members=QAA,QAB", 5),
     ],
 )
 def test_a_fixed_number_of_queries_whatever_the_size_of_the_record(
     client, django_assert_num_queries, url, queries
 ):
     members = council("Q")
-    many_votes(3, members)
+    many_votes(3, members, topic="Made-up question")
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
-    many_votes(300, members, start_year=2191)
+    many_votes(300, members, start_year=2191, topic="Made-up question")
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
 

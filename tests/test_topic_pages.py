@@ -162,6 +162,12 @@ def test_the_list_s_csv_holds_its_figures(client, lagoon):
         "first_date": "2095-03-01",
         "last_date": "2098-04-04",
     }
+    # The list's downloads, and the topic page's figures as JSON, are linked.
+    html = client.get("/topics/").content.decode()
+    assert 'href="/topics.csv"' in html and 'href="/api/topics/"' in html
+    page = client.get(f"/topics/{topic.slug}/").content.decode()
+    assert f'href="/api/topics/{topic.slug}/"' in page
+    assert client.get(f"/api/topics/{topic.slug}/").json()["votes"] == 5
     # Each topic's count is the number of rows of its filtered export.
     for slug, row in rows.items():
         exported = csv_rows(client, f"/resolutions.csv?topic={slug}")
