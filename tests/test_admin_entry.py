@@ -105,12 +105,17 @@ def test_adopted_unanimously_beside_a_vote_against_is_an_error_on_its_row(editin
 
 
 def test_the_seats_are_filled_only_on_a_record_of_the_members_votes(editing):
-    data = post_data(ALL_BLANK, seats_left="others_for", votes_for="15", outcome="adopted")
+    tally = {"votes_for": "15", "votes_against": "0", "votes_abstain": "0"}
+    data = post_data(ALL_BLANK, seats_left="others_for", resolution_number="2345", **tally)
     del data["votes_recorded"]
     response = editing.post(ADD_URL, data)
     assert response.status_code == 200
-    assert "seats_left" in where_errors_are(response)
+    assert list(where_errors_are(response)) == ["seats_left"]
     assert "tick &#x27;votes recorded&#x27;" in response.text
+    # Shown under the votes, outside the record's fieldsets: still linked from the top.
+    assert re.search(
+        r'<p class="errornote first-error">.*?<a href="#id_seats_left">', response.text
+    )
     assert not Resolution.objects.filter(draft_symbol="S/2017/172").exists()
 
 

@@ -101,10 +101,12 @@ def errors_in_page_order(adminform: helpers.AdminForm, formsets):
     form = adminform.form
     for message in form.non_field_errors():
         yield "resolution_form", message, None
+    shown = set()
     for fieldset in adminform:
         for line in fieldset:
             for field in line:
                 name = getattr(field.field, "name", None)  # None: a read-only field
+                shown.add(name)
                 for message in form.errors.get(name, []) if name else []:
                     yield form[name].auto_id, message, form.fields[name]
     for formset in formsets:
@@ -116,6 +118,12 @@ def errors_in_page_order(adminform: helpers.AdminForm, formsets):
             for name in row.fields:
                 for message in row.errors.get(name, []):
                     yield row[name].auto_id, message, row.fields[name]
+    # A field of the record shown outside its fieldsets (the seats left without a
+    # position, under the members' votes).
+    for name in form.fields:
+        if name not in shown:
+            for message in form.errors.get(name, []):
+                yield form[name].auto_id, message, form.fields[name]
 
 
 def first_error(adminform: helpers.AdminForm, formsets) -> dict | None:
