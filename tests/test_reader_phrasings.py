@@ -252,3 +252,16 @@ def test_a_motion_to_put_off_the_vote_is_another_vote():
         assert counts(result) == (13, 0, 2), sentence
         assert result.outcome == "adopted"
         assert any("a vote on a motion" in w for w in result.warnings)
+
+
+def test_a_condition_inverted_is_not_a_position():
+    result = read("Had Russia voted against, the Security Council draft would have failed; "
+                  "instead it passed 14-0-1 on Tuesday.")  # fmt: skip
+    assert "RUS" not in result.positions
+
+
+def test_two_scores_of_one_position_leave_it_for_the_editor():
+    result = read("The Security Council voted on two drafts on Tuesday. The first failed "
+                  "2-9-4. The second was vetoed by the United States, 12-1-2.")  # fmt: skip
+    assert counts(result) == (None, None, None)
+    assert any("several counts 'for' (2, 12): left for the editor" in w for w in result.warnings)

@@ -264,6 +264,11 @@ _EXCEPTED = re.compile(
 )
 
 
+# "Had Russia voted against, the draft would have failed": a condition, inverted
+_COUNTERFACTUAL = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|or)\s+)(?:[Hh]ad|[Ss]hould)\s+$")
+_WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)
+
+
 def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
     """One phrase between `floor` and `ceiling`: the members it governs, and the
     count or the "others" its subject states ("ten members voted for")."""
@@ -285,6 +290,8 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
             return  # "Neither China nor Kazakhstan voted against": a denial
         if group and _EXCEPTED.search(masked, max(0, first - 80), first):
             return  # "All members but China and Russia voted in favour": not theirs
+        if _COUNTERFACTUAL.search(masked, floor, first) and _WOULD.search(masked, cue.end):
+            return  # "Had Russia voted against, the draft would have failed": a condition
     if time_mismatch(window, passage.reading.result):
         return
     if cue.kind != OBJECT:

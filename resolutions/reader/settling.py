@@ -97,7 +97,9 @@ def quote_each(claims: list, label=lambda c: c.position) -> str:
 
 
 def take_stated_counts(s: Settlement) -> None:
-    """The counts the article states: the first of each, with a warning if several."""
+    """The counts the article states; a position it counts twice, differently (two
+    votes told, or one told wrong), is left for the editor, with a warning quoting
+    both."""
     stated: dict[str, list] = {}
     for c in s.reading.counts:
         stated.setdefault(c.position, []).append(c)
@@ -110,9 +112,10 @@ def take_stated_counts(s: Settlement) -> None:
             s.warn(
                 f"The article gives several counts '{position}' ("
                 + ", ".join(str(v) for v in values)
-                + f"); {value} was taken. "
+                + "): left for the editor. "
                 + quote_each(options, lambda c: str(c.value))
             )
+            continue
         s.counts[position] = value
         s.result.count_evidence[position] = next(
             c for c in options if c.value == value
