@@ -61,7 +61,16 @@ def test_gunicorn_as_deployed_answers_every_page_of_the_mix_under_load(tmp_path)
     assert manage("migrate", "--noinput", "-v0").returncode == 0
     assert manage("load_bundled", "-v0").returncode == 0
     done = manage(
-        "loadtest", "--on-configured", "--clients", "3", "--seconds", "2", "--floor-seconds", "1"
+        "loadtest",
+        "--on-configured",
+        "--clients",
+        "3",
+        "--seconds",
+        "2",
+        "--floor-seconds",
+        "1",
+        "--warmup-seconds",
+        "1",
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout

@@ -6,8 +6,10 @@ database (as `make bench` does); `--on-configured` loads the configured database
 (DATABASE_URL) as it is instead. The server runs with the production settings
 (a throw-away secret key, static files collected into the temporary folder) and
 votetracker/gunicorn.conf.py; each request says it came over HTTPS, as the load
-balancer's would. Each page is asked for once before the timing starts (the first
-visit fills the page cache), then the floor and the mix are timed (resolutions/loadtest.py)."""
+balancer's would. Each page is asked for once (it must answer 200), then the mix
+runs untimed for `--warmup-seconds` (each worker fills its own page cache; with
+REDIS_URL set they share one), then the floor and the mix are timed
+(resolutions/loadtest.py)."""
 
 from __future__ import annotations
 
@@ -47,6 +49,12 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=50)
         parser.add_argument("--seconds", type=float, default=60, help="The page mix's length.")
         parser.add_argument("--floor-seconds", type=float, default=10)
+        parser.add_argument(
+            "--warmup-seconds",
+            type=float,
+            default=5,
+            help="The mix run untimed first, so that every worker has its pages cached.",
+        )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn's workers.")
         parser.add_argument(
             "--on-configured",
@@ -54,8 +62,11 @@ class Command(BaseCommand):
             help="Load the configured database as it is (no import into a temporary one).",
         )
 
-    def handle(self, *args, clients, seconds, floor_seconds, workers, on_configured, **options):
-        if clients < 1 or seconds <= 0 or floor_seconds <= 0 or workers < 1:
+    def handle(
+        self, *args, clients, seconds, floor_seconds, warmup_seconds, workers, on_configured,
+        **options,
+    ):  # fmt: skip
+        if clients < 1 or seconds <= 0 or floor_seconds <= 0 or warmup_seconds < 0 or workers < 1:
             raise CommandError("--clients and --workers must be at least 1, the seconds above 0.")
         with tempfile.TemporaryDirectory() as folder:
             env = {
@@ -83,6 +94,8 @@ class Command(BaseCommand):
                 failing = loadtest.failing("127.0.0.1", port, urls)
                 if failing:
                     raise CommandError(f"pages failing before any load: {', '.join(failing)}")
+                if warmup_seconds:
+                    loadtest.load("127.0.0.1", port, urls, clients, warmup_seconds)
                 floor = loadtest.load("127.0.0.1", port, ["/healthz"], clients, floor_seconds)
                 mix = loadtest.load("127.0.0.1", port, urls, clients, seconds)
             finally:
