@@ -13,7 +13,8 @@
   through ALSO_KNOWN_AS and the member states' own spellings.
 
 Member states are found by code, name or any known spelling and listed first
-when the query names one.
+when the query names one; then the topics whose name holds the query or each of
+its words (`find_topics`), each linked to its page.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from .models import MemberState, Resolution, normalise_name
+from .models import MemberState, Resolution, Topic, normalise_name
 from .tables import ResolutionTable
 
 VOTES_SHOWN = 50
@@ -173,6 +174,29 @@ def find_members(query: str) -> list[MemberState]:
     )
 
 
+TOPICS_SHOWN = 10
+
+
+def find_topics(query: str) -> list[Topic]:
+    """The topics, regions and categories whose name holds the query, or each of
+    its words (not a symbol or a number, nor the commonest words), most votes
+    first (one query; none for a symbol or a resolution number)."""
+    if RESOLUTION_NUMBER.match(query) or DRAFT_SYMBOL.match(query):
+        return []
+    words = [
+        word
+        for word in re.findall(r"[^\W\d_]+", query.lower())
+        if len(word) > 1 and word not in STOPWORDS
+    ]
+    if not words:
+        return []
+    every_word = Q()
+    for word in words:
+        every_word &= Q(name__icontains=word)
+    found = Topic.objects.filter(Q(name__icontains=query) | every_word).with_counts()
+    return list(found.order_by("-votes", "name")[:TOPICS_SHOWN])
+
+
 def refusal(query: str) -> str:
     """Why a query is not searched for ("" when it is)."""
     if len(query) > MAX_TEXT_QUERY:
@@ -198,4 +222,5 @@ def search(request: HttpRequest) -> HttpResponse:
         context["count"] = votes.count()
         context["table"] = ResolutionTable(votes[:VOTES_SHOWN], orderable=False)
         context["members"] = find_members(query)
+        context["topics"] = find_topics(query)
     return render(request, "resolutions/search.html", context)

@@ -358,3 +358,16 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_votes(
     many_votes(300, members, start_year=2291, topic="Made-up question")
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_search_lists_the_topics_it_names(client):
+    html = client.get("/search/", {"q": "syria"}).content.decode()
+    assert html.index('id="topics"') < html.index('id="votes"')
+    topics = html.split('id="topics"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="/topics/middle-east-syria/">Middle East (Syria)</a>' in topics
+    # Every word, in any order; a symbol or a number names no topic.
+    words = client.get("/search/", {"q": "palestinian middle east"}).content.decode()
+    assert 'href="/topics/middle-east-incl-the-palestinian-question/"' in words
+    for query in ("S/2017/315", "2118", "the"):
+        assert 'id="topics"' not in client.get("/search/", {"q": query}).content.decode()
