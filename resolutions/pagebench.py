@@ -37,7 +37,7 @@ urlpatterns = [
 
 def default_pages() -> list[str]:
     """A page of each kind, on whatever record the database holds."""
-    from .models import MemberState, Resolution
+    from .models import MemberState, Resolution, Topic
 
     latest = Resolution.objects.order_by("-date", "-pk").first()
     busiest = (
@@ -52,6 +52,11 @@ def default_pages() -> list[str]:
         pages += [f"/members/{member}/", f"/resolutions/?member={member.upper()}&position=veto"]
     if latest is not None:
         pages.append(latest.get_absolute_url())
+    pages.append("/topics/")
+    # The topic of the most votes: the longest of their pages.
+    topic = Topic.objects.with_counts().order_by("-votes", "slug").first()
+    if topic is not None:
+        pages.append(topic.get_absolute_url())
     return [*pages, "/agreement/", "/alignment/", "/glossary/", "/feeds/votes.atom"]
 
 
