@@ -265,3 +265,14 @@ def test_two_scores_of_one_position_leave_it_for_the_editor():
                   "2-9-4. The second was vetoed by the United States, 12-1-2.")  # fmt: skip
     assert counts(result) == (None, None, None)
     assert any("several counts 'for' (2, 12): left for the editor" in w for w in result.warnings)
+
+
+def test_the_sponsor_after_an_object_is_not_the_one_who_vetoed():
+    for sentence, vetoing in (
+        ("China vetoed a text put forward by the United States on Tuesday.", "CHN"),
+        ("Russia blocked a resolution drafted by France on Tuesday.", "RUS"),
+        ("The United States vetoed on Tuesday a resolution backed by 12 members.", "USA"),
+    ):
+        result = read(sentence)
+        assert result.vetoed_by == [vetoing], sentence
+    assert read("The draft was vetoed on Tuesday by Russia.").vetoed_by == ["RUS"]

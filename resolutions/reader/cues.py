@@ -41,9 +41,16 @@ def _cue(pattern: str, position: str, kind: str = SUBJECT, **flags) -> CuePatter
 # "Abstaining on Wednesday were ...": a short time or place between the phrase and "were"
 _WHEN = r"(?:\s+(?:on|in|at)\s+(?:the\s+)?[A-Za-z']+(?:\s+(?:vote|meeting|session))?)?"
 
+# Between a passive participle and its "by": "vetoed on Friday by Russia", never an
+# object ("vetoed a text put forward by the United States": the sponsor, not the veto)
+_PASSIVE_GAP = (
+    r"(?:(?!by\b|a\b|an\b|the\b|its\b|their\b|this\b|that\b|\w+ed\b|put\b|forward\b)"
+    r"[\w'-]+\s+)"
+)
+
 CUES: list[CuePattern] = [
     # members named after the phrase
-    _cue(r"\bvetoed\s+(?:(?!by\b)[\w'-]+\s+){0,4}?by\b", Position.AGAINST, OBJECT, veto=True),
+    _cue(rf"\bvetoed\s+{_PASSIVE_GAP}{{0,4}}?by\b", Position.AGAINST, OBJECT, veto=True),
     _cue(r"\b(?:a|the|joint)\s+vetoe?s?\s+(?:cast\s+)?by\b", Position.AGAINST, OBJECT, veto=True),
     _cue(
         rf"\b{VOTE}\s+(?:in\s+favou?r|for|yes)(?:\s+of)?(?:\s+(?:the|it|this)\b[^,;:]{{0,50}}?)?"
@@ -72,7 +79,7 @@ CUES: list[CuePattern] = [
     _cue(r"\b(?:the\s+)?abstentions?,?\s+(?:of|from|by)\b", Position.ABSTAIN, OBJECT),
     _cue(r"\b(?:the\s+)?abstainers?\s+(?:were|was|being)\b", Position.ABSTAIN, OBJECT),
     _cue(
-        r"\b(?:blocked|killed)\s+(?:(?!by\b)[\w'-]+\s+){0,3}?by\b",
+        rf"\b(?:blocked|killed)\s+{_PASSIVE_GAP}{{0,3}}?by\b",
         Position.AGAINST,
         OBJECT,
         veto=True,
