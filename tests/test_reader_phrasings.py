@@ -276,3 +276,14 @@ def test_the_sponsor_after_an_object_is_not_the_one_who_vetoed():
         result = read(sentence)
         assert result.vetoed_by == [vetoing], sentence
     assert read("The draft was vetoed on Tuesday by Russia.").vetoed_by == ["RUS"]
+
+
+def test_an_apposition_between_a_member_and_its_vote():
+    result = read("The Security Council passed the resolution 14-0-1 on Tuesday; Russia, a "
+                  "close ally of Syria, abstained.")  # fmt: skip
+    assert result.positions["RUS"] == "abstain"
+    assert result.positions.get("SYR") is None
+    listed = read("The Security Council rejected the draft on Tuesday. Two members, the "
+                  "United States and Bolivia, voted against it.")  # fmt: skip
+    assert listed.positions["USA"] in ("against", "veto")
+    assert listed.positions["BOL"] == "against"

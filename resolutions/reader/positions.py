@@ -67,6 +67,14 @@ def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return mentions[first:last]
 
 
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its|their)\s+[^,;:()\"]{1,60},\s+(?:(?:also|then|\w+ly)\s+)?$", re.I
+)
+
+
+_GOVERNED = re.compile(r"\b(?:of|to|for|with|from|against|on|by|in)\s+(?:the\s+)?$", re.I)
+
+
 def group_before(
     masked: str,
     mentions: list[Mention],
@@ -77,13 +85,19 @@ def group_before(
 ) -> list[Mention]:
     """The members named just before a phrase: "China, Russia and Bolivia voted no",
     "with China and India abstaining", "Russia was joined by China in vetoing"."""
+    # "Russia, a close ally of Syria, abstained": the apposition is passed over, unless
+    # it names the members ("Two members, the United States and Britain, voted no")
+    apposition = _APPOSITION.search(masked, floor, cue_start)
+    if apposition and any(
+        not m.adjectival and not _GOVERNED.search(masked, apposition.start(), m.start)
+        for m in within(mentions, apposition.start(), cue_start)
+    ):
+        apposition = None
+    limit = apposition.start() if apposition else cue_start
     candidates = [
-        m
-        for m in within(mentions, floor, cue_start)
-        if m.end <= cue_start and id(m) not in consumed
+        m for m in within(mentions, floor, limit) if m.end <= limit and id(m) not in consumed
     ]
     group: list[Mention] = []
-    limit = cue_start
     for m in reversed(candidates):
         gap = masked[m.end : limit]
         if not group:
