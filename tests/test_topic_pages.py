@@ -371,3 +371,13 @@ def test_the_search_lists_the_topics_it_names(client):
     assert 'href="/topics/middle-east-incl-the-palestinian-question/"' in words
     for query in ("S/2017/315", "2118", "the"):
         assert 'id="topics"' not in client.get("/search/", {"q": query}).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["page=abc", "page=999", "page=-1", "per_page=0", "per_page=abc", "sort=nonsense"]
+)
+def test_odd_table_parameters_do_not_break_a_topic_s_page(client, query):
+    response = client.get(f"/topics/middle-east-syria/?{query}")
+    assert response.status_code == 200
+    assert table_slugs(response.content.decode())
