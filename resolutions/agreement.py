@@ -171,13 +171,18 @@ def sides_of(positions: Iterable[str]) -> Counter[str]:
     return Counter(s for position in positions if (s := side(position)) is not None)
 
 
-def majority_side(positions: Iterable[str]) -> str | None:
-    """The side of the largest group of the votes cast; None on a tie for the
-    largest group (no majority side) or when nobody voted."""
-    ranked = sides_of(positions).most_common()
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+def majority_of(sides: Mapping[str, int]) -> str | None:
+    """The side of the largest group, from how many members took each side; None
+    on a tie for the largest group (no majority side) or when nobody voted."""
+    ranked = sorted(((count, name) for name, count in sides.items() if count), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None
-    return ranked[0][0]
+    return ranked[0][1]
+
+
+def majority_side(positions: Iterable[str]) -> str | None:
+    """majority_of the positions of a vote (not voting left out)."""
+    return majority_of(sides_of(positions))
 
 
 def division(counts: Mapping[str, int]) -> float | None:
@@ -198,6 +203,20 @@ class Isolation:
     votes: int = 0  # recorded votes it cast, with a majority side
     with_majority: int = 0
     alone: list[Ballot] = field(default_factory=list)  # the only member on its side
+
+    def add(self, own: str | None, sides: Mapping[str, int], times: int = 1) -> bool:
+        """Count `times` votes on which the member took the side `own` (None: it
+        did not vote) and the members took each side as many times as `sides`
+        says (the member included). A vote counts when the member took a side
+        and the vote has a majority side (majority_of). Whether they were votes
+        alone: against the majority with no other member on its side (the
+        caller keeps which votes they were)."""
+        majority = majority_of(sides)
+        if own is None or majority is None:
+            return False
+        self.votes += times
+        self.with_majority += times * (own == majority)
+        return own != majority and sides.get(own) == 1
 
     @property
     def against_majority(self) -> int:
@@ -225,18 +244,9 @@ def isolation_of_all(ballots: Iterable[Ballot], codes: Iterable[str]) -> dict[st
     results = {code: Isolation(code) for code in codes}
     for ballot in counted(ballots):
         sides = sides_of(ballot.positions.values())
-        majority = majority_side(ballot.positions.values())
-        if majority is None:
-            continue
         for code, position in ballot.positions.items():
-            own = side(position)
-            if own is None or code not in results:
-                continue
-            result = results[code]
-            result.votes += 1
-            result.with_majority += int(own == majority)
-            if own != majority and sides[own] == 1:
-                result.alone.append(ballot)
+            if code in results and results[code].add(side(position), sides):
+                results[code].alone.append(ballot)
     return results
 
 

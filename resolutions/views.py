@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
+from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -22,6 +24,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, ExtractYear, NullIf
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -31,7 +34,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import agreement, charts, exportfiles, exports, history, stats, together
+from . import agreement, charts, exportfiles, exports, history, stats
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
 from .models import CouncilTerm, MemberState, Resolution, Topic, Vote, name_at_vote
 from .report_form import ErrorReportForm
@@ -456,13 +459,60 @@ def terms_on_the_council(member: MemberState) -> list[tuple[str, list[stats.Term
     return list(rows.values())
 
 
+def sides_of_votes_with(member: MemberState) -> list[tuple[str, dict[str, int], int | None, int]]:
+    """The recorded votes the member took a side on, read by the database (one
+    query, a handful of rows whatever the record's size): (its side, how many
+    members took each side, the vote's id when the member was the only one on
+    its side else None, how many votes). Sides as agreement.side counts them;
+    recorded votes only, as together.ballots reads them."""
+    names = sorted(set(agreement.SIDES.values()))
+    per_side = {name: [p for p, s in agreement.SIDES.items() if s == name] for name in names}
+    own_side = Case(
+        *(When(position__in=positions, then=Value(name)) for name, positions in per_side.items())
+    )
+    per_vote = (
+        member.votes.filter(resolution__votes_recorded=True, position__in=list(agreement.SIDES))
+        .values("resolution_id")
+        .annotate(
+            own=own_side,
+            **{
+                f"n_{name}": Count(
+                    "resolution__votes", filter=Q(resolution__votes__position__in=positions)
+                )
+                for name, positions in per_side.items()
+            },
+        )
+        .order_by()
+    )
+    sql, params = per_vote.query.sql_with_params()
+    quote = connection.ops.quote_name
+    counts = [quote(f"n_{name}") for name in names]
+    own_count = " ".join(f"WHEN {quote('own')} = %s THEN {count}" for count in counts)
+    single = f"CASE WHEN (CASE {own_count} END) = 1 THEN {quote('resolution_id')} END"
+    columns = [quote("own"), *counts, single]
+    grouped = (
+        f"SELECT {', '.join(columns)}, COUNT(*) FROM ({sql}) per_vote "  # noqa: S608
+        f"GROUP BY {', '.join(str(i) for i in range(1, len(columns) + 1))}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(grouped, [*names, *params])
+        rows = cursor.fetchall()
+    return [
+        (own, dict(zip(names, sides, strict=True)), single_key, times)
+        for own, *sides, single_key, times in rows
+    ]
+
+
 def with_the_majority(member: MemberState) -> tuple[agreement.Isolation, list[Resolution]]:
     """How often the member voted with the Council's majority, and the votes it
-    cast alone, latest first (two queries: every position of the votes it took
-    part in, then the records of its votes alone)."""
-    taking_part = together.ballots(Vote.objects.filter(resolution__votes__member=member))
-    isolation = agreement.isolation(taking_part, member.code)
-    keys = [ballot.key for ballot in isolation.alone]
+    cast alone, latest first (two queries: the side counts of the votes it took
+    part in, summed by the database, then the records of its votes alone)."""
+    isolation = agreement.Isolation(member.code)
+    keys = [
+        key
+        for own, sides, key, times in sides_of_votes_with(member)
+        if isolation.add(own, sides, times)
+    ]
     return isolation, list(Resolution.objects.filter(pk__in=keys).order_by("-date"))
 
 

@@ -194,3 +194,110 @@ def test_division_of_an_official_tally():
     assert agreement.tally_division(10, 2, 3) == pytest.approx(1 / 3)  # S/2017/315
     assert agreement.tally_division(15, 0, 0) == 0
     assert agreement.tally_division(None, 2, 3) is None
+
+
+def test_majority_of_side_counts_is_majority_side_of_the_positions():
+    assert agreement.majority_of({"for": 10, "against": 2, "abstain": 3}) == "for"
+    assert agreement.majority_of({"for": 2, "against": 2, "abstain": 1}) is None  # a tie
+    assert agreement.majority_of({"for": 0, "against": 1, "abstain": 0}) == "against"
+    assert agreement.majority_of({"for": 0, "against": 0, "abstain": 0}) is None
+    assert agreement.majority_of({}) is None
+    for positions in (
+        ["for"] * 7 + ["veto", "against"] * 2 + ["abstain"] * 4,
+        ["for", "against", "veto", "abstain", "abstain", "non_voting"],
+        ["abstain", "abstain", "for", "for"],
+    ):
+        counts = agreement.sides_of(positions)
+        assert agreement.majority_of(counts) == majority_side(positions)
+
+
+def test_isolation_add_reads_side_counts_as_isolation_reads_ballots():
+    result = agreement.Isolation("RRR")
+    # 3 votes with the majority, counted at once; one against it with a partner;
+    # one alone; a tie and not voting do not count.
+    assert result.add("for", {"for": 12, "against": 1, "abstain": 2}, times=3) is False
+    assert result.add("against", {"for": 9, "against": 2, "abstain": 4}) is False
+    assert result.add("abstain", {"for": 14, "against": 0, "abstain": 1}) is True
+    assert result.add("for", {"for": 5, "against": 5, "abstain": 5}) is False
+    assert result.add(None, {"for": 15, "against": 0, "abstain": 0}) is False
+    assert (result.votes, result.with_majority, result.against_majority) == (5, 3, 2)
+
+
+@pytest.mark.django_db
+def test_member_page_figure_from_database_counts_equals_isolation_over_ballots():
+    """The member page's "with the majority" (side counts summed by the database)
+    gives isolation()'s figures over the same votes, read as ballots."""
+    from factories import council, resolution
+
+    from resolutions import together, views
+    from resolutions.models import Vote
+    from resolutions.rules import Outcome, Position
+
+    members = council("W", permanent=2, elected=3)  # WAA, WAB permanent
+    waa, wab, wac, wad, wae = members
+    on = dt.date(2977, 1, 1)
+    records = [
+        # WAA vetoes alone: alone, against the majority.
+        resolution(
+            on=on,
+            draft_symbol="S/2977/1",
+            positions={Position.VETO: [waa], Position.FOR: [wab, wac, wad, wae]},
+            outcome=Outcome.VETOED,
+        ),
+        # WAA and WAC against (a veto and an against, one side): not alone.
+        resolution(
+            on=on,
+            draft_symbol="S/2977/2",
+            positions={
+                Position.VETO: [waa],
+                Position.AGAINST: [wac],
+                Position.FOR: [wab, wad, wae],
+            },
+            outcome=Outcome.VETOED,
+        ),
+        # Unanimous but one not voting: every voter with the majority.
+        resolution(
+            on=on,
+            draft_symbol="S/2977/3",
+            positions={Position.FOR: [waa, wab, wac, wad], Position.NON_VOTING: [wae]},
+        ),
+        # A tie for the largest group (2 for, 2 abstain): no majority, not counted.
+        resolution(
+            on=on,
+            draft_symbol="S/2977/4",
+            positions={
+                Position.FOR: [waa, wab],
+                Position.ABSTAIN: [wac, wad],
+                Position.AGAINST: [wae],
+            },
+            outcome=Outcome.FAILED,
+        ),
+        # WAE abstains alone.
+        resolution(
+            on=on,
+            draft_symbol="S/2977/5",
+            positions={Position.FOR: [waa, wab, wac, wad], Position.ABSTAIN: [wae]},
+        ),
+    ]
+    # A tally-only record (only the veto stored): left out of every figure.
+    resolution(
+        on=on,
+        draft_symbol="S/2977/6",
+        positions={Position.VETO: [waa]},
+        outcome=Outcome.VETOED,
+        votes_recorded=False,
+    )
+    expected = {  # (votes counted, with the majority, votes alone)
+        "WAA": (4, 2, [records[0].pk]),
+        "WAB": (4, 4, []),
+        "WAC": (4, 3, []),
+        "WAD": (4, 4, []),
+        "WAE": (3, 2, [records[4].pk]),
+    }
+    for state in members:
+        database, alone = views.with_the_majority(state)
+        ballots = together.ballots(Vote.objects.filter(resolution__votes__member=state))
+        python = agreement.isolation(ballots, state.code)
+        figures = (database.votes, database.with_majority, [r.pk for r in alone])
+        assert figures == expected[state.code], state.code
+        assert figures == (python.votes, python.with_majority, [b.key for b in python.alone])
