@@ -287,3 +287,9 @@ def test_an_apposition_between_a_member_and_its_vote():
                   "United States and Bolivia, voted against it.")  # fmt: skip
     assert listed.positions["USA"] in ("against", "veto")
     assert listed.positions["BOL"] == "against"
+
+
+def test_yeas_and_nays():
+    result = read("The Security Council passed the text on Tuesday with 12 yeas, 2 nays and 1 "
+                  "abstention.")  # fmt: skip
+    assert counts(result) == (12, 2, 1)

@@ -123,7 +123,7 @@ SIZE_DAY = {11: rules.ENLARGEMENT - dt.timedelta(days=1), 15: rules.ENLARGEMENT}
 
 def position_of(word: str) -> str | None:
     word = re.sub(r"\s+", " ", word.lower())
-    if word.startswith(("in favo", "for", "yes", "affirmative")):
+    if word.startswith(("in favo", "for", "yes", "yea", "aye", "affirmative")):
         return Position.FOR
     if word == "no" or word.startswith(
         ("against", "no ", "noes", "nays", "negative", "opposed", "in opp")
@@ -137,7 +137,7 @@ def position_of(word: str) -> str | None:
 
 
 POSITION_WORD = (
-    r"(in\s+favou?r|for|against|abstentions?|abstaining|abstained|abstain|yes(?:\s+votes?)?|"
+    r"(in\s+favou?r|for|against|abstentions?|abstaining|abstained|abstain|yes(?:\s+votes?)?|yeas|ayes|"
     r"no\s+votes?|no|noes|nays|affirmative(?:\s+votes?)?|negative(?:\s+votes?)?|opposed|"
     r"in\s+opposition|not\s+voting|did\s+not\s+vote)"
 )
