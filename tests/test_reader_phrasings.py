@@ -293,3 +293,12 @@ def test_yeas_and_nays():
     result = read("The Security Council passed the text on Tuesday with 12 yeas, 2 nays and 1 "
                   "abstention.")  # fmt: skip
     assert counts(result) == (12, 2, 1)
+
+
+def test_only_the_members_named_took_the_position():
+    result = read("The Security Council adopted the resolution on Tuesday, with only Bolivia "
+                  "and Egypt abstaining.")  # fmt: skip
+    assert result.counts["abstain"] == 2
+    both = read("The Security Council adopted the resolution 13-0 on Tuesday; not only Bolivia "
+                "abstained.")  # fmt: skip
+    assert both.counts.get("abstain") is None

@@ -280,6 +280,7 @@ _EXCEPTED = re.compile(
 
 # "Had Russia voted against, the draft would have failed": a condition, inverted
 _COUNTERFACTUAL = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|or)\s+)(?:[Hh]ad|[Ss]hould)\s+$")
+_ONLY = re.compile(r"(?<!\bnot\s)\bonly\s+(?:the\s+)?$", re.I)
 _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)
 
 
@@ -306,6 +307,9 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
             return  # "All members but China and Russia voted in favour": not theirs
         if _COUNTERFACTUAL.search(masked, floor, first) and _WOULD.search(masked, cue.end):
             return  # "Had Russia voted against, the draft would have failed": a condition
+        if group and not cue.veto and _ONLY.search(masked, max(floor, first - 20), first):
+            # "with only China and Russia abstaining": those named are all there were
+            passage.count(cue.position, len(group))
     if time_mismatch(window, passage.reading.result):
         return
     if cue.kind != OBJECT:
