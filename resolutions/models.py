@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -38,9 +39,8 @@ class MemberStateQuerySet(models.QuerySet):
     def seated_on(self, on: dt.date) -> MemberStateQuerySet:
         """Members seated on a date, permanent members first, each annotated with
         `permanent` (one query)."""
-        term = Q(terms__start__lte=on) & (Q(terms__end__isnull=True) | Q(terms__end__gte=on))
         return (
-            self.filter(term)
+            self.filter(term_on(on, "terms__"))
             .annotate(permanent=models.F("terms__permanent"))
             .order_by("-permanent", "name")
         )
@@ -126,9 +126,18 @@ class MemberState(models.Model):
         return re.fullmatch(MEMBER_CODE, text.upper(), flags=re.ASCII) is not None
 
 
+def term_on(day: dt.date | models.Expression, prefix: str = "") -> Q:
+    """Who sat on the Council that day, as a filter of Council terms (`prefix`: the
+    path to the terms, "terms__" from a member state); `day` may be an OuterRef.
+    The one definition, with `Seats.on` its counterpart over terms read once."""
+    return Q(**{f"{prefix}start__lte": day}) & (
+        Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": day})
+    )
+
+
 class CouncilTermQuerySet(models.QuerySet):
     def on(self, day: dt.date) -> CouncilTermQuerySet:
-        return self.filter(Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day)))
+        return self.filter(term_on(day))
 
 
 class CouncilTerm(models.Model):
@@ -205,12 +214,15 @@ def seated_on(day: dt.date) -> dict[str, bool]:
 
 
 class Seats:
-    """Who sat on the Council on each day, from the terms read once (one query):
-    for work over many dates (imports, checks). `seats.on(day)` is `seated_on(day)`
-    without a query per day."""
+    """Who sat on the Council on each day, from the terms read once (one query, or
+    the terms given as (code, start, end, permanent)): for work over many dates
+    (imports, checks, the reader). `seats.on(day)` is `seated_on(day)` without a
+    query per day (the same condition as `term_on`)."""
 
-    def __init__(self) -> None:
-        self.terms = list(CouncilTerm.objects.values_list("member_id", "start", "end", "permanent"))
+    def __init__(self, terms: Iterable[tuple[str, dt.date, dt.date | None, bool]] | None = None):
+        if terms is None:
+            terms = CouncilTerm.objects.values_list("member_id", "start", "end", "permanent")
+        self.terms = list(terms)
         self._on: dict[dt.date, dict[str, bool]] = {}
 
     def on(self, day: dt.date) -> dict[str, bool]:
@@ -315,9 +327,7 @@ class ResolutionQuerySet(models.QuerySet):
         """Votes taken while `member` sat on the Council whose record holds only the
         tally and no position of that member (adopted-without-a-vote records are
         not votes): its position at them is not on record."""
-        seated = CouncilTerm.objects.filter(member=member, start__lte=OuterRef("date")).filter(
-            Q(end__isnull=True) | Q(end__gte=OuterRef("date"))
-        )
+        seated = CouncilTerm.objects.filter(term_on(OuterRef("date")), member=member)
         return (
             self.filter(votes_recorded=False, adopted_without_vote=False)
             .filter(Exists(seated))
@@ -701,10 +711,11 @@ class VoteQuerySet(models.QuerySet):
         """Each vote annotated with `permanent`: whether its member held a permanent
         seat on the day of the vote (from the Council terms; a subquery, so a
         list of any length is still one query)."""
-        day = models.OuterRef("resolution__date")
         terms = CouncilTerm.objects.filter(
-            member=models.OuterRef("member"), permanent=True, start__lte=day
-        ).filter(Q(end__isnull=True) | Q(end__gte=day))
+            term_on(models.OuterRef("resolution__date")),
+            member=models.OuterRef("member"),
+            permanent=True,
+        )
         return self.annotate(permanent=models.Exists(terms))
 
 

@@ -65,7 +65,7 @@ class Context:
 
     @classmethod
     def from_rows(cls, members: Iterable[MemberRow], terms: Iterable[TermRow]) -> Context:
-        from ..models import normalise_name
+        from ..models import Seats, normalise_name
 
         members = sorted(members, key=lambda m: m.name)  # as MemberState's ordering
         terms = list(terms)
@@ -79,16 +79,9 @@ class Context:
             if member.code in member.aliases:
                 names[member.code.lower()] = member.code
 
-        def seated(day: dt.date) -> dict[str, bool]:
-            return {
-                t.code: t.permanent
-                for t in terms
-                if t.start <= day and (t.end is None or t.end >= day)
-            }
-
         return cls(
             names=names,
-            seated=seated,
+            seated=Seats(terms).on,
             permanent=frozenset(t.code for t in terms if t.permanent),
             successors={m.code: m.successor for m in members if m.successor},
             display={m.code: m.short_name for m in members},
