@@ -302,3 +302,9 @@ def test_only_the_members_named_took_the_position():
     both = read("The Security Council adopted the resolution 13-0 on Tuesday; not only Bolivia "
                 "abstained.")  # fmt: skip
     assert both.counts.get("abstain") is None
+
+
+def test_a_number_to_a_number_after_the_verb_and_its_object():
+    result = read("The Security Council on Tuesday adopted the resolution 13 to 0, with Bolivia "
+                  "and Egypt abstaining.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)

@@ -27,22 +27,23 @@ _TALLY = re.compile(
     r"(?<![\d/.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?![\d/:]|\.\d|[-–—]\s*[a-z])"
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
 )
-_VOTES_TO = re.compile(
-    r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
-    r"|by|votes?|voted|voting|adopted|passed|approved|carried|rejected|defeated|failed)"
-    rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
-    r"(?!\s+(?:in\s+favou?r|for))"
-    # "11 votes to 1": the word votes makes it a tally, whatever comes before
-    rf"|(?<!\bfrom\s)\b({NUM})\s+votes\s+(?:in\s+favou?r\s+)?to\s+({NUM})\b"
-    r"(?!\s+(?:in\s+favou?r|for))",
-    re.I,
-)
 # What may stand between "adopted" and "by 13 votes": when, by whom, what.
 _ADJUNCT = (
     r"\s+(?:(?:late\s+|early\s+)?on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday)"
     r"|\s+by\s+the\s+(?:[\w-]+\s+){0,3}?(?:council|body)|\s+in\s+the\s+(?:[\w-]+\s+){0,2}?council"
     r"|\s+(?:the|a|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:resolution|draft|text|measure)"
+)
+_VOTES_TO = re.compile(
+    r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
+    r"|by|votes?|voted|voting"
+    rf"|(?:adopted|passed|approved|carried|rejected|defeated|failed)(?:{_ADJUNCT}){{0,3}}(?:\s+by)?)"
+    rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    r"(?!\s+(?:in\s+favou?r|for))"
+    # "11 votes to 1": the word votes makes it a tally, whatever comes before
+    rf"|(?<!\bfrom\s)\b({NUM})\s+votes\s+(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    r"(?!\s+(?:in\s+favou?r|for))",
+    re.I,
 )
 _WON = re.compile(
     r"\b(?:won|wins|winning|received|receives|receiving|obtained|obtaining|garnered|"
