@@ -308,3 +308,13 @@ def test_a_number_to_a_number_after_the_verb_and_its_object():
     result = read("The Security Council on Tuesday adopted the resolution 13 to 0, with Bolivia "
                   "and Egypt abstaining.")  # fmt: skip
     assert counts(result) == (13, 0, 2)
+
+
+def test_a_relative_clause_that_is_only_this_vote_s_position():
+    result = read("The Security Council adopted the text 13-0-2 on Tuesday. Bolivia, which "
+                  "abstained, and Egypt, which also abstained, said it went too far.")  # fmt: skip
+    assert result.positions["BOL"] == result.positions["EGY"] == "abstain"
+    # one that tells anything more is a history, as before
+    history = read("The Security Council adopted the text 13-0-2 on Tuesday. Bolivia, which "
+                   "abstained on a similar text in 2015, said it went too far.")  # fmt: skip
+    assert "BOL" not in history.positions

@@ -72,6 +72,8 @@ _APPOSITION = re.compile(
 )
 
 
+# "Russia, which voted against": the member the relative clause is of
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+(?:also\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|against|on|by|in)\s+(?:the\s+)?$", re.I)
 
 
@@ -106,7 +108,7 @@ def group_before(
                     break
                 continue
             words = re.findall(r"[A-Za-z']+", gap)
-            if len(words) > 12 or _GAP_BLOCK.search(gap):
+            if (len(words) > 12 or _GAP_BLOCK.search(gap)) and not _RELATIVE.fullmatch(gap):
                 break
         elif not LIST_GAP.fullmatch(gap):
             break

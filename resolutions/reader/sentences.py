@@ -137,9 +137,21 @@ def _quotation_mask(line: str) -> str:
     return "".join(chars)
 
 
+# A relative clause that holds a member's position and nothing more: "Russia, which
+# voted against, ...", "China, which abstained, ..." (no time, no other draft: this vote)
+VOTE_CLAUSE = (
+    r"\s+(?:also\s+)?(?:voted\s+(?:against|for|in\s+favou?r|no|yes)(?:\s+it)?|abstained|"
+    r"vetoed\s+it|cast\s+(?:a|its|the)\s+veto)\s*"
+)
 _HISTORY = [
-    # ", which has vetoed six resolutions on Syria," / "(which had been expected to abstain)"
-    re.compile(r"(?:,|\s--|\s–|\s—)\s*(?:which|who|whose)\b[^,;()]*?(?=,|;|\s--|\s–|\s—|$)", re.I),
+    # ", which has vetoed six resolutions on Syria," / "(which had been expected to abstain)";
+    # not ", which abstained,": nothing but this vote's position (see VOTE_CLAUSE)
+    re.compile(
+        r"(?:,|\s--|\s–|\s—)\s*(?:which|who|whose)\b(?!"
+        + VOTE_CLAUSE
+        + r"(?:[,;.)]|\s--|\s–|\s—|$))[^,;()]*?(?=,|;|\s--|\s–|\s—|$)",
+        re.I,
+    ),
     re.compile(
         r"\(\s*(?:which|who|whose|that|as|although|though|after|before|despite|having|"
         r"when|while|since)\b[^()]*\)",
