@@ -360,6 +360,16 @@ class ResolutionQuerySet(models.QuerySet):
                 same |= Q(meeting=meeting, date=date)
         return self.filter(same)
 
+    def reported_by(self, found) -> ResolutionQuerySet:
+        """`reported` for what the article reader found (a reader.Extraction)."""
+        return self.reported(
+            draft_symbol=found.draft_symbol,
+            resolution_number=found.resolution_number,
+            meeting=found.meeting,
+            date=found.vote_date,
+            counts=found.counts,
+        )
+
     def reported(
         self,
         *,

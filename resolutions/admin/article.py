@@ -203,15 +203,7 @@ def proposed_source(proposal: dict) -> dict:
 
 def find_existing(found) -> list[Resolution]:
     """Records of the vote the article reports (`Resolution.objects.reported`)."""
-    return list(
-        Resolution.objects.reported(
-            draft_symbol=found.draft_symbol,
-            resolution_number=found.resolution_number,
-            meeting=found.meeting,
-            date=found.vote_date,
-            counts=found.counts,
-        )
-    )
+    return list(Resolution.objects.reported_by(found))
 
 
 def differences(found, record: Resolution) -> list[dict]:

@@ -91,15 +91,7 @@ def recorded(result) -> list[Resolution]:
     """The records of the vote the article reports, if any (see `reported`); none
     where the database holds no record yet (not migrated: the reader runs without)."""
     try:
-        return list(
-            Resolution.objects.reported(
-                draft_symbol=result.draft_symbol,
-                resolution_number=result.resolution_number,
-                meeting=result.meeting,
-                date=result.vote_date,
-                counts=result.counts,
-            ).order_by("date", "slug")
-        )
+        return list(Resolution.objects.reported_by(result).order_by("date", "slug"))
     except DatabaseError:
         return []
 
