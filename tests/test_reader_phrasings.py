@@ -318,3 +318,11 @@ def test_a_relative_clause_that_is_only_this_vote_s_position():
     history = read("The Security Council adopted the text 13-0-2 on Tuesday. Bolivia, which "
                    "abstained on a similar text in 2015, said it went too far.")  # fmt: skip
     assert "BOL" not in history.positions
+
+
+def test_a_phrase_with_with_after_another_draft_is_that_draft_s():
+    result = read("In 2015 the Security Council adopted a similar resolution by 13 votes to "
+                  "none, with Egypt and Japan abstaining. On Tuesday Russia vetoed the new "
+                  "text.")  # fmt: skip
+    assert "EGY" not in result.positions and "JPN" not in result.positions
+    assert result.vetoed_by == ["RUS"]

@@ -286,6 +286,14 @@ def blank_what_follows(sentence: Sentence, m: re.Match, result: Extraction, note
     sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
 
 
+_ABSOLUTE = re.compile(r",\s*(?:with|without|including)\b", re.I)
+
+
+def _clause_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(ch, start) for ch in ",;)") if i != -1]
+    return min(ends) if ends else len(text)
+
+
 def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
     """Blank the clauses about another draft ("a rival Russian text failed"), in both
     masks, and say so: those votes are not this one."""
@@ -296,8 +304,10 @@ def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
         starts = [text.rfind(ch, 0, m.start()) for ch in ",;("]
         starts += [k.start() for k in CLAUSE_OPENER.finditer(text, 0, m.start())]
         start = max([0, *starts])
-        ends = [i for i in (text.find(ch, m.end()) for ch in ",;)") if i != -1]
-        end = min(ends) if ends else len(text)
+        end = _clause_end(text, m.end())
+        # "..., with China and Russia abstaining": the phrase is the other draft's too
+        while (phrase := _ABSOLUTE.match(text, end)) is not None:
+            end = _clause_end(text, phrase.end())
         clause = text[start:end]
         if EVENT.search(clause) or COUNT_PAIR.search(clause):
             note = "The article also reports another vote, not read: " + sentence.original
