@@ -126,6 +126,31 @@ class MemberState(models.Model):
         return re.fullmatch(MEMBER_CODE, text.upper(), flags=re.ASCII) is not None
 
 
+class MemberTally(models.Model):
+    """A member's vote counts, as /members/ shows them, kept by the database:
+    triggers change them with every write to the votes or to a record's outcome
+    (resolutions/tallies.py, installed by migration 0009). Never written by the
+    app itself."""
+
+    member = models.OneToOneField(
+        MemberState, primary_key=True, on_delete=models.CASCADE, related_name="tally"
+    )
+    # Over every record, as with_vote_counts counts them.
+    votes_cast = models.PositiveIntegerField(default=0)
+    votes_for = models.PositiveIntegerField(default=0)
+    votes_against = models.PositiveIntegerField(default=0)
+    votes_abstain = models.PositiveIntegerField(default=0)
+    votes_veto = models.PositiveIntegerField(default=0)
+    votes_non_voting = models.PositiveIntegerField(default=0)
+    # Over records whose individual votes are all on record (a veto as against).
+    recorded_for = models.PositiveIntegerField(default=0)
+    recorded_against = models.PositiveIntegerField(default=0)
+    recorded_abstain = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.votes_cast} votes"
+
+
 def term_on(day: dt.date | models.Expression, prefix: str = "") -> Q:
     """Who sat on the Council that day, as a filter of Council terms (`prefix`: the
     path to the terms, "terms__" from a member state); `day` may be an OuterRef.

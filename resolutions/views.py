@@ -36,7 +36,15 @@ from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import agreement, charts, exportfiles, exports, history, stats
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
-from .models import CouncilTerm, MemberState, Resolution, Topic, Vote, name_at_vote
+from .models import (
+    CouncilTerm,
+    MemberState,
+    MemberTally,
+    Resolution,
+    Topic,
+    Vote,
+    name_at_vote,
+)
 from .report_form import ErrorReportForm
 from .rules import Outcome, Position
 from .tables import (
@@ -243,24 +251,15 @@ def members_queryset() -> QuerySet[MemberState]:
     counts per position (`votes_veto` included) are over every record, as every
     page counts them."""
 
-    recorded = Q(votes__resolution__votes_recorded=True)
-
-    def recorded_count(*positions: str) -> Count:
-        return Count("votes", filter=recorded & Q(votes__position__in=positions))
-
+    # Each member's counts as the database keeps them (MemberTally, kept by
+    # triggers: resolutions/tallies.py), not counted over every vote here.
     def share_of(expression) -> Cast:
         return Cast(expression, FloatField()) / NullIf(F("cast"), Value(0))
 
+    stored = [field.name for field in MemberTally._meta.fields if field.name != "member"]
     return (
         sat_on_council()
-        .with_vote_counts()
-        .annotate(
-            # Stored positions: a "veto" counted as a vote against (counted_as)
-            # is against here either way.
-            recorded_for=recorded_count(Position.FOR),
-            recorded_against=recorded_count(Position.AGAINST, Position.VETO),
-            recorded_abstain=recorded_count(Position.ABSTAIN),
-        )
+        .annotate(**{name: F(f"tally__{name}") for name in stored})
         .annotate(
             cast=F("recorded_for") + F("recorded_against") + F("recorded_abstain"),
         )
