@@ -326,3 +326,6 @@ def test_a_phrase_with_with_after_another_draft_is_that_draft_s():
                   "text.")  # fmt: skip
     assert "EGY" not in result.positions and "JPN" not in result.positions
     assert result.vetoed_by == ["RUS"]
+    when = read("The vote on Tuesday followed Russia's veto of a similar draft on Monday, when "
+                "Egypt abstained.")  # fmt: skip
+    assert "EGY" not in when.positions

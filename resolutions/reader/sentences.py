@@ -286,7 +286,9 @@ def blank_what_follows(sentence: Sentence, m: re.Match, result: Extraction, note
     sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
 
 
-_ABSOLUTE = re.compile(r",\s*(?:with|without|including)\b", re.I)
+_ABSOLUTE = re.compile(
+    r",\s*(?:with|without|including|when|where|in\s+which|at\s+which|during\s+which)\b", re.I
+)
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -305,7 +307,7 @@ def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
         starts += [k.start() for k in CLAUSE_OPENER.finditer(text, 0, m.start())]
         start = max([0, *starts])
         end = _clause_end(text, m.end())
-        # "..., with China and Russia abstaining": the phrase is the other draft's too
+        # "..., with China and Russia abstaining", "..., when China abstained": that draft's
         while (phrase := _ABSOLUTE.match(text, end)) is not None:
             end = _clause_end(text, phrase.end())
         clause = text[start:end]
