@@ -196,7 +196,9 @@ def test_a_topic_page_holds_exactly_the_rows_of_its_exports(client, lagoon):
 
 @pytest.mark.django_db
 def test_every_bundled_topic_s_page_holds_exactly_its_export_s_votes(client):
-    topics = list(Topic.objects.all())
+    # The topics of votes on record (a topic whose votes another module's import
+    # left behind has an empty page, and an empty export).
+    topics = list(Topic.objects.filter(resolutions__isnull=False).distinct())
     assert len(topics) > 10  # the bundled votes carry topics
     for topic in topics:
         listed = page_slugs(client, f"/topics/{topic.slug}/")
