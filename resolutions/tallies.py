@@ -111,10 +111,10 @@ TRIGGERS = [
 ]
 
 
-def create_sql(vendor: str) -> list[str]:
+def create_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
     """The statements that install the triggers on SQLite or PostgreSQL."""
     statements = []
-    for name, table, event, body in TRIGGERS:
+    for name, table, event, body in triggers:
         if vendor == "postgresql":
             returned = "OLD" if event == "DELETE" else "NEW"
             statements.append(
@@ -133,9 +133,9 @@ def create_sql(vendor: str) -> list[str]:
     return statements
 
 
-def drop_sql(vendor: str) -> list[str]:
+def drop_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
     statements = []
-    for name, table, _, _ in TRIGGERS:
+    for name, table, _, _ in triggers:
         if vendor == "postgresql":
             statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             statements.append(f"DROP FUNCTION IF EXISTS {name}()")
@@ -155,4 +155,77 @@ def install(schema_editor) -> None:
 
 def uninstall(schema_editor) -> None:
     for statement in drop_sql(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+# Each record's sides (RecordSides) ------------------------------------------------
+#
+# How many of a record's members took each side, as agreement.side counts them (a
+# veto is against; not voting has no side), for the "with the majority" figure
+# of a member's page (views.with_the_majority). Kept by triggers on the votes and
+# a row made with each record, as the members' rows are.
+
+RECORD_SIDES = "resolutions_recordsides"
+
+
+def sides(position: str) -> dict[str, str]:
+    """Each side's column and the count of one vote on it (1 or 0), as SQL."""
+    from .agreement import SIDES
+
+    names = sorted(set(SIDES.values()))
+    return {
+        f"n_{name}": "(CASE WHEN {} IN ({}) THEN 1 ELSE 0 END)".format(
+            position, ", ".join(f"'{p}'" for p, s in SIDES.items() if s == name)
+        )
+        for name in names
+    }
+
+
+def _change_record_sides(row: str, sign: str) -> str:
+    changes = ", ".join(f"{c} = {c} {sign} {e}" for c, e in sides(f"{row}.position").items())
+    return f"UPDATE {RECORD_SIDES} SET {changes} WHERE resolution_id = {row}.resolution_id;"
+
+
+def _new_record() -> str:
+    names = list(sides("p"))
+    zeros = ", ".join("0" for _ in names)
+    return (
+        f"INSERT INTO {RECORD_SIDES} (resolution_id, {', '.join(names)}) VALUES (NEW.id, {zeros});"
+    )
+
+
+SIDES_TRIGGERS = [
+    ("sides_vote_added", VOTE, "INSERT", [_change_record_sides("NEW", "+")]),
+    ("sides_vote_removed", VOTE, "DELETE", [_change_record_sides("OLD", "-")]),
+    (
+        "sides_vote_changed",
+        VOTE,
+        "UPDATE",
+        [_change_record_sides("OLD", "-"), _change_record_sides("NEW", "+")],
+    ),
+    ("sides_record_added", RESOLUTION, "INSERT", [_new_record()]),
+]
+
+
+def fill_sides() -> str:
+    per_vote = sides("v.position")
+    sums = ", ".join(f"COALESCE(SUM({expression}), 0)" for expression in per_vote.values())
+    return (
+        f"INSERT INTO {RECORD_SIDES} (resolution_id, {', '.join(per_vote)}) "
+        f"SELECT r.id, {sums} FROM {RESOLUTION} r "
+        f"LEFT JOIN {VOTE} v ON v.resolution_id = r.id GROUP BY r.id"
+    )
+
+
+def install_sides(schema_editor) -> None:
+    """Install the records' triggers, then count every record's row."""
+    vendor = schema_editor.connection.vendor
+    for statement in [*drop_sql(vendor, SIDES_TRIGGERS), *create_sql(vendor, SIDES_TRIGGERS)]:
+        schema_editor.execute(statement)
+    schema_editor.execute(f"DELETE FROM {RECORD_SIDES}")
+    schema_editor.execute(fill_sides())
+
+
+def uninstall_sides(schema_editor) -> None:
+    for statement in drop_sql(schema_editor.connection.vendor, SIDES_TRIGGERS):
         schema_editor.execute(statement)

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -462,43 +461,32 @@ def sides_of_votes_with(member: MemberState) -> list[tuple[str, dict[str, int], 
     """The recorded votes the member took a side on, read by the database (one
     query, a handful of rows whatever the record's size): (its side, how many
     members took each side, the vote's id when the member was the only one on
-    its side else None, how many votes). Sides as agreement.side counts them;
-    recorded votes only, as together.ballots reads them."""
+    its side else None, how many votes). Sides as agreement.side counts them,
+    as each record keeps them (RecordSides); recorded votes only, as
+    together.ballots reads them."""
     names = sorted(set(agreement.SIDES.values()))
     per_side = {name: [p for p, s in agreement.SIDES.items() if s == name] for name in names}
-    own_side = Case(
+    own = Case(
         *(When(position__in=positions, then=Value(name)) for name, positions in per_side.items())
     )
-    per_vote = (
-        member.votes.filter(resolution__votes_recorded=True, position__in=list(agreement.SIDES))
-        .values("resolution_id")
-        .annotate(
-            own=own_side,
-            **{
-                f"n_{name}": Count(
-                    "resolution__votes", filter=Q(resolution__votes__position__in=positions)
-                )
-                for name, positions in per_side.items()
-            },
+    single = Case(
+        *(
+            When(
+                Q(position__in=positions, **{f"resolution__sides__n_{name}": 1}),
+                then=F("resolution_id"),
+            )
+            for name, positions in per_side.items()
         )
+    )
+    rows = (
+        member.votes.filter(resolution__votes_recorded=True, position__in=list(agreement.SIDES))
+        .values_list(own, *(F(f"resolution__sides__n_{name}") for name in names), single)
+        .annotate(times=Count("pk"))
         .order_by()
     )
-    sql, params = per_vote.query.sql_with_params()
-    quote = connection.ops.quote_name
-    counts = [quote(f"n_{name}") for name in names]
-    own_count = " ".join(f"WHEN {quote('own')} = %s THEN {count}" for count in counts)
-    single = f"CASE WHEN (CASE {own_count} END) = 1 THEN {quote('resolution_id')} END"
-    columns = [quote("own"), *counts, single]
-    grouped = (
-        f"SELECT {', '.join(columns)}, COUNT(*) FROM ({sql}) per_vote "  # noqa: S608
-        f"GROUP BY {', '.join(str(i) for i in range(1, len(columns) + 1))}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(grouped, [*names, *params])
-        rows = cursor.fetchall()
     return [
-        (own, dict(zip(names, sides, strict=True)), single_key, times)
-        for own, *sides, single_key, times in rows
+        (side, dict(zip(names, counts, strict=True)), key, times)
+        for side, *counts, key, times in rows
     ]
 
 

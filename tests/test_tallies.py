@@ -1,6 +1,7 @@
-"""Each member's vote counts kept by the database (resolutions/tallies.py): after
-every kind of write to the votes or to a record, the stored counts equal the same
-counts taken over every vote (MemberStateQuerySet.with_vote_counts)."""
+"""Counts kept by the database (resolutions/tallies.py): after every kind of write
+to the votes or to a record, each member's stored counts equal the same counts
+taken over every vote (MemberStateQuerySet.with_vote_counts), and each record's
+sides equal agreement.sides_of its members' positions."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 from django.db.models import Count, Q
 from factories import council, member, resolution
 
-from resolutions.models import MemberState, MemberTally, Resolution, Vote
+from resolutions import agreement
+from resolutions.models import MemberState, MemberTally, RecordSides, Resolution, Vote
 from resolutions.rules import Outcome, Position
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,40 @@ def test_counts_of_a_member_added_after_the_votes_and_of_the_bundled_record():
     # The bundled record (loaded before these tests) counted alike, every member.
     for code in MemberState.objects.values_list("code", flat=True):
         assert stored(code) == live(code), code
+
+
+def sides_now(record: Resolution) -> dict[str, int]:
+    positions = record.votes.values_list("position", flat=True)
+    counted = agreement.sides_of(positions)
+    return {f"n_{name}": counted.get(name, 0) for name in ("abstain", "against", "for")}
+
+
+def sides_stored(record: Resolution) -> dict[str, int]:
+    return (
+        RecordSides.objects.filter(resolution=record)
+        .values("n_abstain", "n_against", "n_for")
+        .get()
+    )
+
+
+def test_each_record_keeps_how_many_members_took_each_side():
+    uaa, uab, uac, uad = council("U", permanent=1, elected=3)
+    record = resolution(
+        on=dt.date(2978, 1, 1),
+        draft_symbol="S/2978/1",
+        positions={Position.VETO: [uaa], Position.AGAINST: [uab], Position.FOR: [uac]},
+        outcome=Outcome.VETOED,
+    )
+    # A veto is a vote against; not voting has no side.
+    assert sides_stored(record) == {"n_abstain": 0, "n_against": 2, "n_for": 1}
+    Vote.objects.create(resolution=record, member=uad, position=Position.NON_VOTING)
+    assert sides_stored(record) == sides_now(record)
+    Vote.objects.filter(resolution=record, member=uad).update(position=Position.ABSTAIN)
+    assert sides_stored(record) == {"n_abstain": 1, "n_against": 2, "n_for": 1}
+    Vote.objects.filter(resolution=record, member=uab).delete()
+    assert sides_stored(record) == sides_now(record) == {"n_abstain": 1, "n_against": 1, "n_for": 1}
+    empty = resolution(on=dt.date(2978, 2, 1), draft_symbol="S/2978/2", positions={})
+    assert sides_stored(empty) == {"n_abstain": 0, "n_against": 0, "n_for": 0}
+    # The bundled record (loaded before these tests) counted alike.
+    for each in Resolution.objects.prefetch_related("votes")[:200]:
+        assert sides_stored(each) == sides_now(each), each
