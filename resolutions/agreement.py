@@ -55,6 +55,9 @@ class Ballot:
     on: dt.date
     positions: Mapping[str, str]
     recorded: bool = True
+    # How many votes of the same day's year with these same positions it stands
+    # for (read summed by the database: together.alignment_data); 1 elsewhere.
+    times: int = 1
 
 
 @dataclass
@@ -64,9 +67,9 @@ class Count:
     votes: int = 0
     agree: int = 0
 
-    def add(self, agreed: bool) -> None:
-        self.votes += 1
-        self.agree += int(agreed)
+    def add(self, agreed: bool, times: int = 1) -> None:
+        self.votes += times
+        self.agree += times * int(agreed)
 
     @property
     def share(self) -> float | None:
@@ -276,5 +279,5 @@ def pairs_per_year(
         for key, per_year in counts.items():
             agreed = agree(positions.get(key[0]), positions.get(key[1]))
             if agreed is not None:
-                per_year[ballot.on.year].add(agreed)
+                per_year[ballot.on.year].add(agreed, ballot.times)
     return {key: dict(sorted(per_year.items())) for key, per_year in counts.items()}

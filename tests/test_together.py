@@ -345,3 +345,38 @@ def test_agreement_page_lists_who_votes_with_the_majority_and_the_most_divided(c
     # By tally: S/2982/1 (1-0-1: 1 of 2 not on the largest side), then S/2981/2
     # (1-2-0: 1 of 3), then the unanimous S/2981/1.
     assert first.index("s-2982-1") < first.index("s-2981-2") < first.index("s-2981-1")
+
+
+def test_ballots_summed_per_year_give_the_same_pairs_as_every_ballot():
+    """The alignment page reads ballots summed by the database (one per year and
+    set of positions): the same agreement per pair and year as every ballot."""
+    from resolutions import agreement, together
+    from resolutions.models import Vote
+
+    council_ = council("T", permanent=3, elected=1)
+    taa, tab, tac, tad = council_
+    for day, positions in [
+        (dt.date(2976, 1, 1), {Position.FOR: council_}),
+        (dt.date(2976, 2, 1), {Position.FOR: council_}),  # the same positions: summed
+        (dt.date(2976, 3, 1), {Position.VETO: [taa], Position.AGAINST: [tab], Position.FOR: [tac]}),
+        (dt.date(2977, 1, 1), {Position.ABSTAIN: [taa, tab], Position.NON_VOTING: [tac]}),
+    ]:
+        resolution(on=day, draft_symbol=f"S/{day.year}/{day.month}", positions=positions)
+    codes = [taa.code, tab.code, tac.code]
+
+    def figures(ballots):
+        lines = agreement.pairs_per_year(ballots, codes)
+        return {
+            key: {y: (c.votes, c.agree) for y, c in years.items()} for key, years in lines.items()
+        }
+
+    summed = figures(together.ballots_per_year(codes))
+    assert summed == figures(together.ballots(Vote.objects.filter(member_id__in=codes)))
+    assert summed[(taa.code, tab.code)] == {2976: (3, 3), 2977: (1, 1)}  # the veto is a no
+    assert summed[(taa.code, tac.code)] == {2976: (3, 2)}
+    # The bundled record's permanent members alike.
+    permanent = ["CHN", "FRA", "GBR", "RUS", "USA", "SUN"]
+    every = together.ballots(Vote.objects.filter(member_id__in=permanent))
+    assert agreement.pairs_per_year(together.ballots_per_year(permanent), permanent) == (
+        agreement.pairs_per_year(every, permanent)
+    )
