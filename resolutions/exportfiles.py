@@ -54,7 +54,7 @@ def built_once(
     path = folder / f"{prefix}{version}-{filename}"
     try:
         handle = path.open("rb")
-    except FileNotFoundError:
+    except OSError:  # not built yet for this version (or not readable: built anew)
         pass
     else:
         return FileResponse(
@@ -69,19 +69,37 @@ def built_once(
 def kept(chunks: Iterable[bytes], path: Path, older: str) -> Iterator[bytes]:
     """The chunks, written to a file as they pass; the file takes `path` once the
     last chunk has passed, and the other files matching `older` (the same export
-    of other versions) go."""
+    of other versions) go. A folder that cannot be written (read-only, full) only
+    means nothing is kept: the download itself goes on whole."""
     folder = path.parent
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".building-", delete=False) as handle:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".building-", delete=False)  # noqa: SIM115
+    except OSError:
+        yield from chunks
+        return
+    keeping = True
+    try:
+        for chunk in chunks:
+            if keeping:
+                try:
+                    handle.write(chunk)
+                except OSError:
+                    keeping = False
+            yield chunk
+    except BaseException:  # an error, or the reader gone (GeneratorExit)
+        handle.close()
+        os.unlink(handle.name)
+        raise
+    handle.close()
+    if keeping:
         try:
-            for chunk in chunks:
-                handle.write(chunk)
-                yield chunk
-        except BaseException:  # an error, or the reader gone (GeneratorExit)
-            handle.close()
-            os.unlink(handle.name)
-            raise
-    os.replace(handle.name, path)
+            os.replace(handle.name, path)
+        except OSError:
+            keeping = False
+    if not keeping:
+        Path(handle.name).unlink(missing_ok=True)
+        return
     for other in folder.glob(older):
         if other != path:
             other.unlink(missing_ok=True)

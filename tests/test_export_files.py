@@ -71,6 +71,16 @@ def test_a_download_cut_short_leaves_no_file(tmp_path):
     assert list(tmp_path.iterdir()) == [path]
 
 
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_download_is_whole(tmp_path):
+    from resolutions.exportfiles import kept
+
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    chunks = [b"header\n", b"row 1\n"]
+    assert b"".join(kept(iter(chunks), blocked / "7-votes.csv", "*-votes.csv")) == b"".join(chunks)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file-not-a-folder"]
+
+
 def test_a_filtered_export_is_built_for_its_request(client):
     many_votes(3, council("Q"))
     response_text(client.get("/resolutions.csv?member=QAA&position=for"))
