@@ -871,13 +871,15 @@ ROUND_TRIP_EXPORT = (
 
 @pytest.mark.django_db
 def test_the_whole_record_survives_the_votes_csv_round_trip(imported, tmp_path):
-    """Export the whole imported record, import it into an empty database, export
-    again: the same members' votes, compared as data and as bytes."""
+    """Export the whole imported record, import it into an empty (SQLite) database,
+    export again: the same members' votes, compared as data, and as bytes where the
+    record was exported from SQLite too."""
     import os
     import subprocess
     import sys
 
     from conftest import PROJECT
+    from django.db import connection
 
     from resolutions.exports import votes_csv
 
@@ -910,4 +912,8 @@ def test_the_whole_record_survives_the_votes_csv_round_trip(imported, tmp_path):
 
     assert sum(data(before).values()) == Vote.objects.count() > 29_000
     assert data(after) == data(before)
-    assert after == before
+    if connection.vendor == "sqlite":
+        # The same bytes, row order included, from the same kind of database. (From
+        # PostgreSQL into SQLite the rows are the same but ties sort differently:
+        # empty resolution numbers and accented names order by each one's rules.)
+        assert after == before
