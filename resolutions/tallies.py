@@ -12,9 +12,12 @@ and a trigger sees every write alike.
 
 The counts are those of MemberStateQuerySet.with_vote_counts (the definition
 read live; tests/test_tallies.py checks that the two agree after each kind of
-write): a veto counts as a veto cast on a draft recorded as vetoed, else as a
-vote against (VoteQuerySet.counted_as); the `recorded_` counts read only records
-with `votes_recorded`, a veto counted there as a vote against.
+write). This module describes the triggers; migrations 0009 and 0010 install
+them as frozen text, and a test checks that the database's triggers are the ones
+described here (a change here needs a new migration). A veto counts as a veto
+cast on a draft recorded as vetoed, else as a vote against
+(VoteQuerySet.counted_as); the `recorded_` counts read only records with
+`votes_recorded`, a veto counted there as a vote against.
 """
 
 from __future__ import annotations
@@ -144,20 +147,6 @@ def drop_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
     return statements
 
 
-def install(schema_editor) -> None:
-    """Install the triggers, then count every member's row (a migration step)."""
-    vendor = schema_editor.connection.vendor
-    for statement in [*drop_sql(vendor), *create_sql(vendor)]:
-        schema_editor.execute(statement)
-    schema_editor.execute(f"DELETE FROM {TALLY}")
-    schema_editor.execute(fill())
-
-
-def uninstall(schema_editor) -> None:
-    for statement in drop_sql(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
-
-
 # Each record's sides (RecordSides) ------------------------------------------------
 #
 # How many of a record's members took each side, as agreement.side counts them (a
@@ -215,17 +204,3 @@ def fill_sides() -> str:
         f"SELECT r.id, {sums} FROM {RESOLUTION} r "
         f"LEFT JOIN {VOTE} v ON v.resolution_id = r.id GROUP BY r.id"
     )
-
-
-def install_sides(schema_editor) -> None:
-    """Install the records' triggers, then count every record's row."""
-    vendor = schema_editor.connection.vendor
-    for statement in [*drop_sql(vendor, SIDES_TRIGGERS), *create_sql(vendor, SIDES_TRIGGERS)]:
-        schema_editor.execute(statement)
-    schema_editor.execute(f"DELETE FROM {RECORD_SIDES}")
-    schema_editor.execute(fill_sides())
-
-
-def uninstall_sides(schema_editor) -> None:
-    for statement in drop_sql(schema_editor.connection.vendor, SIDES_TRIGGERS):
-        schema_editor.execute(statement)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.db.models import Count, Q
 from factories import council, member, resolution
 
-from resolutions import agreement
+from resolutions import agreement, tallies
 from resolutions.models import MemberState, MemberTally, RecordSides, Resolution, Vote
 from resolutions.rules import Outcome, Position
 
@@ -141,3 +142,40 @@ def test_each_record_keeps_how_many_members_took_each_side():
     # The bundled record (loaded before these tests) counted alike.
     for each in Resolution.objects.prefetch_related("votes")[:200]:
         assert sides_stored(each) == sides_now(each), each
+
+
+def installed_triggers() -> dict[str, str]:
+    """Each trigger the migrations installed, by name: on SQLite its whole CREATE
+    statement, on PostgreSQL its function's body."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT proname, prosrc FROM pg_proc "
+                "WHERE proname LIKE 'tally\\_%' OR proname LIKE 'sides\\_%'"
+            )
+        else:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND (name LIKE 'tally\\_%' ESCAPE '\\' OR name LIKE 'sides\\_%' ESCAPE '\\')"
+            )
+        return dict(cursor.fetchall())
+
+
+def described_triggers() -> dict[str, str]:
+    """The same, as resolutions/tallies.py describes them."""
+    described = {}
+    for triggers in (tallies.TRIGGERS, tallies.SIDES_TRIGGERS):
+        names = [name for name, *_ in triggers]
+        statements = tallies.create_sql(connection.vendor, triggers)
+        if connection.vendor == "postgresql":
+            bodies = [s.split("$$")[1] for s in statements if s.startswith("CREATE OR REPLACE")]
+        else:
+            bodies = statements
+        described.update(zip(names, bodies, strict=True))
+    return described
+
+
+def test_the_database_has_the_triggers_the_module_describes():
+    """The migrations install frozen statements; if tallies.py changes, this fails
+    until a new migration installs the changed triggers."""
+    assert installed_triggers() == described_triggers()

@@ -3,15 +3,325 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from resolutions import tallies
+# The triggers that keep each member's counts (MemberTally), frozen as this migration installs them:
+# generated from resolutions/tallies.py when the migration was written, and never read
+# from that module again, so a later change to it cannot change what this migration
+# did. tests/test_tallies.py checks the database's triggers against the module's; a
+# change there needs a new migration with its own frozen statements.
+
+TRIGGERS_SQLITE = {'drop': ['DROP TRIGGER IF EXISTS tally_vote_added',
+          'DROP TRIGGER IF EXISTS tally_vote_removed',
+          'DROP TRIGGER IF EXISTS tally_vote_changed',
+          'DROP TRIGGER IF EXISTS tally_record_changed',
+          'DROP TRIGGER IF EXISTS tally_member_added'],
+ 'create': ['CREATE TRIGGER tally_vote_added AFTER INSERT ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_membertally SET votes_cast = votes_cast + (CASE WHEN NEW.position '
+            'IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for + (CASE WHEN NEW.position = '
+            "'for' THEN 1 ELSE 0 END), votes_against = votes_against + (CASE WHEN (NEW.position = "
+            "'against' OR (NEW.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = NEW.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain + (CASE WHEN NEW.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto + (CASE WHEN (NEW.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = NEW.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting + (CASE WHEN NEW.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for + (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = NEW.resolution_id) AND '
+            "NEW.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against + (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "NEW.resolution_id) AND NEW.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain + (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = NEW.member_id; END',
+            'CREATE TRIGGER tally_vote_removed AFTER DELETE ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_membertally SET votes_cast = votes_cast - (CASE WHEN OLD.position '
+            'IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for - (CASE WHEN OLD.position = '
+            "'for' THEN 1 ELSE 0 END), votes_against = votes_against - (CASE WHEN (OLD.position = "
+            "'against' OR (OLD.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain - (CASE WHEN OLD.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto - (CASE WHEN (OLD.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting - (CASE WHEN OLD.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for - (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = OLD.resolution_id) AND '
+            "OLD.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "OLD.resolution_id) AND OLD.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = OLD.resolution_id) AND OLD.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = OLD.member_id; END',
+            'CREATE TRIGGER tally_vote_changed AFTER UPDATE ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_membertally SET votes_cast = votes_cast - (CASE WHEN OLD.position '
+            'IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for - (CASE WHEN OLD.position = '
+            "'for' THEN 1 ELSE 0 END), votes_against = votes_against - (CASE WHEN (OLD.position = "
+            "'against' OR (OLD.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain - (CASE WHEN OLD.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto - (CASE WHEN (OLD.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting - (CASE WHEN OLD.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for - (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = OLD.resolution_id) AND '
+            "OLD.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "OLD.resolution_id) AND OLD.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = OLD.resolution_id) AND OLD.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = OLD.member_id; UPDATE resolutions_membertally '
+            'SET votes_cast = votes_cast + (CASE WHEN NEW.position IS NOT NULL THEN 1 ELSE 0 END), '
+            "votes_for = votes_for + (CASE WHEN NEW.position = 'for' THEN 1 ELSE 0 END), "
+            "votes_against = votes_against + (CASE WHEN (NEW.position = 'against' OR (NEW.position "
+            "= 'veto' AND NOT ((SELECT outcome FROM resolutions_resolution WHERE id = "
+            "NEW.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 END), votes_abstain = votes_abstain + "
+            "(CASE WHEN NEW.position = 'abstain' THEN 1 ELSE 0 END), votes_veto = votes_veto + "
+            "(CASE WHEN (NEW.position = 'veto' AND (SELECT outcome FROM resolutions_resolution "
+            "WHERE id = NEW.resolution_id) = 'vetoed') THEN 1 ELSE 0 END), votes_non_voting = "
+            "votes_non_voting + (CASE WHEN NEW.position = 'non_voting' THEN 1 ELSE 0 END), "
+            'recorded_for = recorded_for + (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position = 'for') THEN 1 "
+            'ELSE 0 END), recorded_against = recorded_against + (CASE WHEN ((SELECT votes_recorded '
+            'FROM resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position IN '
+            "('against', 'veto')) THEN 1 ELSE 0 END), recorded_abstain = recorded_abstain + (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "NEW.resolution_id) AND NEW.position = 'abstain') THEN 1 ELSE 0 END) WHERE member_id = "
+            'NEW.member_id; END',
+            'CREATE TRIGGER tally_record_changed AFTER UPDATE OF outcome, votes_recorded ON '
+            'resolutions_resolution FOR EACH ROW BEGIN UPDATE resolutions_membertally SET '
+            'votes_cast = votes_cast - (CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) IS NOT '
+            'NULL THEN 1 ELSE 0 END) + (CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) IS NOT '
+            'NULL THEN 1 ELSE 0 END), votes_for = votes_for - (CASE WHEN (SELECT v.position FROM '
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'for' THEN 1 ELSE 0 END) + (CASE WHEN (SELECT "
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'for' THEN 1 ELSE 0 END), votes_against = "
+            'votes_against - (CASE WHEN ((SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'against' OR ((SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = "
+            "NEW.id AND v.member_id = resolutions_membertally.member_id) = 'veto' AND NOT "
+            "(OLD.outcome = 'vetoed'))) THEN 1 ELSE 0 END) + (CASE WHEN ((SELECT v.position FROM "
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'against' OR ((SELECT v.position FROM "
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'veto' AND NOT (NEW.outcome = 'vetoed'))) THEN 1 "
+            'ELSE 0 END), votes_abstain = votes_abstain - (CASE WHEN (SELECT v.position FROM '
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'abstain' THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND '
+            "v.member_id = resolutions_membertally.member_id) = 'abstain' THEN 1 ELSE 0 END), "
+            'votes_veto = votes_veto - (CASE WHEN ((SELECT v.position FROM resolutions_vote v '
+            'WHERE v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'veto' AND OLD.outcome = 'vetoed') THEN 1 ELSE 0 END) + (CASE WHEN ((SELECT "
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'veto' AND NEW.outcome = 'vetoed') THEN 1 ELSE 0 "
+            'END), votes_non_voting = votes_non_voting - (CASE WHEN (SELECT v.position FROM '
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'non_voting' THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND '
+            "v.member_id = resolutions_membertally.member_id) = 'non_voting' THEN 1 ELSE 0 END), "
+            'recorded_for = recorded_for - (CASE WHEN (OLD.votes_recorded AND (SELECT v.position '
+            'FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'for') THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(NEW.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE WHEN "
+            '(OLD.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) IN '
+            "('against', 'veto')) THEN 1 ELSE 0 END) + (CASE WHEN (NEW.votes_recorded AND (SELECT "
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN (OLD.votes_recorded AND (SELECT '
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'abstain') THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(NEW.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'abstain') THEN 1 ELSE 0 END) WHERE member_id IN (SELECT member_id FROM "
+            'resolutions_vote WHERE resolution_id = NEW.id); END',
+            'CREATE TRIGGER tally_member_added AFTER INSERT ON resolutions_memberstate FOR EACH '
+            'ROW BEGIN INSERT INTO resolutions_membertally (member_id, votes_cast, votes_for, '
+            'votes_against, votes_abstain, votes_veto, votes_non_voting, recorded_for, '
+            'recorded_against, recorded_abstain) VALUES (NEW.code, 0, 0, 0, 0, 0, 0, 0, 0, 0); '
+            'END']}
+
+TRIGGERS_POSTGRESQL = {'drop': ['DROP TRIGGER IF EXISTS tally_vote_added ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS tally_vote_added()',
+          'DROP TRIGGER IF EXISTS tally_vote_removed ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS tally_vote_removed()',
+          'DROP TRIGGER IF EXISTS tally_vote_changed ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS tally_vote_changed()',
+          'DROP TRIGGER IF EXISTS tally_record_changed ON resolutions_resolution',
+          'DROP FUNCTION IF EXISTS tally_record_changed()',
+          'DROP TRIGGER IF EXISTS tally_member_added ON resolutions_memberstate',
+          'DROP FUNCTION IF EXISTS tally_member_added()'],
+ 'create': ['CREATE OR REPLACE FUNCTION tally_vote_added() RETURNS trigger LANGUAGE plpgsql AS $$ '
+            'BEGIN UPDATE resolutions_membertally SET votes_cast = votes_cast + (CASE WHEN '
+            'NEW.position IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for + (CASE WHEN '
+            "NEW.position = 'for' THEN 1 ELSE 0 END), votes_against = votes_against + (CASE WHEN "
+            "(NEW.position = 'against' OR (NEW.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = NEW.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain + (CASE WHEN NEW.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto + (CASE WHEN (NEW.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = NEW.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting + (CASE WHEN NEW.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for + (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = NEW.resolution_id) AND '
+            "NEW.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against + (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "NEW.resolution_id) AND NEW.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain + (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = NEW.member_id; RETURN NEW; END $$',
+            'CREATE TRIGGER tally_vote_added AFTER INSERT ON resolutions_vote FOR EACH ROW EXECUTE '
+            'FUNCTION tally_vote_added()',
+            'CREATE OR REPLACE FUNCTION tally_vote_removed() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN UPDATE resolutions_membertally SET votes_cast = votes_cast - (CASE WHEN '
+            'OLD.position IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for - (CASE WHEN '
+            "OLD.position = 'for' THEN 1 ELSE 0 END), votes_against = votes_against - (CASE WHEN "
+            "(OLD.position = 'against' OR (OLD.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain - (CASE WHEN OLD.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto - (CASE WHEN (OLD.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting - (CASE WHEN OLD.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for - (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = OLD.resolution_id) AND '
+            "OLD.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "OLD.resolution_id) AND OLD.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = OLD.resolution_id) AND OLD.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = OLD.member_id; RETURN OLD; END $$',
+            'CREATE TRIGGER tally_vote_removed AFTER DELETE ON resolutions_vote FOR EACH ROW '
+            'EXECUTE FUNCTION tally_vote_removed()',
+            'CREATE OR REPLACE FUNCTION tally_vote_changed() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN UPDATE resolutions_membertally SET votes_cast = votes_cast - (CASE WHEN '
+            'OLD.position IS NOT NULL THEN 1 ELSE 0 END), votes_for = votes_for - (CASE WHEN '
+            "OLD.position = 'for' THEN 1 ELSE 0 END), votes_against = votes_against - (CASE WHEN "
+            "(OLD.position = 'against' OR (OLD.position = 'veto' AND NOT ((SELECT outcome FROM "
+            "resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 "
+            "END), votes_abstain = votes_abstain - (CASE WHEN OLD.position = 'abstain' THEN 1 ELSE "
+            "0 END), votes_veto = votes_veto - (CASE WHEN (OLD.position = 'veto' AND (SELECT "
+            "outcome FROM resolutions_resolution WHERE id = OLD.resolution_id) = 'vetoed') THEN 1 "
+            'ELSE 0 END), votes_non_voting = votes_non_voting - (CASE WHEN OLD.position = '
+            "'non_voting' THEN 1 ELSE 0 END), recorded_for = recorded_for - (CASE WHEN ((SELECT "
+            'votes_recorded FROM resolutions_resolution WHERE id = OLD.resolution_id) AND '
+            "OLD.position = 'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "OLD.resolution_id) AND OLD.position IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = OLD.resolution_id) AND OLD.position = 'abstain') "
+            'THEN 1 ELSE 0 END) WHERE member_id = OLD.member_id; UPDATE resolutions_membertally '
+            'SET votes_cast = votes_cast + (CASE WHEN NEW.position IS NOT NULL THEN 1 ELSE 0 END), '
+            "votes_for = votes_for + (CASE WHEN NEW.position = 'for' THEN 1 ELSE 0 END), "
+            "votes_against = votes_against + (CASE WHEN (NEW.position = 'against' OR (NEW.position "
+            "= 'veto' AND NOT ((SELECT outcome FROM resolutions_resolution WHERE id = "
+            "NEW.resolution_id) = 'vetoed'))) THEN 1 ELSE 0 END), votes_abstain = votes_abstain + "
+            "(CASE WHEN NEW.position = 'abstain' THEN 1 ELSE 0 END), votes_veto = votes_veto + "
+            "(CASE WHEN (NEW.position = 'veto' AND (SELECT outcome FROM resolutions_resolution "
+            "WHERE id = NEW.resolution_id) = 'vetoed') THEN 1 ELSE 0 END), votes_non_voting = "
+            "votes_non_voting + (CASE WHEN NEW.position = 'non_voting' THEN 1 ELSE 0 END), "
+            'recorded_for = recorded_for + (CASE WHEN ((SELECT votes_recorded FROM '
+            "resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position = 'for') THEN 1 "
+            'ELSE 0 END), recorded_against = recorded_against + (CASE WHEN ((SELECT votes_recorded '
+            'FROM resolutions_resolution WHERE id = NEW.resolution_id) AND NEW.position IN '
+            "('against', 'veto')) THEN 1 ELSE 0 END), recorded_abstain = recorded_abstain + (CASE "
+            'WHEN ((SELECT votes_recorded FROM resolutions_resolution WHERE id = '
+            "NEW.resolution_id) AND NEW.position = 'abstain') THEN 1 ELSE 0 END) WHERE member_id = "
+            'NEW.member_id; RETURN NEW; END $$',
+            'CREATE TRIGGER tally_vote_changed AFTER UPDATE ON resolutions_vote FOR EACH ROW '
+            'EXECUTE FUNCTION tally_vote_changed()',
+            'CREATE OR REPLACE FUNCTION tally_record_changed() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN UPDATE resolutions_membertally SET votes_cast = votes_cast - (CASE WHEN '
+            '(SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND '
+            'v.member_id = resolutions_membertally.member_id) IS NOT NULL THEN 1 ELSE 0 END) + '
+            '(CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id '
+            'AND v.member_id = resolutions_membertally.member_id) IS NOT NULL THEN 1 ELSE 0 END), '
+            'votes_for = votes_for - (CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE '
+            "v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = 'for' "
+            'THEN 1 ELSE 0 END) + (CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE '
+            "v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = 'for' "
+            'THEN 1 ELSE 0 END), votes_against = votes_against - (CASE WHEN ((SELECT v.position '
+            'FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'against' OR ((SELECT v.position FROM "
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'veto' AND NOT (OLD.outcome = 'vetoed'))) THEN 1 "
+            'ELSE 0 END) + (CASE WHEN ((SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'against' OR ((SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = "
+            "NEW.id AND v.member_id = resolutions_membertally.member_id) = 'veto' AND NOT "
+            "(NEW.outcome = 'vetoed'))) THEN 1 ELSE 0 END), votes_abstain = votes_abstain - (CASE "
+            'WHEN (SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND '
+            "v.member_id = resolutions_membertally.member_id) = 'abstain' THEN 1 ELSE 0 END) + "
+            '(CASE WHEN (SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id '
+            "AND v.member_id = resolutions_membertally.member_id) = 'abstain' THEN 1 ELSE 0 END), "
+            'votes_veto = votes_veto - (CASE WHEN ((SELECT v.position FROM resolutions_vote v '
+            'WHERE v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'veto' AND OLD.outcome = 'vetoed') THEN 1 ELSE 0 END) + (CASE WHEN ((SELECT "
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'veto' AND NEW.outcome = 'vetoed') THEN 1 ELSE 0 "
+            'END), votes_non_voting = votes_non_voting - (CASE WHEN (SELECT v.position FROM '
+            'resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'non_voting' THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(SELECT v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND '
+            "v.member_id = resolutions_membertally.member_id) = 'non_voting' THEN 1 ELSE 0 END), "
+            'recorded_for = recorded_for - (CASE WHEN (OLD.votes_recorded AND (SELECT v.position '
+            'FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'for') THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(NEW.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'for') THEN 1 ELSE 0 END), recorded_against = recorded_against - (CASE WHEN "
+            '(OLD.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) IN '
+            "('against', 'veto')) THEN 1 ELSE 0 END) + (CASE WHEN (NEW.votes_recorded AND (SELECT "
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) IN ('against', 'veto')) THEN 1 ELSE 0 END), "
+            'recorded_abstain = recorded_abstain - (CASE WHEN (OLD.votes_recorded AND (SELECT '
+            'v.position FROM resolutions_vote v WHERE v.resolution_id = NEW.id AND v.member_id = '
+            "resolutions_membertally.member_id) = 'abstain') THEN 1 ELSE 0 END) + (CASE WHEN "
+            '(NEW.votes_recorded AND (SELECT v.position FROM resolutions_vote v WHERE '
+            'v.resolution_id = NEW.id AND v.member_id = resolutions_membertally.member_id) = '
+            "'abstain') THEN 1 ELSE 0 END) WHERE member_id IN (SELECT member_id FROM "
+            'resolutions_vote WHERE resolution_id = NEW.id); RETURN NEW; END $$',
+            'CREATE TRIGGER tally_record_changed AFTER UPDATE OF outcome, votes_recorded ON '
+            'resolutions_resolution FOR EACH ROW EXECUTE FUNCTION tally_record_changed()',
+            'CREATE OR REPLACE FUNCTION tally_member_added() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN INSERT INTO resolutions_membertally (member_id, votes_cast, votes_for, '
+            'votes_against, votes_abstain, votes_veto, votes_non_voting, recorded_for, '
+            'recorded_against, recorded_abstain) VALUES (NEW.code, 0, 0, 0, 0, 0, 0, 0, 0, 0); '
+            'RETURN NEW; END $$',
+            'CREATE TRIGGER tally_member_added AFTER INSERT ON resolutions_memberstate FOR EACH '
+            'ROW EXECUTE FUNCTION tally_member_added()']}
+
+TRIGGERS_FILL = ['DELETE FROM resolutions_membertally',
+ 'INSERT INTO resolutions_membertally (member_id, votes_cast, votes_for, votes_against, '
+ 'votes_abstain, votes_veto, votes_non_voting, recorded_for, recorded_against, recorded_abstain) '
+ 'SELECT m.code, COALESCE(SUM((CASE WHEN v.position IS NOT NULL THEN 1 ELSE 0 END)), 0), '
+ "COALESCE(SUM((CASE WHEN v.position = 'for' THEN 1 ELSE 0 END)), 0), COALESCE(SUM((CASE WHEN "
+ "(v.position = 'against' OR (v.position = 'veto' AND NOT (r.outcome = 'vetoed'))) THEN 1 ELSE 0 "
+ "END)), 0), COALESCE(SUM((CASE WHEN v.position = 'abstain' THEN 1 ELSE 0 END)), 0), "
+ "COALESCE(SUM((CASE WHEN (v.position = 'veto' AND r.outcome = 'vetoed') THEN 1 ELSE 0 END)), 0), "
+ "COALESCE(SUM((CASE WHEN v.position = 'non_voting' THEN 1 ELSE 0 END)), 0), COALESCE(SUM((CASE "
+ "WHEN (r.votes_recorded AND v.position = 'for') THEN 1 ELSE 0 END)), 0), COALESCE(SUM((CASE WHEN "
+ "(r.votes_recorded AND v.position IN ('against', 'veto')) THEN 1 ELSE 0 END)), 0), "
+ "COALESCE(SUM((CASE WHEN (r.votes_recorded AND v.position = 'abstain') THEN 1 ELSE 0 END)), 0) "
+ 'FROM resolutions_memberstate m LEFT JOIN resolutions_vote v ON v.member_id = m.code LEFT JOIN '
+ 'resolutions_resolution r ON r.id = v.resolution_id GROUP BY m.code']
+
+
+def _run(schema_editor, which):
+    frozen = TRIGGERS_POSTGRESQL if schema_editor.connection.vendor == "postgresql" else TRIGGERS_SQLITE
+    statements = frozen["drop"] + (frozen["create"] + TRIGGERS_FILL if which == "install" else [])
+    for statement in statements:
+        schema_editor.execute(statement)
 
 
 def install(apps, schema_editor):
-    tallies.install(schema_editor)
+    _run(schema_editor, "install")
 
 
 def uninstall(apps, schema_editor):
-    tallies.uninstall(schema_editor)
+    _run(schema_editor, "uninstall")
 
 
 class Migration(migrations.Migration):
@@ -36,6 +346,6 @@ class Migration(migrations.Migration):
                 ('recorded_abstain', models.PositiveIntegerField(default=0)),
             ],
         ),
-        # Each member's counts kept by triggers (resolutions/tallies.py), then counted once.
+        # Each member's counts kept by the triggers above, then counted once.
         migrations.RunPython(install, uninstall),
     ]

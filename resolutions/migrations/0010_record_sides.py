@@ -3,15 +3,102 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from resolutions import tallies
+# The triggers that keep each record's sides (RecordSides), frozen as this migration installs them:
+# generated from resolutions/tallies.py when the migration was written, and never read
+# from that module again, so a later change to it cannot change what this migration
+# did. tests/test_tallies.py checks the database's triggers against the module's; a
+# change there needs a new migration with its own frozen statements.
+
+TRIGGERS_SQLITE = {'drop': ['DROP TRIGGER IF EXISTS sides_vote_added',
+          'DROP TRIGGER IF EXISTS sides_vote_removed',
+          'DROP TRIGGER IF EXISTS sides_vote_changed',
+          'DROP TRIGGER IF EXISTS sides_record_added'],
+ 'create': ['CREATE TRIGGER sides_vote_added AFTER INSERT ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_recordsides SET n_abstain = n_abstain + (CASE WHEN NEW.position IN '
+            "('abstain') THEN 1 ELSE 0 END), n_against = n_against + (CASE WHEN NEW.position IN "
+            "('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for + (CASE WHEN NEW.position IN "
+            "('for') THEN 1 ELSE 0 END) WHERE resolution_id = NEW.resolution_id; END",
+            'CREATE TRIGGER sides_vote_removed AFTER DELETE ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_recordsides SET n_abstain = n_abstain - (CASE WHEN OLD.position IN '
+            "('abstain') THEN 1 ELSE 0 END), n_against = n_against - (CASE WHEN OLD.position IN "
+            "('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for - (CASE WHEN OLD.position IN "
+            "('for') THEN 1 ELSE 0 END) WHERE resolution_id = OLD.resolution_id; END",
+            'CREATE TRIGGER sides_vote_changed AFTER UPDATE ON resolutions_vote FOR EACH ROW BEGIN '
+            'UPDATE resolutions_recordsides SET n_abstain = n_abstain - (CASE WHEN OLD.position IN '
+            "('abstain') THEN 1 ELSE 0 END), n_against = n_against - (CASE WHEN OLD.position IN "
+            "('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for - (CASE WHEN OLD.position IN "
+            "('for') THEN 1 ELSE 0 END) WHERE resolution_id = OLD.resolution_id; UPDATE "
+            'resolutions_recordsides SET n_abstain = n_abstain + (CASE WHEN NEW.position IN '
+            "('abstain') THEN 1 ELSE 0 END), n_against = n_against + (CASE WHEN NEW.position IN "
+            "('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for + (CASE WHEN NEW.position IN "
+            "('for') THEN 1 ELSE 0 END) WHERE resolution_id = NEW.resolution_id; END",
+            'CREATE TRIGGER sides_record_added AFTER INSERT ON resolutions_resolution FOR EACH ROW '
+            'BEGIN INSERT INTO resolutions_recordsides (resolution_id, n_abstain, n_against, '
+            'n_for) VALUES (NEW.id, 0, 0, 0); END']}
+
+TRIGGERS_POSTGRESQL = {'drop': ['DROP TRIGGER IF EXISTS sides_vote_added ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS sides_vote_added()',
+          'DROP TRIGGER IF EXISTS sides_vote_removed ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS sides_vote_removed()',
+          'DROP TRIGGER IF EXISTS sides_vote_changed ON resolutions_vote',
+          'DROP FUNCTION IF EXISTS sides_vote_changed()',
+          'DROP TRIGGER IF EXISTS sides_record_added ON resolutions_resolution',
+          'DROP FUNCTION IF EXISTS sides_record_added()'],
+ 'create': ['CREATE OR REPLACE FUNCTION sides_vote_added() RETURNS trigger LANGUAGE plpgsql AS $$ '
+            'BEGIN UPDATE resolutions_recordsides SET n_abstain = n_abstain + (CASE WHEN '
+            "NEW.position IN ('abstain') THEN 1 ELSE 0 END), n_against = n_against + (CASE WHEN "
+            "NEW.position IN ('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for + (CASE WHEN "
+            "NEW.position IN ('for') THEN 1 ELSE 0 END) WHERE resolution_id = NEW.resolution_id; "
+            'RETURN NEW; END $$',
+            'CREATE TRIGGER sides_vote_added AFTER INSERT ON resolutions_vote FOR EACH ROW EXECUTE '
+            'FUNCTION sides_vote_added()',
+            'CREATE OR REPLACE FUNCTION sides_vote_removed() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN UPDATE resolutions_recordsides SET n_abstain = n_abstain - (CASE WHEN '
+            "OLD.position IN ('abstain') THEN 1 ELSE 0 END), n_against = n_against - (CASE WHEN "
+            "OLD.position IN ('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for - (CASE WHEN "
+            "OLD.position IN ('for') THEN 1 ELSE 0 END) WHERE resolution_id = OLD.resolution_id; "
+            'RETURN OLD; END $$',
+            'CREATE TRIGGER sides_vote_removed AFTER DELETE ON resolutions_vote FOR EACH ROW '
+            'EXECUTE FUNCTION sides_vote_removed()',
+            'CREATE OR REPLACE FUNCTION sides_vote_changed() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN UPDATE resolutions_recordsides SET n_abstain = n_abstain - (CASE WHEN '
+            "OLD.position IN ('abstain') THEN 1 ELSE 0 END), n_against = n_against - (CASE WHEN "
+            "OLD.position IN ('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for - (CASE WHEN "
+            "OLD.position IN ('for') THEN 1 ELSE 0 END) WHERE resolution_id = OLD.resolution_id; "
+            'UPDATE resolutions_recordsides SET n_abstain = n_abstain + (CASE WHEN NEW.position IN '
+            "('abstain') THEN 1 ELSE 0 END), n_against = n_against + (CASE WHEN NEW.position IN "
+            "('against', 'veto') THEN 1 ELSE 0 END), n_for = n_for + (CASE WHEN NEW.position IN "
+            "('for') THEN 1 ELSE 0 END) WHERE resolution_id = NEW.resolution_id; RETURN NEW; END "
+            '$$',
+            'CREATE TRIGGER sides_vote_changed AFTER UPDATE ON resolutions_vote FOR EACH ROW '
+            'EXECUTE FUNCTION sides_vote_changed()',
+            'CREATE OR REPLACE FUNCTION sides_record_added() RETURNS trigger LANGUAGE plpgsql AS '
+            '$$ BEGIN INSERT INTO resolutions_recordsides (resolution_id, n_abstain, n_against, '
+            'n_for) VALUES (NEW.id, 0, 0, 0); RETURN NEW; END $$',
+            'CREATE TRIGGER sides_record_added AFTER INSERT ON resolutions_resolution FOR EACH ROW '
+            'EXECUTE FUNCTION sides_record_added()']}
+
+TRIGGERS_FILL = ['DELETE FROM resolutions_recordsides',
+ 'INSERT INTO resolutions_recordsides (resolution_id, n_abstain, n_against, n_for) SELECT r.id, '
+ "COALESCE(SUM((CASE WHEN v.position IN ('abstain') THEN 1 ELSE 0 END)), 0), COALESCE(SUM((CASE "
+ "WHEN v.position IN ('against', 'veto') THEN 1 ELSE 0 END)), 0), COALESCE(SUM((CASE WHEN "
+ "v.position IN ('for') THEN 1 ELSE 0 END)), 0) FROM resolutions_resolution r LEFT JOIN "
+ 'resolutions_vote v ON v.resolution_id = r.id GROUP BY r.id']
+
+
+def _run(schema_editor, which):
+    frozen = TRIGGERS_POSTGRESQL if schema_editor.connection.vendor == "postgresql" else TRIGGERS_SQLITE
+    statements = frozen["drop"] + (frozen["create"] + TRIGGERS_FILL if which == "install" else [])
+    for statement in statements:
+        schema_editor.execute(statement)
 
 
 def install(apps, schema_editor):
-    tallies.install_sides(schema_editor)
+    _run(schema_editor, "install")
 
 
 def uninstall(apps, schema_editor):
-    tallies.uninstall_sides(schema_editor)
+    _run(schema_editor, "uninstall")
 
 
 class Migration(migrations.Migration):
@@ -30,6 +117,6 @@ class Migration(migrations.Migration):
                 ('n_for', models.PositiveSmallIntegerField(default=0)),
             ],
         ),
-        # Each record's sides kept by triggers (resolutions/tallies.py), then counted once.
+        # Each record's sides kept by the triggers above, then counted once.
         migrations.RunPython(install, uninstall),
     ]
