@@ -211,8 +211,8 @@ def test_a_relative_clause_of_another_time_does_not_date_the_count():
 
 
 def test_a_vote_told_as_news_is_of_the_council_of_the_report_s_days():
-    result = read("Russia has vetoed a Security Council draft; the other 14 members voted in "
-                  "favour.")  # fmt: skip
+    result = read("Wed Apr 12, 2017\n\nRussia has vetoed a Security Council draft; the other "
+                  "14 members voted in favour.")  # fmt: skip
     assert result.vote_date is None
     assert result.positions["RUS"] == "veto"
     assert result.positions["JPN"] == "for"
@@ -222,6 +222,37 @@ def test_a_vote_told_as_news_is_of_the_council_of_the_report_s_days():
     spanning = read("The Security Council has extended the mandate for one year to 31 "
                     "January 2019, in a unanimous vote.", None)  # fmt: skip
     assert spanning.positions == {}
+
+
+def test_the_tense_and_a_date_beside_the_text_do_not_seat_the_council():
+    # the report may tell an older vote: without a date of its own, no member is inferred
+    result = read("Russia has vetoed a Security Council draft; the other 14 members voted in "
+                  "favour.")  # fmt: skip
+    assert result.positions == {"RUS": "veto"}
+    assert counts(result)[0] == 14
+
+
+def test_the_year_of_the_resolution_s_symbol_fixes_a_vote_told_as_news():
+    result = read("The Security Council has unanimously adopted resolution 2350 (2017) on the "
+                  "sanctions.")  # fmt: skip
+    assert counts(result) == (15, 0, 0)
+    assert result.positions["JPN"] == "for"
+    # a symbol of another year: the vote is not of the report's days
+    older = read("The Security Council has unanimously adopted resolution 2118 (2013) on "
+                 "chemical weapons.")  # fmt: skip
+    assert counts(older) == (15, 0, 0)  # the size, from the symbol's year
+    assert older.positions == {}
+    assert not any("tells the vote as news" in w for w in older.warnings)
+
+
+def test_a_lead_that_counts_votes_over_the_years_is_not_news():
+    for lead in (
+        "Russia has vetoed eight Security Council drafts on Syria since 2011.",
+        "Russia has vetoed Security Council drafts on Syria 12 times.",
+    ):
+        result = read(f"Wed Apr 12, 2017\n\n{lead} The other members voted in favour.")
+        assert "JPN" not in result.positions, lead
+        assert not any("tells the vote as news" in w for w in result.warnings), lead
 
 
 def test_the_only_members_to_abstain_are_as_many_as_named():

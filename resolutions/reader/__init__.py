@@ -29,8 +29,8 @@ a `Context` (`Context.from_database()` builds the real one).
 
 The stages, one module each, in the order `extract` runs them:
 `sentences` (split, quotations and histories masked, other drafts and amendments
-blanked), `dates`, `era` (with no date, the Council's size from the vote's time),
-`documents`, `names` (members and capitals in a sentence), `counts` and
+blanked), `dates`, `documents`, `era` (with no date, the Council's size from the
+vote's time), `names` (members and capitals in a sentence), `counts` and
 `positions` (what each sentence says, from the phrases of `cues`), `settling` (one
 consistent proposal, over a `settlement`; the outcome and the vetoes judged in
 `outcome`).
@@ -45,7 +45,7 @@ import re
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
-from .era import read_era
+from .era import fixed_by_the_text, read_era
 from .names import NameIndex
 from .positions import read_positions
 from .proposal import Context, Evidence, Extraction
@@ -95,11 +95,12 @@ def extract(
         raise ValueError(refused)
     reading = Reading(text=text, context=context, result=Extraction(published=published))
     reading.sentences = split_sentences(text)
-    read_era(reading, read_vote_date(reading, vote_date))
-    seat_the_council(reading)
+    reference = read_vote_date(reading, vote_date)
     mask_other_draft_paragraphs(reading.sentences, reading.result)
     read_document(reading.sentences, reading.result)
     read_procedural(reading.sentences, reading.result)
+    read_era(reading, reference)
+    seat_the_council(reading)
     reading.index = NameIndex(context.names)
     mask_drafts_of_other_sponsors(reading)
     for sentence in reading.sentences:
@@ -110,7 +111,8 @@ def extract(
 
 def seat_the_council(reading: Reading) -> None:
     """The members seated on the day of the vote, or, with no date, on every day of a
-    window of the vote's time (see `era`) that had one Council."""
+    window of the vote's time (see `era`) that had one Council, when the text itself
+    fixes the vote to that Council (see `era.fixed_by_the_text`)."""
     result = reading.result
     if result.vote_date:
         result.council_day = result.vote_date
@@ -122,7 +124,7 @@ def seat_the_council(reading: Reading) -> None:
         return
     for earliest, latest, reason in result.era:
         first, last = reading.context.seated(earliest), reading.context.seated(latest)
-        if first and first == last:
+        if first and first == last and fixed_by_the_text(reading, earliest, latest, last):
             result.seated, result.council_day = dict(last), latest
             result.warnings.append(
                 f"Without the date of the vote, the Council is that of {earliest.isoformat()} "

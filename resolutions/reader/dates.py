@@ -147,20 +147,28 @@ def weekday_words(text: str) -> list[str]:
     return [m[1] for m in _DATE_PATTERNS[5][1].finditer(text)]
 
 
-def publication_stamp(sentences: list[Sentence], result: Extraction) -> dt.date | None:
-    """With no publication date given, a date line of the article (its stamp or
-    dateline) serves to resolve "on Tuesday", with a warning."""
+def stamps(sentences: list[Sentence], reference: dt.date | None) -> list[DateMention]:
+    """The dates the article carries in its head: its stamp ("Sat Mar 15, 2014") or
+    its dateline ("UNITED NATIONS, March 3 (Reuters) -"), a date without its year
+    read against `reference`."""
+    found = []
     for sentence in sentences[:12]:
         words = sentence.text.split()
         if len(words) > 12 and not re.match(r"^[A-Z][A-Z .,']+,", sentence.text):
             continue
-        for mention in dates_in(sentence.text, None):
-            if mention.kind == "explicit":
-                result.warnings.append(
-                    "No publication date was given: weekdays are read against the date "
-                    f"line '{mention.text}' ({mention.day.isoformat()})."
-                )
-                return mention.day
+        found += [m for m in dates_in(sentence.text, reference) if m.kind == "explicit"]
+    return found
+
+
+def publication_stamp(sentences: list[Sentence], result: Extraction) -> dt.date | None:
+    """With no publication date given, a date line of the article (its stamp or
+    dateline) serves to resolve "on Tuesday", with a warning."""
+    for mention in stamps(sentences, None)[:1]:
+        result.warnings.append(
+            "No publication date was given: weekdays are read against the date "
+            f"line '{mention.text}' ({mention.day.isoformat()})."
+        )
+        return mention.day
     return None
 
 

@@ -4,12 +4,17 @@ the sizes the article states, the seats it counts, and two clues of time:
 
 - a report whose lead tells the vote as news, in the present perfect ("The Council
   has unanimously approved ..."), dated (its publication date or its date line):
-  the vote was in the days before that date;
+  the vote was in the days before that date, unless the lead speaks of another
+  time ("has vetoed 16 drafts since 2011") or the resolution's symbol is of a year
+  outside those days;
 - a term the decision sets for a given length ("extended the mandate for one year
   to 31 January 2027"): the decision was taken within that length (and a year's
   margin) before the term ends.
 
-A clue fixes the size only when every day it allows had the same Council."""
+A clue fixes the size only when every day it allows had the same Council. The tense
+and a date given beside the text are weak evidence: the members of that Council are
+seated (and those not named inferred) only when the text itself fixes the vote to
+it (`fixed_by_the_text`)."""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import re
 from collections.abc import Mapping
 
 from .. import rules
-from .dates import dates_in
+from .dates import dates_in, stamps, time_mismatch
 from .proposal import Extraction
 from .reading import Reading
 from .vocabulary import ASSEMBLY, COUNCIL, EVENT, FUTURE, POSITIONS, SIZE_DAY, to_number
@@ -33,6 +38,13 @@ _TERM = re.compile(
     r"\bfor\s+(?:(?:a|one|another|(\d{1,2}|two|three|four|five|six|nine|twelve|eighteen))\s+)"
     r"(?:(?:further|more|additional)\s+)?(years?|months?)\s+(?:to|until|till|through)\s+"
     r"(?:the\s+)?",
+    re.I,
+)
+# "has vetoed 16 drafts", "the Council has so far adopted": a count of votes over time
+_OTHER_TIME = re.compile(
+    r"\b(?:times|so\s+far|to\s+date|ever|repeatedly|\d+\s+(?:drafts|resolutions|texts))\b"
+    r"|\b(?:has|have)\s+(?:(?:now|also|again)\s+)*(?:voted|vetoed|adopted)\s+(?:\w+\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|dozens?)\s",
     re.I,
 )
 _DECISION = re.compile(r"\b(?:extend|renew|prolong|authori[sz]|adopt|approv)\w*", re.I)
@@ -58,6 +70,9 @@ def read_era(reading: Reading, reference: dt.date | None) -> None:
         and not ASSEMBLY.search(lead.text)
         and not FUTURE.search(lead.masked)
         and (perfect := _PRESENT_PERFECT.search(lead.masked))
+        and not _OTHER_TIME.search(lead.masked)
+        and not time_mismatch(lead.masked, result)
+        and year_fits(result, reference - dt.timedelta(days=NEWS_DAYS), reference)
     ):
         result.era.append(
             (
@@ -127,3 +142,26 @@ def symbol_year(result: Extraction) -> int | None:
         return result.resolution_year
     draft = re.match(r"S/(\d{4})/", result.draft_symbol or "")
     return int(draft[1]) if draft and result.resolution_number is None else None
+
+
+def year_fits(result: Extraction, earliest: dt.date, latest: dt.date) -> bool:
+    """Does the resolution's symbol (its year) allow a vote between these days?"""
+    year = result.resolution_year if result.resolution_number is not None else None
+    return year is None or earliest.year <= year <= latest.year
+
+
+def fixed_by_the_text(
+    reading: Reading, earliest: dt.date, latest: dt.date, council: Mapping[str, bool]
+) -> bool:
+    """Does the text itself fix a vote of this window to this Council? A date the
+    article carries in its head (its stamp or dateline) within the window, or the
+    year of the resolution's symbol, when the Council was the same all that year."""
+    result = reading.result
+    for mention in stamps(reading.sentences, result.published or latest):
+        if earliest <= mention.day <= latest:
+            return True
+    year = result.resolution_year if result.resolution_number is not None else None
+    if year and earliest.year <= year <= latest.year:
+        seated = reading.context.seated
+        return seated(dt.date(year, 1, 1)) == seated(dt.date(year, 12, 31)) == council
+    return False
