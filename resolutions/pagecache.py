@@ -14,7 +14,8 @@ default, Redis when REDIS_URL is set: settings.CACHES).
 Not cached: requests of signed-in users (editors see names and restore links),
 methods other than GET and HEAD, answers other than 200, streamed answers. A page
 carrying a form is cached with a random placeholder where its CSRF token goes,
-replaced per request by the requester's own token.
+replaced per request by the requester's own token. A page without a form keeps
+its gzip bytes too, sent to readers who accept them (votetracker/compression.py).
 
 A write that reaches the database around Django's cursor (psycopg's COPY, say)
 calls `record_changed()` itself.
@@ -37,6 +38,9 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate, pre_migrate
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+from votetracker.compression import accepts_gzip, compressible, gzipped, mark_gzipped
 
 VERSION_TABLE = "resolutions_recordversion"
 # Tables whose writes do not change a public page.
@@ -141,10 +145,13 @@ def _render(view: Callable, request: HttpRequest, args, kwargs) -> tuple[HttpRes
         delattr(request, PLACEHOLDER_ATTRIBUTE)
     if response.streaming:
         return response, None
+    has_form = placeholder.encode() in response.content
     entry = {
         "content": response.content,
         "headers": dict(response.items()),
-        "placeholder": placeholder.encode() if placeholder.encode() in response.content else None,
+        "placeholder": placeholder.encode() if has_form else None,
+        # Compressed once, here: a page with a form (its CSRF token) never is.
+        "gzip": gzipped(response.content) if not has_form and compressible(response) else None,
     }
     if response.status_code != 200 or response.cookies:
         response.content = _filled(request, entry)
@@ -160,7 +167,12 @@ def _filled(request: HttpRequest, entry: dict) -> bytes:
 
 
 def _answer(request: HttpRequest, entry: dict) -> HttpResponse:
-    return HttpResponse(_filled(request, entry), headers=entry["headers"])
+    if entry.get("gzip") and accepts_gzip(request):
+        return mark_gzipped(HttpResponse(entry["gzip"], headers=entry["headers"]))
+    response = HttpResponse(_filled(request, entry), headers=entry["headers"])
+    if entry.get("gzip"):
+        patch_vary_headers(response, ("Accept-Encoding",))
+    return response
 
 
 def cached_page(view: Callable) -> Callable:

@@ -437,4 +437,6 @@ def wsgi_keeps_the_test_connection():
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_the_api_keeps_to_its_schema(case):
-    case.call_and_validate(checks=CHECKS)
+    # The WSGI transport asks for gzip but reads the body as sent: ask for it plain
+    # (tests/test_compression.py checks the compressed answers).
+    case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})

@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Pages without a CSRF token sent gzip: below the CSRF middleware, so it answers
+    # first and still sees whether the page used a token (static files never reach it).
+    "votetracker.compression.PublicPageGZipMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The signed-in editor, for the record's history (django-simple-history).
