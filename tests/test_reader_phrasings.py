@@ -360,3 +360,69 @@ def test_a_phrase_with_with_after_another_draft_is_that_draft_s():
     when = read("The vote on Tuesday followed Russia's veto of a similar draft on Monday, when "
                 "Egypt abstained.")  # fmt: skip
     assert "EGY" not in when.positions
+
+
+def test_a_compound_participle_before_the_draft_is_not_a_vote():
+    result = read("Russia and China on Tuesday blocked a Western-backed Security Council "
+                  "resolution.")  # fmt: skip
+    assert result.vetoed_by == ["CHN", "RUS"]
+    supported = read("Bolivia on Tuesday opposed a U.S.-supported Security Council text.")
+    assert supported.positions.get("USA") is None
+    assert supported.positions["BOL"] == "against"
+    # a dash that sets off a list is no compound
+    dashes = read("The vote in the Security Council on Tuesday was 13 to 0, with two "
+                  "members--Bolivia and Egypt--abstaining.")  # fmt: skip
+    assert dashes.positions["BOL"] == dashes.positions["EGY"] == "abstain"
+
+
+def test_all_but_a_number_is_the_count_of_the_members_excepted():
+    result = read("The Security Council adopted the resolution on Tuesday. All but three "
+                  "members voted for it: Bolivia and Egypt voted against and Japan "
+                  "abstained.")  # fmt: skip
+    assert counts(result) == (12, 2, 1)
+    assert result.positions["BOL"] == result.positions["EGY"] == "against"
+    assert result.positions["ITA"] == "for"
+    # two of the three named: who the third is, and the count, are left open
+    open_ = read("The Security Council adopted the resolution on Tuesday. All but three "
+                 "members voted for it; Bolivia and Egypt voted against.")  # fmt: skip
+    assert counts(open_) == (None, None, None)
+    assert "ITA" not in open_.positions
+
+
+def test_all_members_except_those_named_voted_for():
+    result = read("The Security Council adopted the resolution on Tuesday. All members except "
+                  "Bolivia and Egypt voted for it. Bolivia and Egypt voted against.")  # fmt: skip
+    assert counts(result) == (13, 2, 0)
+    assert result.positions["JPN"] == "for"
+    unsaid = read("The Security Council adopted the resolution on Tuesday. All members except "
+                  "Bolivia and Egypt voted for it.")  # fmt: skip
+    assert "JPN" not in unsaid.positions and "BOL" not in unsaid.positions
+
+
+def test_against_alone_after_with_or_joining_a_member():
+    result = read("Moscow on Tuesday killed the Security Council text. The vote was 10-2-3, "
+                  "with Bolivia joining Russia against and China, Ethiopia and Kazakhstan "
+                  "abstaining.")  # fmt: skip
+    assert result.positions["BOL"] == "against"
+    assert result.vetoed_by == ["RUS"]
+    assert result.positions["JPN"] == "for"
+    alone = read("The Security Council draft failed on Tuesday, 14-1, with Russia against.")
+    assert alone.positions["RUS"] in ("against", "veto")
+    # "against" of anything else is no vote
+    sanctions = read("The Security Council on Tuesday imposed sanctions against Syria, "
+                     "13-0-2.")  # fmt: skip
+    assert "SYR" not in sanctions.positions
+
+
+def test_a_score_of_a_number_to_a_number_after_resolution_is_not_its_number():
+    for sentence in (
+        "The Security Council approved the resolution 14 to nothing on Tuesday, with Egypt "
+        "abstaining.",
+        "The Security Council adopted the resolution 14 votes to none on Tuesday, with Egypt "
+        "abstaining.",
+    ):
+        result = read(sentence)
+        assert result.resolution_number is None, sentence
+        assert counts(result) == (14, 0, 1), sentence
+    assert read("The Security Council adopted resolution 2350 by 14 votes to none on "
+                "Tuesday.").resolution_number == 2350  # fmt: skip

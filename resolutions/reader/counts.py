@@ -14,6 +14,7 @@ from .vocabulary import (
     COUNTED,
     ELECTED_SEATS,
     EVENT,
+    EXCEPTED_NUMBER,
     NUM,
     SEATS,
     SIZE_DAY,
@@ -38,10 +39,10 @@ _VOTES_TO = re.compile(
     r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
     r"|by|votes?|voted|voting"
     rf"|(?:adopted|passed|approved|carried|rejected|defeated|failed)(?:{_ADJUNCT}){{0,3}}(?:\s+by)?)"
-    rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM}|nothing)\b"
     r"(?!\s+(?:in\s+favou?r|for))"
     # "11 votes to 1": the word votes makes it a tally, whatever comes before
-    rf"|(?<!\bfrom\s)\b({NUM})\s+votes\s+(?:in\s+favou?r\s+)?to\s+({NUM})\b"
+    rf"|(?<!\bfrom\s)\b({NUM})\s+votes\s+(?:in\s+favou?r\s+)?to\s+({NUM}|nothing)\b"
     r"(?!\s+(?:in\s+favou?r|for))",
     re.I,
 )
@@ -112,7 +113,7 @@ def read_count_pairs(passage: Passage) -> None:
         if position is None or value is None:
             continue
         before = cmasked[max(0, m.start() - 60) : m.start()]
-        if NEEDED.search(before) or _PART_OF.search(before):
+        if NEEDED.search(before) or _PART_OF.search(before) or EXCEPTED_NUMBER.search(before):
             continue  # "twelve of the council's 15 members voted": 15 is the whole
         if m[2].lower() == "for" and not re.search(
             r"\bagainst\b|\bvot(?:e|es|ed|ing)\s+for", cmasked[m.start() : m.end() + 60], re.I

@@ -32,6 +32,9 @@ class CuePattern:
     # "blocked", "killed", "voted down": a veto when a permanent member's no on a
     # draft that had the votes, otherwise a plain no (no warning for an elected member)
     implied: bool = False
+    # "with Russia against": the word alone, a position only after "with" or "joining"
+    # and the members it follows at once
+    bare: bool = False
 
 
 def _cue(pattern: str, position: str, kind: str = SUBJECT, **flags) -> CuePattern:
@@ -156,6 +159,11 @@ CUES: list[CuePattern] = [
         Position.AGAINST,
     ),
     _cue(rf"\b{VOTE}\s+(?:against|no\b|\"no\"|nay|negatively|down)", Position.AGAINST),
+    _cue(
+        r"(?<=\s)against(?=\s*(?:[,;.)]|--|–|—|\band\b|\bwhile\b|\bwith\b|$))",
+        Position.AGAINST,
+        bare=True,
+    ),
     # "with South Africa joining China and Russia in the opposition" (not "in opposition to")
     _cue(r"\bin\s+(?:the\s+)?opposition\b(?!\s+to\b)", Position.AGAINST),
     _cue(
@@ -213,6 +221,7 @@ class Cue:
     veto: bool
     only: bool
     implied: bool = False
+    bare: bool = False
 
 
 # "a western backed resolution": a participle that describes the draft, no verb
@@ -231,6 +240,8 @@ def find_cues(masked: str) -> list[Cue]:
             start, end = m.span()
             if any(taken[start:end]) or _ATTRIBUTIVE.fullmatch(m[0]):
                 continue
+            if re.match(r"[\w.]-$", masked[max(0, start - 2) : start]):
+                continue  # "a Western-backed draft", "a U.S.-vetoed text": an adjective
             found.append(
                 Cue(
                     start,
@@ -240,6 +251,7 @@ def find_cues(masked: str) -> list[Cue]:
                     pattern.veto,
                     pattern.only,
                     pattern.implied,
+                    pattern.bare,
                 )
             )
             taken[start:end] = b"\1" * (end - start)

@@ -13,7 +13,7 @@ from .cues import CUE_WORDS, CUES, OBJECT, POSSESSIVE, Cue, find_cues, hedged, n
 from .dates import time_mismatch
 from .names import Mention
 from .reading import Passage, RestClaim
-from .vocabulary import ADJECTIVES, NUM, position_of, to_number
+from .vocabulary import ADJECTIVES, EXCEPTED_NUMBER, NUM, position_of, to_number
 
 _EXTENSION = re.compile(
     r"(?:,\s*|\s+)(?:along\s+with|together\s+with|as\s+did|as\s+were|as\s+was|joined\s+by|"
@@ -163,10 +163,17 @@ def group_after(
 
 
 def extension_after(
-    masked: str, mentions: list[Mention], consumed: set[int], cue_end: int, ceiling: int
+    masked: str,
+    mentions: list[Mention],
+    consumed: set[int],
+    cue_end: int,
+    ceiling: int,
+    next_phrase: bool = False,
 ) -> list[Mention]:
     """Members joined to a phrase after it: "abstained, along with Ethiopia and
-    Kazakhstan", "backed the measure, including France", "abstained (France, ...)"."""
+    Kazakhstan", "backed the measure, including France", "abstained (France, ...)";
+    not members that are the subject of the next phrase, at `ceiling` ("three voted
+    no: Brazil and Turkey voted against")."""
     after_members = [m for m in within(mentions, cue_end, ceiling) if m.end <= ceiling]
     if not after_members:
         return []
@@ -184,9 +191,17 @@ def extension_after(
     elif opener in {"--", "–", "—"}:
         close = re.search(r"--|–|—", masked[m.end() : ceiling])
         end = m.end() + close.start() if close else ceiling
-    return [
+    joined = [
         x for x in after_members if m.end() <= x.start and x.end <= end and id(x) not in consumed
     ]
+    if (
+        next_phrase
+        and joined
+        and end == ceiling
+        and LIST_GAP.fullmatch(masked[joined[-1].end : end])
+    ):
+        return []
+    return joined
 
 
 def read_positions(passage: Passage) -> None:
@@ -204,7 +219,8 @@ def read_positions(passage: Passage) -> None:
             cues[i + 1].start if i + 1 < len(cues) else len(masked), passage.clause_end(cue.end)
         )
         if not hedged(masked, cue, floor):
-            read_cue(passage, cue, floor, ceiling)
+            following = i + 1 < len(cues) and cues[i + 1].start == ceiling
+            read_cue(passage, cue, floor, ceiling, following and cues[i + 1].kind != OBJECT)
 
 
 def read_verbless_rest(passage: Passage) -> None:
@@ -286,9 +302,12 @@ _ONLY = re.compile(r"(?<!\bnot\s)\bonly\s+(?:the\s+)?$", re.I)
 _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)
 
 
-def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
-    """One phrase between `floor` and `ceiling`: the members it governs, and the
-    count or the "others" its subject states ("ten members voted for")."""
+def read_cue(
+    passage: Passage, cue: Cue, floor: int, ceiling: int, next_phrase: bool = False
+) -> None:
+    """One phrase between `floor` and `ceiling` (where `next_phrase` starts, if it
+    does): the members it governs, and the count or the "others" its subject states
+    ("ten members voted for")."""
     masked, mentions, consumed = passage.masked, passage.mentions, passage.consumed
     if cue.kind == OBJECT:
         group = group_after(masked, mentions, consumed, cue.end, ceiling)
@@ -298,15 +317,24 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         window_end = ceiling if comma == -1 else min(ceiling, comma)
         # "with China abstaining", "with Bolivia joining Russia in opposition"
         # "with Egypt not participating": a gerund too
-        gerund = bool(re.match(r"(?:not\s+)?(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I))
+        gerund = cue.bare or bool(
+            re.match(r"(?:not\s+)?(?:\w+ing|in)\b", masked[cue.start : cue.end], re.I)
+        )
         group = group_before(masked, mentions, consumed, floor, cue.start, gerund)
+        if cue.bare and not bare_position(masked, group, floor, cue.start):
+            return
         group = group or representative_before(passage, floor, cue.start)
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
         first = min((m.start for m in group), default=cue.start)
         if re.search(r"\b(?:neither|not\s+even|not)\s+(?:the\s+)?$", masked[floor:first], re.I):
             return  # "Neither China nor Kazakhstan voted against": a denial
         if group and _EXCEPTED.search(masked, max(0, first - 80), first):
-            return  # "All members but China and Russia voted in favour": not theirs
+            # "All members but China and Russia voted in favour": not theirs, but the
+            # others' (the two named in another position elsewhere)
+            if not cue.veto and not time_mismatch(window, passage.reading.result):
+                rest = RestClaim(cue.position, None, passage.sentence, excepted=len(group))
+                passage.reading.rests.append(rest)
+            return
         if _COUNTERFACTUAL.search(masked, floor, first) and _WOULD.search(masked, cue.end):
             return  # "Had Russia voted against, the draft would have failed": a condition
         if group and not cue.veto and _ONLY.search(masked, max(floor, first - 20), first):
@@ -318,7 +346,7 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
         # "abstained, along with Ethiopia", "ten voted for, including Japan": members
         # joined to those the phrase governs, or to the count that is its subject
         if group or _COUNT_SUBJECT.search(masked[floor : cue.start]):
-            group += extension_after(masked, mentions, consumed, cue.end, ceiling)
+            group += extension_after(masked, mentions, consumed, cue.end, ceiling, next_phrase)
         elif joined := _JOINED.match(masked, cue.end):
             # "... by abstaining, along with Bulgaria and Mali": whoever the subject,
             # the members joined to the phrase took it too
@@ -331,6 +359,21 @@ def read_cue(passage: Passage, cue: Cue, floor: int, ceiling: int) -> None:
             passage.count(cue.position, len(group) or 1)
     for mention in group:
         passage.claim(mention, cue.position, cue.veto, cue.implied)
+
+
+_BARE_LEAD = re.compile(r"\bwith\s+(?:the\s+)?$|\bjoin(?:ed|s|ing)\s+(?:the\s+)?$", re.I)
+
+
+def bare_position(masked: str, group: list[Mention], floor: int, cue_start: int) -> bool:
+    """ "with Russia against", "Bolivia joining Russia against": the word alone is the
+    position of the members right before it, after "with" or "joining"."""
+    if not group:
+        return False
+    first, last = min(m.start for m in group), max(m.end for m in group)
+    if masked[last:cue_start].strip():
+        return False
+    joined = re.search(r"\bjoin(?:ed|s|ing)\b", masked[first:last], re.I)
+    return bool(joined or _BARE_LEAD.search(masked[max(floor, first - 12) : first]))
 
 
 def read_subject(passage: Passage, cue: Cue, floor: int) -> None:
@@ -348,8 +391,22 @@ def read_subject(passage: Passage, cue: Cue, floor: int) -> None:
         # "the five permanent members all voted yes": a part of the Council,
         # not the count of a position (only permanent members veto, though)
         and (cue.veto or not _SUBGROUP.search(subject.group(0)))
+        # "all but three members voted for it" ("but" ends a clause: look before it)
+        and not EXCEPTED_NUMBER.search(
+            masked[max(0, floor + subject.start(1) - 40) : floor + subject.start(1)]
+        )
     ):
         passage.count("veto" if cue.veto else cue.position, to_number(subject[1]))
+    elif (
+        subject
+        and not cue.veto
+        and to_number(subject[1])
+        and EXCEPTED_NUMBER.search(
+            masked[max(0, floor + subject.start(1) - 40) : floor + subject.start(1)]
+        )
+    ):
+        excepted = to_number(subject[1])
+        passage.reading.rests.append(RestClaim(cue.position, None, passage.sentence, excepted))
     rest = _REST.search(segment)
     if rest:
         number = re.match(rf"({NUM})\s+others", rest.group(0), re.I)

@@ -47,6 +47,7 @@ class RestClaim:
     position: str
     value: int | None
     sentence: Sentence
+    excepted: int | None = None  # "all but three voted for": the members not of the rest
 
 
 @dataclass

@@ -258,6 +258,9 @@ def infer_from_the_rest(s: Settlement, unnamed: list[str]) -> None:
         return
     if any(code in s.by_member and code not in s.named for code in s.seated):
         return  # a member named in two positions: who "the others" are is not sure
+    excepted = {r.excepted for r in rests if r.excepted is not None}
+    if excepted and excepted != {sum(1 for p in s.named.values() if p != position)}:
+        return  # "all but three voted for", and not those three named: who they are is open
     total = named_count[position] + len(unnamed)
     if counts[position] is not None and counts[position] != total:
         s.warn(

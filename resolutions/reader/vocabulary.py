@@ -45,7 +45,7 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "none": 0, "zero": 0, "no": 0, "nil": 0,
-    "no one": 0, "nobody": 0, "a single": 1, "single": 1,
+    "no one": 0, "nobody": 0, "a single": 1, "single": 1, "nothing": 0,
 }  # fmt: skip
 NUM = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -142,6 +142,12 @@ POSITION_WORD = (
     r"in\s+opposition|not\s+voting|did\s+not\s+vote)"
 )
 # "two against", "11 votes in favour"; never the second number of a score ("9-3 in favour").
+# "all but three members voted for it": the number is of the members excepted
+EXCEPTED_NUMBER = re.compile(
+    r"\b(?:all|everyone|everybody|every\s+(?:member|country|nation|delegation))\s+"
+    r"(?:but|except(?:\s+for)?|save(?:\s+for)?|bar)\s+$",
+    re.I,
+)
 COUNT_PAIR = re.compile(
     rf"(?<!\d[-–—])(?<!\d\s[-–—]\s)\b({NUM})\s+(?:(?:votes?|members?|countries|nations|states|delegations|others|"
     r"council\s+members)\s+)?(?:(?:were|was|voted|voting|cast|had)\s+)?"
