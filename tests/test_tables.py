@@ -1,0 +1,131 @@
+"""The tables' rows, written in Python (resolutions/tables.py: Table.body_rows),
+read as django-tables2's own loop over every cell writes them; the member menu,
+written in Python (resolutions/filters.py: Menu), as Django's select does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.test import RequestFactory
+from factories import council, resolution
+
+from resolutions.filters import MemberField, Menu
+from resolutions.models import MemberState, Resolution, Vote
+from resolutions.rules import Outcome, Position
+from resolutions.tables import MemberTable, MemberVoteTable, ResolutionTable
+from resolutions.views import members_queryset
+
+# The row block of templates/includes/table.html before the rows were written in
+# Python: django-tables2's loop over the cells of each row.
+CELL_BY_CELL = """{% extends "django_tables2/table.html" %}{% load l10n %}
+{% block table.tbody.row %}
+<tr {{ row.attrs.as_html }}>
+  {% for column, cell in row.items %}
+  <td {{ column.attrs.td.as_html }} data-label="{{ column.header }}">\
+{% if column.localize == None %}{{ cell }}{% else %}{% if column.localize %}{{ cell|localize }}\
+{% else %}{{ cell|unlocalize }}{% endif %}{% endif %}</td>
+  {% endfor %}
+</tr>
+{% endblock table.tbody.row %}"""
+SITE = '{% include "includes/table.html" %}'
+
+
+def body(template: str, table) -> str:
+    """The table's <tbody>, with the blanks between tags taken out."""
+    request = RequestFactory().get("/")
+    html = Template(template).render(Context({"table": table, "request": request}))
+    tbody = re.search(r"<tbody[^>]*>(.*?)</tbody>", html, re.S).group(1)
+    return re.sub(r">\s+<", "><", tbody).strip()
+
+
+@pytest.fixture
+def awkward_votes(db):
+    """Votes whose cells take every path: a veto, no tally, adopted without a
+    vote, no title but an agenda item, a title needing escapes, a review flag."""
+    members = council("T")
+    on = dt.date(2093, 3, 4)
+    vetoed = resolution(
+        on=on,
+        draft_symbol="S/2093/1",
+        title='Sanctions <"A & B">',
+        positions={Position.VETO: members[:1], Position.FOR: members[1:]},
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    assert vetoed.outcome == Outcome.VETOED
+    resolution(
+        on=on,
+        draft_symbol="S/2093/2",
+        resolution_number=9301,
+        title="",
+        agenda_item="Item <i>",
+        positions={Position.FOR: members},
+    )
+    resolution(on=on, draft_symbol="S/2093/3", positions={}, adopted_without_vote=True)
+    no_tally = resolution(
+        on=on, draft_symbol="S/2093/4", positions={}, outcome=Outcome.FAILED, votes_recorded=False
+    )
+    Resolution.objects.filter(pk=no_tally.pk).update(votes_for=None)
+    resolution(
+        on=on,
+        draft_symbol="S/2093/5",
+        positions={},
+        outcome=Outcome.ADOPTED,
+        resolution_number=9302,
+        votes_recorded=False,
+    )
+    return members
+
+
+def tables(members: list[MemberState]):
+    """Each table twice (a table counts its rows as they are read, for their
+    classes: one is read by each template)."""
+    records = Resolution.objects.with_tallies()
+    votes = Vote.objects.filter(member=members[0]).select_related("resolution")
+    for _ in range(2):
+        yield [
+            ResolutionTable(records.filter(date__year=2093)),
+            ResolutionTable(records[:60]),
+            MemberTable(members_queryset(), order_by="name"),
+            MemberVoteTable(votes),
+        ]
+
+
+@pytest.mark.django_db
+def test_rows_read_as_the_cell_by_cell_template_writes_them(awkward_votes):
+    site, cell_by_cell = tables(awkward_votes)
+    for table, reference in zip(site, cell_by_cell, strict=True):
+        written = body(SITE, table)
+        assert written.count("<tr ") >= 2
+        assert written == body(CELL_BY_CELL, reference), type(table).__name__
+
+
+@pytest.mark.django_db
+def test_a_table_without_rows_says_so():
+    table = ResolutionTable(Resolution.objects.none())
+    assert body(SITE, table) == f'<tr><td colspan="7">{table.empty_text}</td></tr>'
+    assert body(SITE, table) == body(CELL_BY_CELL, table)
+
+
+def test_the_menu_writes_what_djangos_select_writes():
+    choices = [("", "Any"), ("A", "Alpha"), ("B", 'B <"&">'), ("A", "Alpha again"), ("3", "Three")]
+    for value in (None, "", "A", "B", "3", "not a choice", 3):
+        attrs = {"id": "id_x", "required": True, "class": "a b", "hidden": False}
+        menu = Menu(choices=choices).render("x", value, attrs=dict(attrs))
+        assert menu == forms.Select(choices=choices).render("x", value, attrs=dict(attrs))
+        # One selected (None and "" pick the empty choice, "A" its first), or none.
+        assert menu.count(" selected") == (value != "not a choice")
+
+
+@pytest.mark.django_db
+def test_the_member_menu_is_one_query_and_selects_the_member(django_assert_num_queries):
+    field = MemberField(queryset=MemberState.objects.sat_on_council(), empty_label="Any member")
+    code = MemberState.objects.sat_on_council().order_by("name").last().code
+    with django_assert_num_queries(1):
+        menu = field.widget.render("member", code)
+    expected = forms.Select(choices=list(field.choices)).render("member", code)
+    assert menu == expected
+    assert re.findall(r'<option value="(\w*)" selected>', menu) == [code]
