@@ -426,3 +426,42 @@ def test_a_score_of_a_number_to_a_number_after_resolution_is_not_its_number():
         assert counts(result) == (14, 0, 1), sentence
     assert read("The Security Council adopted resolution 2350 by 14 votes to none on "
                 "Tuesday.").resolution_number == 2350  # fmt: skip
+
+
+def test_a_sentence_that_turns_from_an_amendment_to_the_adoption():
+    for sentence in (
+        "The Security Council on Tuesday rejected an amendment proposed by Russia, 4-9-2, and "
+        "then adopted the resolution 13-0-2, with Bolivia and Egypt abstaining.",
+        "The Security Council on Tuesday voted down two Russian amendments, 5-8-2 and 4-9-2, "
+        "before approving the text 13-0-2, with Bolivia and Egypt abstaining.",
+    ):
+        result = read(sentence)
+        assert counts(result) == (13, 0, 2), sentence
+        assert result.positions["BOL"] == "abstain", sentence
+        assert any("vote on an amendment" in w for w in result.warnings), sentence
+    # the amendment's own score stays its own
+    amended = read("The Security Council on Tuesday adopted a Russian amendment, 9-4-2, and the "
+                   "text was then vetoed by the United States.")  # fmt: skip
+    assert counts(amended) == (None, None, None)
+
+
+def test_a_draft_that_failed_on_a_weekday_dates_the_vote():
+    result = read("On Tuesday the draft failed. Britain, France and the United States voted for "
+                  "it; Russia voted against, as did Bolivia.")  # fmt: skip
+    assert result.vote_date.isoformat() == "2017-04-11"
+    assert read("The talks failed on Tuesday.").vote_date is None
+
+
+def test_the_only_member_opposed_after_with_and_a_member():
+    result = read("The Security Council on Tuesday voted 14-1 on the draft, with Russia the only "
+                  "member opposed.")  # fmt: skip
+    assert result.vetoed_by == ["RUS"]
+    assert counts(result) == (14, 1, 0)
+    abstained = read("The Security Council adopted the text 13-0 on Tuesday, with Bolivia and "
+                     "Egypt the only abstentions.")  # fmt: skip
+    assert abstained.positions["BOL"] == abstained.positions["EGY"] == "abstain"
+    assert counts(abstained) == (13, 0, 2)
+    # in apposition it is the member's, and the verb after it still reads
+    apposed = read("On Tuesday the Security Council voted 14-1; Russia, the only member "
+                   "opposed, vetoed it.")  # fmt: skip
+    assert apposed.vetoed_by == ["RUS"]

@@ -194,6 +194,23 @@ CUES: list[CuePattern] = [
         r"|\bnot\s+voting\b(?!\s+(?:for|against|in\s+favou?r|to|yes|no)\b)",
         Position.NON_VOTING,
     ),
+    # last, so that "were the only members to abstain" is read as the verb's
+    # "with Russia the only member opposed", "with Egypt the lone abstention"
+    _cue(
+        r"\bthe\s+(?:only|sole|lone|single)\s+(?:no\s+vote|negative\s+vote|dissenters?|"
+        r"holdouts?|(?:countr(?:y|ies)|members?|nations?|states?)\s+(?:to\s+vote\s+against|"
+        r"voting\s+against|against|opposed|to\s+oppose\s+it|voting\s+no))",
+        Position.AGAINST,
+        bare=True,
+        only=True,
+    ),
+    _cue(
+        r"\bthe\s+(?:only|sole|lone|single)\s+(?:abstentions?|abstainers?|"
+        r"(?:countr(?:y|ies)|members?|nations?|states?)\s+(?:to\s+abstain|abstaining))",
+        Position.ABSTAIN,
+        bare=True,
+        only=True,
+    ),
 ]
 
 _HEDGE_BEFORE = re.compile(

@@ -212,7 +212,14 @@ def read_positions(passage: Passage) -> None:
     read_verbless_rest(passage)
     if not CUE_WORDS.search(masked):
         return
-    cues = [c for c in find_cues(masked) if not not_a_cue(masked, c)]
+    ends = {m.end for m in passage.mentions}
+    cues = [
+        c
+        for c in find_cues(masked)
+        if not not_a_cue(masked, c)
+        # "with Russia against": a word alone is a phrase only right after a member
+        and (not c.bare or len(masked[: c.start].rstrip()) in ends)
+    ]
     for i, cue in enumerate(cues):
         floor = max(cues[i - 1].end if i else 0, passage.clause_start(cue.start))
         ceiling = min(

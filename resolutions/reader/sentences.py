@@ -227,8 +227,10 @@ _AMENDMENT = re.compile(r"\bamendments?\b", re.I)
 # Where a clause about an amendment gives way to one about the draft itself:
 # "Russia's amendment failed, and the resolution was then adopted 13-0-2".
 _BACK_TO_THE_DRAFT = re.compile(
-    r";|,\s*(?:(?:and|but|then|before|after|while)\s+)*(?:the|a|its)\s+(?:[\w.-]+\s+){0,2}?"
-    r"(?:resolution|draft|text|measure|council)\b",
+    r";|,\s*(?:(?:and|but|then|before|after|while)\s+)*"
+    # ", and then adopted the resolution 13-0-2", ", before approving the text"
+    r"(?:(?:adopted|approved|passed|adopting|approving|passing)\s+)?"
+    r"(?:the|a|its)\s+(?:[\w.-]+\s+){0,2}?(?:resolution|draft|text|measure|council)\b",
     re.I,
 )
 

@@ -78,7 +78,9 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 EVENT = re.compile(
     r"\b(?:vot(?:e|ed|es|ing)|veto(?:ed|es|ing)?|adopt(?:ed|s|ion)?|pass(?:ed|es)?|"
     r"approv(?:ed|es|al)|reject(?:ed|s)?|fail(?:ed|s)?\s+to|block(?:ed|s)?|abstain(?:ed|s|ing)?|"
-    r"abstentions?|endors(?:ed|es)|unanimous(?:ly)?)\b",
+    r"abstentions?|endors(?:ed|es)|unanimous(?:ly)?)\b"
+    # "the draft failed", "the text fell": a vote told by its result
+    r"|\b(?:draft|resolution|text|measure)\s+(?:(?:then|also|narrowly)\s+)?(?:failed|fell)\b",
     re.I,
 )
 OTHER_DRAFT = re.compile(
