@@ -10,8 +10,11 @@ the server and runs the phases."""
 
 from __future__ import annotations
 
+import gzip
+import html
 import http.client
 import math
+import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -129,6 +132,74 @@ def failing(host: str, port: int, urls: Sequence[str]) -> list[str]:
     finally:
         connection.close()
     return bad
+
+
+# What a browser asks for on its own first visit: the page, then its stylesheets,
+# scripts and icon, each compressed as the server offers (brotli over HTTPS).
+FIRST_VISIT_HEADERS = {**HEADERS, "Accept-Encoding": "br, gzip"}
+SCRIPT = re.compile(r'<script[^>]*\ssrc="(/[^"]+)"')
+LINK = re.compile(r"<link\b[^>]*>")
+# The links a browser loads by itself (not rel="alternate": feeds, other languages).
+LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload"}
+
+
+def assets(page: str) -> list[str]:
+    """The site's own files a browser loads for the page, each once, in order."""
+    found = SCRIPT.findall(page)
+    for tag in LINK.findall(page):
+        rel = re.search(r'\srel="([^"]+)"', tag)
+        href = re.search(r'\shref="(/[^"]+)"', tag)
+        if rel and href and LOADED_RELS & set(rel.group(1).split()):
+            found.append(href.group(1))
+    return list(dict.fromkeys(html.unescape(address) for address in found))
+# A first visit's budget (issue: a chart page's first visit under 500 KB).
+FIRST_VISIT_BUDGET_KB = 500
+
+
+@dataclass
+class FirstVisit:
+    url: str
+    sizes: dict[str, int]  # each address asked for -> bytes of its body on the wire
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes.values())
+
+    def line(self) -> str:
+        parts = ", ".join(
+            f"{address.rsplit('/', 1)[-1] or address} {size / 1000:,.0f}"
+            for address, size in sorted(self.sizes.items(), key=lambda item: -item[1])
+        )
+        verdict = "under" if self.total < FIRST_VISIT_BUDGET_KB * 1000 else "OVER"
+        return (
+            f"first visit to {self.url}: {self.total / 1000:,.0f} KB transferred "
+            f"({verdict} {FIRST_VISIT_BUDGET_KB} KB; KB each: {parts})"
+        )
+
+
+def first_visit(host: str, port: int, url: str) -> FirstVisit:
+    """The bytes a new reader's browser receives for the page and everything it loads
+    (stylesheets, scripts, icon), as compressed as the server sends them."""
+    connection = http.client.HTTPConnection(host, port, timeout=120)
+    sizes: dict[str, int] = {}
+    try:
+
+        def fetch(address: str) -> bytes:
+            connection.request("GET", address, headers={**FIRST_VISIT_HEADERS, "Host": host})
+            response = connection.getresponse()
+            body = response.read()
+            if response.status != 200:
+                raise OSError(f"{address} answered {response.status}")
+            sizes[address] = len(body)
+            encoding = response.getheader("Content-Encoding")
+            return gzip.decompress(body) if encoding == "gzip" else body
+
+        page = fetch(url)  # (pages are gzip at most; static files may be brotli)
+        for asset in assets(page.decode("utf-8", "replace")):
+            fetch(asset)
+    finally:
+        connection.close()
+    return FirstVisit(url, sizes)
 
 
 def report(floor: Run, mix: Run, clients: int) -> Iterable[str]:

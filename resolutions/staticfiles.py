@@ -1,11 +1,16 @@
-"""plotly.js, served by the site itself from the installed plotly package.
+"""plotly.js, served by the site itself: the cartesian bundle, kept in the repository.
 
-The charts are built with plotly's Python API (resolutions/charts.py); the browser
-needs the plotly.js bundle of the same release. Rather than copying a 5 MB file
-into the repository (where it would drift from the pinned Python package), this
-finder exposes the bundle that ships inside the package as the static file
-`vendor/plotly.min.js`: `runserver`, whitenoise and `collectstatic` all see it,
-and no page ever loads anything from a CDN.
+The charts are built with plotly's Python API (resolutions/charts.py) and drawn in
+the browser by plotly.js of the same release. The full bundle that ships inside
+the Python package (4.8 MB, 1.1 MB compressed) carries maps, 3D and a dozen
+other families of charts the site never draws; the site's charts are bars,
+scatter and heatmaps, all in plotly's own "cartesian" bundle
+(`plotly.js-cartesian-dist-min` on npm, 1.5 MB, 410 KB as brotli), kept at
+`static/vendor/plotly-cartesian.min.js` (static/vendor/README.md says where it
+comes from). Two checks keep it right: the system check below refuses a bundle
+whose release is not the Python package's (an upgrade of plotly needs the bundle
+of the same release), and tests/test_charts.py checks that every kind of trace the
+site's pages draw is one the bundle registers. No page loads anything from a CDN.
 """
 
 from __future__ import annotations
@@ -15,37 +20,55 @@ import hashlib
 import re
 from pathlib import Path
 
-import plotly
-from django.contrib.staticfiles.finders import BaseFinder
-from django.core.checks import Error
-from django.core.files.storage import FileSystemStorage
+import plotly.offline
+from django.core.checks import Error, register
 
-PREFIX = "vendor"
-NAME = "plotly.min.js"
-STATIC_PATH = f"{PREFIX}/{NAME}"
-BUNDLE = Path(plotly.__file__).resolve().parent / "package_data" / NAME
+STATIC_PATH = "vendor/plotly-cartesian.min.js"
+BUNDLE = Path(__file__).resolve().parent.parent / "static" / STATIC_PATH
+# The bundle's first lines: "plotly.js (cartesian - minified) v4.1.1".
+RELEASE = re.compile(r"plotly\.js \([^)]*\) v(\d+\.\d+\.\d+)")
+# Each kind of trace the bundle registers: `moduleType:"trace",name:"bar"`.
+TRACE = re.compile(r'moduleType:"trace",name:"(\w+)"')
 
 
-class PlotlyJsFinder(BaseFinder):
-    def check(self, **kwargs) -> list[Error]:
-        if not BUNDLE.is_file():
-            return [Error(f"plotly.js is missing from the plotly package: {BUNDLE}")]
-        return []
+def bundle_release(bundle: Path = BUNDLE) -> str | None:
+    with bundle.open(encoding="utf-8") as text:
+        match = RELEASE.search(text.read(400))
+    return match.group(1) if match else None
 
-    def find(self, path: str, find_all: bool = False, **kwargs) -> str | list[str]:
-        if path == STATIC_PATH and BUNDLE.is_file():
-            return [str(BUNDLE)] if find_all else str(BUNDLE)
-        return [] if find_all else ""
 
-    def list(self, ignore_patterns):
-        storage = FileSystemStorage(location=BUNDLE.parent)
-        storage.prefix = PREFIX
-        yield NAME, storage
+def bundle_traces(bundle: Path = BUNDLE) -> set[str]:
+    return set(TRACE.findall(bundle.read_text(encoding="utf-8")))
+
+
+def bundle_problems(bundle: Path, wanted: str) -> list[Error]:
+    """What is wrong with the bundle: missing, or not of plotly.js `wanted`."""
+    if not bundle.is_file():
+        return [Error(f"plotly.js is missing: {bundle}", id="votetracker.E010")]
+    found = bundle_release(bundle)
+    if found != wanted:
+        return [
+            Error(
+                f"{bundle.name} is plotly.js {found or '(release unknown)'}, but the installed "
+                f"plotly package draws for plotly.js {wanted}",
+                hint=f"npm pack plotly.js-cartesian-dist-min@{wanted} and copy its "
+                f"plotly-cartesian.min.js to static/{STATIC_PATH} (static/vendor/README.md).",
+                id="votetracker.E011",
+            )
+        ]
+    return []
+
+
+@register()
+def check_bundle(app_configs=None, **kwargs) -> list[Error]:
+    """The bundle is there and of the Python package's own plotly.js release."""
+    return bundle_problems(BUNDLE, plotly.offline.get_plotlyjs_version())
 
 
 EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-# plotly.js adds one fixed stylesheet of its own as a <style> element at load (that
-# of the map library it bundles): `e.textContent='<css>'` after creating it.
+# plotly.js may add fixed stylesheets of its own as <style> elements at load (the
+# full bundle: that of the map library it bundles): `e.textContent='<css>'` after
+# creating it.
 FIXED_STYLE = re.compile(
     r"""createElement\("style"\);e\.id="[0-9a-f]+",e\.textContent='([^'\\]*)'"""
 )
@@ -55,8 +78,8 @@ def plotly_style_hashes(bundle: Path = BUNDLE) -> list[str]:
     """The CSP sources plotly.js needs for its styles and no more: the hash of the
     empty <style> element it creates and fills through the CSSOM (insertRule, which
     the policy does not govern), and the hash of each fixed stylesheet the bundle
-    injects, read from the installed bundle itself so that an upgrade keeps them
-    right. Any other <style> stays blocked."""
+    injects, read from the bundle itself so that an update keeps them right. Any
+    other <style> stays blocked."""
     text = bundle.read_text(encoding="utf-8") if bundle.is_file() else ""
     hashes = [EMPTY_STYLE_HASH]
     for css in FIXED_STYLE.findall(text):

@@ -1,7 +1,11 @@
 """The charts carry their meaning in labels as well as colours."""
 
 import datetime as dt
+import json
+import re
 
+import plotly.offline
+import pytest
 from test_stats import REFERENCE, REFERENCE_DAY, seated_2017
 
 from resolutions.charts import (
@@ -11,6 +15,7 @@ from resolutions.charts import (
     vetoes_per_year_chart,
     vote_breakdown,
 )
+from resolutions.staticfiles import BUNDLE, bundle_problems, bundle_traces
 from resolutions.stats import (
     TermSpan,
     outcomes_per_year,
@@ -259,3 +264,38 @@ def test_a_members_terms_are_bars_from_their_first_day_to_their_last():
     # The axis: years, from before the first term to after the last.
     axis = spec["layout"]["xaxis"]
     assert axis["type"] == "date" and axis["range"] == ["1945-07-01", "2027-07-01"]
+
+
+CHART_DATA = re.compile(r'<script id="[\w-]+-data" type="application/json">(.*?)</script>', re.S)
+CHART_PAGES = [
+    "/",
+    "/resolutions/s-2017-315/",
+    "/members/rus/",
+    "/agreement/",
+    "/alignment/",
+]
+
+
+@pytest.mark.django_db
+def test_every_kind_of_chart_the_pages_draw_is_in_the_served_plotly_bundle(client):
+    """The site serves plotly's cartesian bundle, not the full one: a chart of a
+    kind it lacks would stay blank in the browser."""
+    drawn: set[str] = set()
+    for url in CHART_PAGES:
+        page = client.get(url).content.decode()
+        specs = [json.loads(found) for found in CHART_DATA.findall(page)]
+        assert specs, f"{url} draws no chart"
+        drawn |= {trace.get("type", "scatter") for spec in specs for trace in spec["data"]}
+    assert {"bar", "scatter", "heatmap"} <= drawn
+    assert drawn <= bundle_traces(), sorted(drawn - bundle_traces())
+
+
+def test_the_bundle_is_the_plotly_js_release_the_python_package_draws_for(tmp_path):
+    assert bundle_problems(BUNDLE, plotly.offline.get_plotlyjs_version()) == []
+    older = tmp_path / BUNDLE.name
+    older.write_text("/**\n* plotly.js (cartesian - minified) v3.0.0\n*/\n")
+    (problem,) = bundle_problems(older, "4.1.1")
+    assert problem.id == "votetracker.E011"
+    assert "is plotly.js 3.0.0" in problem.msg and "plotly.js 4.1.1" in problem.msg
+    (missing,) = bundle_problems(tmp_path / "nowhere.js", "4.1.1")
+    assert missing.id == "votetracker.E010"

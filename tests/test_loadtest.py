@@ -12,7 +12,7 @@ import sys
 
 from conftest import PROJECT
 
-from resolutions.loadtest import PageFigures, Run, percentile, report
+from resolutions.loadtest import PageFigures, Run, assets, percentile, report
 
 
 def test_percentiles_are_nearest_rank():
@@ -81,3 +81,21 @@ def test_gunicorn_as_deployed_answers_every_page_of_the_mix_under_load(tmp_path)
         assert requests > 0 and errors == 0, row
     assert re.search(r"page mix with 3 clients .*, 0 errors$", out, re.M)
     assert "ratios to the floor: requests/s" in out
+    # Each page's first visit, page and files as the server sends them: the chart
+    # pages load plotly.js (its cartesian bundle as brotli) and stay under 500 KB.
+    visits = dict(re.findall(r"^first visit to (\S+): ([\d,]+) KB transferred", out, re.M))
+    assert {"/", "/resolutions/", "/members/", "/agreement/"} <= set(visits)
+    for page, kilobytes in visits.items():
+        assert 0 < int(kilobytes.replace(",", "")) < 500, (page, kilobytes)
+    chart_page = next(line for line in out.splitlines() if "plotly-cartesian" in line)
+    assert "under 500 KB" in chart_page
+
+
+def test_a_first_visit_loads_the_pages_styles_scripts_and_icon_not_its_feeds():
+    page = """<html><head>
+    <link rel="stylesheet" href="/static/site.css"><link rel="icon" href="/static/f.svg">
+    <link rel="alternate" type="application/atom+xml" href="/feeds/votes.atom?a=1&amp;b=2">
+    <link rel="canonical" href="/resolutions/">
+    <script src="/static/plotly.js" defer></script><script src="/static/plotly.js"></script>
+    </head><body><a href="/members/">Members</a><script>var x = 1;</script></body></html>"""
+    assert assets(page) == ["/static/plotly.js", "/static/site.css", "/static/f.svg"]

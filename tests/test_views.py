@@ -151,9 +151,9 @@ def test_a_veto_recorded_on_an_adopted_draft_is_not_charted_as_a_draft_vetoed(cl
 def test_plotly_js_is_served_by_the_site(client):
     page = body(client.get(f"/resolutions/{REFERENCE_SLUG}/"))
     scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert "/static/vendor/plotly.min.js" in scripts
+    assert "/static/vendor/plotly-cartesian.min.js" in scripts
     assert all(src.startswith("/static/") for src in scripts)
-    response = client.get("/static/vendor/plotly.min.js")
+    response = client.get("/static/vendor/plotly-cartesian.min.js")
     assert response.status_code == 200
     assert b"plotly" in b"".join(response.streaming_content)[:2000].lower()
 
@@ -480,7 +480,7 @@ def test_a_text_adopted_without_a_vote_shows_no_vote_breakdown(client):
     page = body(client.get(record.get_absolute_url()))
     assert '<h2 id="vote">Adopted without a vote</h2>' in page
     assert "How the" not in page and 'id="chart-vote"' not in page
-    assert "plotly.min.js" not in page  # no chart, so no chart library
+    assert "plotly-cartesian.min.js" not in page  # no chart, so no chart library
     assert "QWA" in page  # the members seated that day are still listed
     row = row_of(body(client.get("/resolutions/?q=S/RES/99995")), record.slug)
     assert "adopted without a vote" in row

@@ -9,7 +9,9 @@ votetracker/gunicorn.conf.py; each request says it came over HTTPS, as the load
 balancer's would. Each page is asked for once (it must answer 200), then the mix
 runs untimed for `--warmup-seconds` (each worker fills its own page cache; with
 REDIS_URL set they share one), then the floor and the mix are timed
-(resolutions/loadtest.py)."""
+(resolutions/loadtest.py). Last, each page's first visit: the bytes a new
+reader's browser receives for the page and the files it loads, compressed as the
+server sends them."""
 
 from __future__ import annotations
 
@@ -98,12 +100,15 @@ class Command(BaseCommand):
                     loadtest.load("127.0.0.1", port, urls, clients, warmup_seconds)
                 floor = loadtest.load("127.0.0.1", port, ["/healthz"], clients, floor_seconds)
                 mix = loadtest.load("127.0.0.1", port, urls, clients, seconds)
+                visits = [loadtest.first_visit("127.0.0.1", port, url) for url in urls]
             finally:
                 server.terminate()
                 server.wait(timeout=60)
                 log.close()
         for line in loadtest.report(floor, mix, clients):
             self.stdout.write(line)
+        for visit in visits:
+            self.stdout.write(visit.line())
         if mix.errors or floor.errors:
             raise CommandError(f"{mix.errors + floor.errors} request(s) failed under load.")
 
