@@ -152,6 +152,8 @@ def assets(page: str) -> list[str]:
         if rel and href and LOADED_RELS & set(rel.group(1).split()):
             found.append(href.group(1))
     return list(dict.fromkeys(html.unescape(address) for address in found))
+
+
 # A first visit's budget (issue: a chart page's first visit under 500 KB).
 FIRST_VISIT_BUDGET_KB = 500
 
