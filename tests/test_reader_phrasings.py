@@ -465,3 +465,15 @@ def test_the_only_member_opposed_after_with_and_a_member():
     apposed = read("On Tuesday the Security Council voted 14-1; Russia, the only member "
                    "opposed, vetoed it.")  # fmt: skip
     assert apposed.vetoed_by == ["RUS"]
+
+
+def test_a_procedural_vote_before_the_draft_s_is_another_vote():
+    result = read("Russia vetoed the draft on Tuesday, after Egypt abstained on a procedural "
+                  "vote.")  # fmt: skip
+    assert result.vetoed_by == ["RUS"] and not result.procedural
+    assert "EGY" not in result.positions
+    assert any("a procedural vote, not read" in w for w in result.warnings)
+    # the vote itself procedural: its positions are read, no veto
+    agenda = read("The Security Council voted 9-3-3 on Tuesday in a procedural vote to hold "
+                  "the meeting; Russia and China voted against.")  # fmt: skip
+    assert agenda.procedural and agenda.positions["RUS"] == "against"

@@ -123,6 +123,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# A quotation in single quotes, as the British press writes them: opened before a
+# letter, after a space or at the start; closed before a space or a stop (not "won't");
+# three words at least (a word or two in quotes is the reporter's: Russia 'vetoes').
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[]))'(?=[A-Za-z])([^'\n]{1,600}?)'(?=[\s,.;:!?)\]]|$)")
+
+
 def _quotation_mask(line: str) -> str:
     """The line with every quoted stretch replaced by NUL characters. A quotation
     left open runs to the end of the paragraph, as the press writes long quotes."""
@@ -134,6 +140,9 @@ def _quotation_mask(line: str) -> str:
             continue
         if inside:
             chars[i] = "\0"
+    for m in _SINGLE_QUOTED.finditer(line):
+        if len(m[1].split()) >= 3 and "\0" not in chars[m.start() : m.end()]:
+            chars[m.start(1) : m.end(1)] = "\0" * (m.end(1) - m.start(1))
     return "".join(chars)
 
 
@@ -250,11 +259,28 @@ _MOTION = re.compile(
 
 
 def _mask_motions(sentence: Sentence, result: Extraction) -> None:
-    """Blank what a sentence says of a motion to put off the vote, as of an amendment."""
+    """Blank what a sentence says of a motion to put off the vote, as of an amendment,
+    and of a procedural vote before or after it ("..., after China abstained on a
+    procedural vote")."""
     while (m := _MOTION.search(sentence.masked)) is not None:
         blank_what_follows(
             sentence, m, result, "The article also reports a vote on a motion, not read: "
         )
+    for m in _PROCEDURAL_BEFORE.finditer(sentence.masked):
+        note = "The article also reports a procedural vote, not read: " + sentence.original
+        if note not in result.warnings:
+            result.warnings.append(note)
+        blank = " " * (m.end() - m.start())
+        sentence.masked = sentence.masked[: m.start()] + blank + sentence.masked[m.end() :]
+        counted = sentence.count_masked
+        sentence.count_masked = counted[: m.start()] + blank + counted[m.end() :]
+
+
+_PROCEDURAL_BEFORE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to)\s+[^,;]{0,80}?\bprocedural\s+"
+    r"(?:vote|motion|ballot)\b[^,;]*",
+    re.I,
+)
 
 
 def _mask_amendments(sentence: Sentence, result: Extraction) -> None:

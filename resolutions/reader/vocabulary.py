@@ -111,7 +111,9 @@ PROCEDURAL = re.compile(
 # agenda, the Council voted on the draft": not this vote's kind
 NOT_PROCEDURAL = re.compile(
     r"(?:\bnot\s+(?:a\s+|an?\s+\w+\s+)?|\bnon-|\b(?:after|before|following|ahead\s+of|prior\s+to|"
-    r"preceded\s+by|once)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?)$",
+    r"preceded\s+by|once)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?"
+    # "after China abstained on a procedural vote": that vote came first
+    r"|\b(?:after|before|following|ahead\s+of|prior\s+to)\s+[^,;.]{0,60}?\b(?:a|the|an)\s+)$",
     re.I,
 )
 SEATS = re.compile(r"\b(\d{2}|fifteen|eleven)[- ](?:member|nation|seat|country)\b", re.I)
