@@ -131,7 +131,7 @@ def matrix(ballots: Iterable[Ballot], members: Sequence[str]) -> dict[tuple[str,
             code for code, position in ballot.positions.items() if code in wanted and side(position)
         )
         for a, b in combinations(present, 2):
-            counts[(a, b)].add(side(ballot.positions[a]) == side(ballot.positions[b]))
+            counts[(a, b)].add(side(ballot.positions[a]) == side(ballot.positions[b]), ballot.times)
     return counts
 
 
@@ -222,6 +222,11 @@ class Isolation:
         return own != majority and sides.get(own) == 1
 
     @property
+    def alone_votes(self) -> int:
+        """How many votes alone (a ballot may stand for several: `times`)."""
+        return sum(ballot.times for ballot in self.alone)
+
+    @property
     def against_majority(self) -> int:
         return self.votes - self.with_majority
 
@@ -248,7 +253,7 @@ def isolation_of_all(ballots: Iterable[Ballot], codes: Iterable[str]) -> dict[st
     for ballot in counted(ballots):
         sides = sides_of(ballot.positions.values())
         for code, position in ballot.positions.items():
-            if code in results and results[code].add(side(position), sides):
+            if code in results and results[code].add(side(position), sides, ballot.times):
                 results[code].alone.append(ballot)
     return results
 
@@ -274,10 +279,18 @@ def pairs_per_year(
     counts: dict[tuple[str, str], dict[int, Count]] = {
         pair(a, b): defaultdict(Count) for a, b in combinations(sorted(set(members)), 2)
     }
+    # The ballots of a year with the same sides of these members read once.
+    wanted = sorted({code for key in counts for code in key})
+    summed: Counter[tuple[int, tuple[str | None, ...]]] = Counter()
     for ballot in counted(ballots):
         positions = {same.get(code, code): position for code, position in ballot.positions.items()}
-        for key, per_year in counts.items():
-            agreed = agree(positions.get(key[0]), positions.get(key[1]))
+        summed[(ballot.on.year, tuple(side(positions.get(code)) for code in wanted))] += (
+            ballot.times
+        )
+    index = {code: i for i, code in enumerate(wanted)}
+    for (year, taken), times in summed.items():
+        for (a, b), per_year in counts.items():
+            agreed = agree(taken[index[a]], taken[index[b]])
             if agreed is not None:
-                per_year[ballot.on.year].add(agreed, ballot.times)
+                per_year[year].add(agreed, times)
     return {key: dict(sorted(per_year.items())) for key, per_year in counts.items()}

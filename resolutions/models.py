@@ -959,3 +959,6 @@ class RecordVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Record version {self.number}"
+
+
+from .kept import DayBallot, MemberYear, RecordBallot  # noqa: E402, F401 (models kept as data)

@@ -149,6 +149,24 @@ def vetoes_per_year(rows: Iterable[tuple[int, str, str, int]]) -> VetoesPerYear:
     )
 
 
+def vetoes_per_year_counted(rows: Iterable[tuple[int, str, str, int, int]]) -> VetoesPerYear:
+    """vetoes_per_year from counts: (year, member code, member name, drafts it
+    vetoed that year, of which drafts no member of an earlier code vetoed too)."""
+    by_member: dict[str, dict[int, int]] = defaultdict(dict)
+    drafts: dict[int, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for year, code, name, vetoes, first in rows:
+        by_member[code][year] = by_member[code].get(year, 0) + vetoes
+        drafts[year] += first
+        names[code] = name
+    return VetoesPerYear(
+        years=sorted(drafts),
+        members=sorted(names.items(), key=lambda item: item[1]),
+        by_member=dict(by_member),
+        drafts=dict(drafts),
+    )
+
+
 def positions_per_year(rows: Iterable[tuple[int, str, int]]) -> dict[int, dict[str, int]]:
     """From (year, position, count) rows: year -> position -> count, every position
     present (zero when none), years in order."""

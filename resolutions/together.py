@@ -11,15 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db import connection
-from django.db.models import Case, Count, F, Max, Min, Q, QuerySet, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import agreement, charts, exports
+from . import agreement, charts, exports, kept
 from .agreement import Ballot
 from .filters import sat_on_council
 from .forms import AgreementForm, CompareForm, Period, day_label
@@ -199,8 +197,9 @@ def the_matrix(form: AgreementForm, known: dict[str, tuple[str, str]]) -> dict:
     codes = form.cleaned_data["members"] or [code for code, *_ in seated]
     names = {code: known[code] for code in codes}
     # Every member's vote is read (not only those asked for): the majority of
-    # each vote is the whole Council's.
-    read = ballots(Vote.objects.filter(**period.query("resolution__")))
+    # each vote is the whole Council's; the ballots of a day with the same
+    # positions as one (kept.DayBallot).
+    read = kept.day_ballots(period.start, period.end)
     counts = agreement.matrix(read, codes)
     order = agreement.cluster_order(codes, counts)
     links = {key: compare_link(*key, period) for key in counts}
@@ -385,49 +384,12 @@ class Permanent:
         return code
 
 
-def ballots_per_year(codes: list[str]) -> list[Ballot]:
-    """The recorded votes of `codes` as ballots(), those of one year with the same
-    positions summed by the database into one Ballot (`times` of them, dated 1
-    January): a few hundred rows whatever the size of the record (one query)."""
-    per_vote = (
-        Vote.objects.filter(member_id__in=codes, resolution__votes_recorded=True)
-        .values("resolution_id")
-        .annotate(
-            year=ExtractYear("resolution__date"),
-            **{
-                f"of_{code.lower()}": Max(Case(When(member_id=code, then=F("position"))))
-                for code in codes
-            },
-        )
-        .order_by()
-    )
-    sql, params = per_vote.query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = [quote("year"), *(quote(f"of_{code.lower()}") for code in codes)]
-    grouped = (
-        f"SELECT {', '.join(columns)}, COUNT(*) FROM ({sql}) per_vote "  # noqa: S608
-        f"GROUP BY {', '.join(str(i) for i in range(1, len(columns) + 1))}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(grouped, params)
-        rows = cursor.fetchall()
-    return [
-        Ballot(
-            key=0,
-            on=dt.date(int(year), 1, 1),
-            positions={code: p for code, p in zip(codes, positions, strict=True) if p},
-            times=times,
-        )
-        for year, *positions, times in rows
-    ]
-
-
 def alignment_data() -> dict:
     permanent = Permanent.read()
     codes = permanent.lines
-    per_pair = agreement.pairs_per_year(
-        ballots_per_year([*codes, *permanent.same]), codes, permanent.same
-    )
+    # Every recorded vote, those of a day with the same positions read as one
+    # (kept.DayBallot: as many rows whatever the record's size).
+    per_pair = agreement.pairs_per_year(kept.day_ballots(), codes, permanent.same)
     span = Resolution.objects.aggregate(first=Min("date"), last=Max("date"))
     lines = [
         (f"{permanent.label(a)} and {permanent.label(b)}", (a, b), per_year)

@@ -24,8 +24,9 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast, ExtractYear, NullIf
+from django.db.models.functions import Cast, ExtractYear, NullIf, RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,8 +34,9 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import agreement, charts, exportfiles, exports, history, stats
+from . import agreement, charts, exportfiles, exports, history, kept, stats
 from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
+from .kept import MemberYear
 from .models import (
     CouncilTerm,
     MemberState,
@@ -94,14 +96,19 @@ def home(request: HttpRequest) -> HttpResponse:
     # Vetoes cast, as every page counts them (Vote.objects.vetoes()): a "veto" on
     # a draft recorded as adopted or failed contradicts the record (it is flagged
     # for review) and is not charted as a draft vetoed.
+    # Counted by the database per year and member (a few hundred rows whatever
+    # the record's size); a draft vetoed by several members is counted once among
+    # its drafts, for the first of them by code.
+    earlier = Vote.objects.vetoes().filter(
+        resolution=OuterRef("resolution"), member_id__lt=OuterRef("member_id")
+    )
     veto_rows = (
         Vote.objects.vetoes()
-        .values_list(
-            ExtractYear("resolution__date"), "member_id", "member__short_name", "resolution_id"
-        )
+        .values_list(ExtractYear("resolution__date"), "member_id", "member__short_name")
+        .annotate(vetoes=Count("pk"), first=Count("pk", filter=~Exists(earlier)))
         .order_by()
     )
-    vetoes = stats.vetoes_per_year(veto_rows)
+    vetoes = stats.vetoes_per_year_counted(veto_rows)
     chart = charts.chart_spec(charts.vetoes_per_year_chart(vetoes)) if vetoes.years else None
     return render(
         request,
@@ -304,6 +311,11 @@ def get_member(code: str) -> MemberState:
     return get_object_or_404(MemberState.objects.select_related("successor"), code=code.upper())
 
 
+# The longest lists of a member's page show this many, latest first (the voting
+# record below holds every vote, filtered by position).
+LISTED = 50
+
+
 @dataclass
 class MemberFigures:
     """A member's figures as its page shows them (and the API serves them)."""
@@ -315,40 +327,47 @@ class MemberFigures:
     not_recorded: dict[int, int]
     vetoes: list[Resolution]  # drafts it vetoed (vetoes cast), by date
     contradicted_vetoes: list[Resolution]  # "vetoes" on drafts recorded otherwise
+    contradicted: int = 0  # how many of those in all (a list may be cut at `listed`)
 
 
-def member_figures(member: MemberState) -> MemberFigures:
-    """Positions per year, flagged votes and vetoes of a member (two queries)."""
+def member_figures(member: MemberState, listed: int | None = None) -> MemberFigures:
+    """Positions per year, flagged votes and vetoes of a member (three queries;
+    each list of vetoes cut to its latest `listed` when given, by date)."""
     # Positions as every page counts them (a "veto" on a draft not recorded as
-    # vetoed counts as a vote against: VoteQuerySet.counted_as).
+    # vetoed counts as a vote against: VoteQuerySet.counted_as), per year as the
+    # database keeps them (kept.MemberYear).
     per_year_rows = list(
-        member.votes.with_counted_position()
-        .values_list(
-            ExtractYear("resolution__date"), "counted_position", "resolution__review_status"
+        MemberYear.objects.filter(member=member, votes__gt=0).values_list(
+            "year", "position", "flagged", "votes"
         )
-        .annotate(count=Count("pk"))
-        .order_by()
     )
     per_year = stats.positions_per_year((year, p, count) for year, p, _, count in per_year_rows)
     # How many of each year's votes sit in records flagged for review.
     flagged = stats.count_per_year(
-        (year, count)
-        for year, _, review, count in per_year_rows
-        if review == Resolution.Review.NEEDS_REVIEW
+        (year, count) for year, _, is_flagged, count in per_year_rows if is_flagged
     )
     totals = {
         position: sum(year[position] for year in per_year.values())
         for position in stats.POSITION_ORDER
     }
-    # Every draft the member is recorded as vetoing, in one query: the vetoes cast,
-    # and apart, the "vetoes" on drafts recorded as adopted or failed (flagged).
+    # Every draft the member is recorded as vetoing, in one query: the vetoes cast
+    # (a veto on a draft recorded as vetoed: VoteQuerySet.counted_as), and apart,
+    # the "vetoes" on drafts recorded as adopted or failed (flagged); each kind
+    # numbered from the latest, and counted.
+    kind = Case(When(outcome=Outcome.VETOED, then=Value(True)), default=Value(False))
     recorded_vetoes = (
         Resolution.objects.filter(votes__member=member, votes__position=Position.VETO)
         .annotate(
-            veto_cast=Exists(Vote.objects.vetoes().filter(member=member, resolution=OuterRef("pk")))
+            veto_cast=kind,
+            nth=Window(
+                RowNumber(), partition_by=[kind], order_by=[F("date").desc(), F("pk").desc()]
+            ),
+            of_kind=Window(Count("pk"), partition_by=[kind]),
         )
-        .order_by("date")
+        .order_by("date", "pk")
     )
+    if listed is not None:
+        recorded_vetoes = recorded_vetoes.filter(nth__lte=listed)
     vetoes, contradicted = [], []
     for record in recorded_vetoes:
         (vetoes if record.veto_cast else contradicted).append(record)
@@ -366,6 +385,7 @@ def member_figures(member: MemberState) -> MemberFigures:
         not_recorded=not_recorded,
         vetoes=vetoes,
         contradicted_vetoes=contradicted,
+        contradicted=contradicted[0].of_kind if contradicted else 0,
     )
 
 
@@ -376,7 +396,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     own = next((terms for _, terms, is_own in term_rows if is_own), [])
     terms = stats.merge_terms((t.start, t.end, t.permanent) for t in own)
     predecessors = list(member.predecessors.all())
-    figures = member_figures(member)
+    figures = member_figures(member, LISTED)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )
@@ -385,7 +405,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     RequestConfig(request, paginate=PAGINATION).configure(table)
     per_year = stats.with_not_recorded(figures.per_year, figures.not_recorded)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
-    isolation, alone = with_the_majority(member)
+    isolation, alone = with_the_majority(member, LISTED)
     return render(
         request,
         "resolutions/member_detail.html",
@@ -411,7 +431,10 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
                 (p, stats.POSITION_LABELS[p]) for p in (*stats.POSITION_ORDER, stats.NOT_RECORDED)
             ],
             "vetoes": figures.vetoes,
+            "vetoes_cast": figures.totals[Position.VETO],
             "contradicted_vetoes": figures.contradicted_vetoes,
+            "contradicted": figures.contradicted,
+            "listed": LISTED,
             "filter": filterset,
             "table": table,
             "chart": chart,
@@ -457,50 +480,28 @@ def terms_on_the_council(member: MemberState) -> list[tuple[str, list[stats.Term
     return list(rows.values())
 
 
-def sides_of_votes_with(member: MemberState) -> list[tuple[str, dict[str, int], int | None, int]]:
-    """The recorded votes the member took a side on, read by the database (one
-    query, a handful of rows whatever the record's size): (its side, how many
-    members took each side, the vote's id when the member was the only one on
-    its side else None, how many votes). Sides as agreement.side counts them,
-    as each record keeps them (RecordSides); recorded votes only, as
-    together.ballots reads them."""
-    names = sorted(set(agreement.SIDES.values()))
-    per_side = {name: [p for p, s in agreement.SIDES.items() if s == name] for name in names}
-    own = Case(
-        *(When(position__in=positions, then=Value(name)) for name, positions in per_side.items())
-    )
-    single = Case(
-        *(
-            When(
-                Q(position__in=positions, **{f"resolution__sides__n_{name}": 1}),
-                then=F("resolution_id"),
-            )
-            for name, positions in per_side.items()
-        )
-    )
-    rows = (
-        member.votes.filter(resolution__votes_recorded=True, position__in=list(agreement.SIDES))
-        .values_list(own, *(F(f"resolution__sides__n_{name}") for name in names), single)
-        .annotate(times=Count("pk"))
-        .order_by()
-    )
-    return [
-        (side, dict(zip(names, counts, strict=True)), key, times)
-        for side, *counts, key, times in rows
-    ]
-
-
-def with_the_majority(member: MemberState) -> tuple[agreement.Isolation, list[Resolution]]:
+def with_the_majority(
+    member: MemberState, listed: int | None = None
+) -> tuple[agreement.Isolation, list[Resolution]]:
     """How often the member voted with the Council's majority, and the votes it
-    cast alone, latest first (two queries: the side counts of the votes it took
-    part in, summed by the database, then the records of its votes alone)."""
-    isolation = agreement.Isolation(member.code)
-    keys = [
-        key
-        for own, sides, key, times in sides_of_votes_with(member)
-        if isolation.add(own, sides, times)
-    ]
-    return isolation, list(Resolution.objects.filter(pk__in=keys).order_by("-date"))
+    cast alone, latest first (at most `listed` when given). Two queries: the
+    sets of positions of the recorded votes it took part in, as the database
+    keeps them (kept.DayBallot: as many rows whatever the record's size), then
+    the records of those where it was alone (`isolation.alone`: each set of
+    positions standing for `times` votes)."""
+    code = member.code
+    isolation = agreement.Isolation(code)
+    alone = []
+    for text, positions, times in kept.ballots_of(code):
+        own = agreement.side(positions[code])
+        if isolation.add(own, agreement.sides_of(positions.values()), times):
+            alone.append(text)
+            isolation.alone.append(agreement.Ballot(0, dt.date.min, positions, times=times))
+    if not alone:
+        return isolation, []
+    records = Resolution.objects.filter(votes_recorded=True, ballot__ballot__in=alone)
+    records = records.order_by("-date", "-pk")
+    return isolation, list(records[:listed] if listed is not None else records)
 
 
 @require_safe

@@ -347,36 +347,91 @@ def test_agreement_page_lists_who_votes_with_the_majority_and_the_most_divided(c
     assert first.index("s-2982-1") < first.index("s-2981-2") < first.index("s-2981-1")
 
 
-def test_ballots_summed_per_year_give_the_same_pairs_as_every_ballot():
-    """The alignment page reads ballots summed by the database (one per year and
-    set of positions): the same agreement per pair and year as every ballot."""
-    from resolutions import agreement, together
+def test_ballots_kept_per_day_give_the_same_figures_as_every_ballot():
+    """The alignment and agreement pages read the ballots the database keeps (one
+    per day and set of positions, kept.DayBallot): the same agreement per pair and
+    year, the same matrix and the same majority figures as every ballot read."""
+    from resolutions import agreement, kept, together
     from resolutions.models import Vote
 
     council_ = council("T", permanent=3, elected=1)
     taa, tab, tac, tad = council_
-    for day, positions in [
-        (dt.date(2976, 1, 1), {Position.FOR: council_}),
-        (dt.date(2976, 2, 1), {Position.FOR: council_}),  # the same positions: summed
-        (dt.date(2976, 3, 1), {Position.VETO: [taa], Position.AGAINST: [tab], Position.FOR: [tac]}),
-        (dt.date(2977, 1, 1), {Position.ABSTAIN: [taa, tab], Position.NON_VOTING: [tac]}),
-    ]:
-        resolution(on=day, draft_symbol=f"S/{day.year}/{day.month}", positions=positions)
+    for number, (day, positions) in enumerate(
+        [
+            (dt.date(2976, 1, 1), {Position.FOR: council_}),
+            (dt.date(2976, 1, 1), {Position.FOR: council_}),  # the same day and positions
+            (dt.date(2976, 2, 1), {Position.FOR: council_}),
+            (
+                dt.date(2976, 3, 1),
+                {Position.VETO: [taa], Position.AGAINST: [tab], Position.FOR: [tac, tad]},
+            ),
+            (dt.date(2977, 1, 1), {Position.ABSTAIN: [taa, tab], Position.NON_VOTING: [tac]}),
+        ]
+    ):
+        resolution(on=day, draft_symbol=f"S/{day.year}/{number}", positions=positions)
     codes = [taa.code, tab.code, tac.code]
 
-    def figures(ballots):
+    def figures(ballots, codes=codes):
         lines = agreement.pairs_per_year(ballots, codes)
         return {
             key: {y: (c.votes, c.agree) for y, c in years.items()} for key, years in lines.items()
         }
 
-    summed = figures(together.ballots_per_year(codes))
-    assert summed == figures(together.ballots(Vote.objects.filter(member_id__in=codes)))
-    assert summed[(taa.code, tab.code)] == {2976: (3, 3), 2977: (1, 1)}  # the veto is a no
-    assert summed[(taa.code, tac.code)] == {2976: (3, 2)}
+    summed = figures(kept.day_ballots())
+    assert summed == figures(together.ballots(Vote.objects.all()))
+    assert summed[(taa.code, tab.code)] == {2976: (4, 4), 2977: (1, 1)}  # the veto is a no
+    assert summed[(taa.code, tac.code)] == {2976: (4, 3)}
+    day = dt.date(2976, 1, 1)
+    assert [b.times for b in kept.day_ballots(day, day)] == [2]
+    # A period's matrix and who votes with the majority, alike.
+    every = together.ballots(Vote.objects.filter(resolution__date__year=2976))
+    read = kept.day_ballots(dt.date(2976, 1, 1), dt.date(2976, 12, 31))
+    members = [*codes, tad.code]
+
+    def counts(matrix):
+        return {key: (c.votes, c.agree) for key, c in matrix.items()}
+
+    assert counts(agreement.matrix(read, members)) == counts(agreement.matrix(every, members))
+    for code, counted in agreement.isolation_of_all(read, members).items():
+        one_by_one = agreement.isolation(every, code)
+        assert (counted.votes, counted.with_majority, counted.alone_votes) == (
+            one_by_one.votes,
+            one_by_one.with_majority,
+            len(one_by_one.alone),
+        )
     # The bundled record's permanent members alike.
     permanent = ["CHN", "FRA", "GBR", "RUS", "USA", "SUN"]
     every = together.ballots(Vote.objects.filter(member_id__in=permanent))
-    assert agreement.pairs_per_year(together.ballots_per_year(permanent), permanent) == (
-        agreement.pairs_per_year(every, permanent)
-    )
+    assert figures(kept.day_ballots(), permanent) == figures(every, permanent)
+
+
+def test_member_page_lists_its_latest_vetoes_and_votes_alone_and_says_how_many(client, monkeypatch):
+    from resolutions import views
+
+    monkeypatch.setattr(views, "LISTED", 2)
+    zaa, zab, zac = council("Z", permanent=1, elected=2)
+    records = [
+        resolution(
+            on=dt.date(2984, month, 1),
+            draft_symbol=f"S/2984/{month}",
+            positions={Position.VETO: [zaa], Position.FOR: [zab, zac]},
+            outcome=Outcome.VETOED,
+        )
+        for month in (1, 2, 3)
+    ]
+    text = text_of(client.get("/members/zaa/"))
+    vetoes = text.split('id="vetoes-cast"', 1)[1].split("<h2", 1)[0]
+    assert "<strong>3</strong> vetoes cast: the latest 2 drafts" in vetoes
+    assert 'href="?position=veto#record"' in vetoes
+    listed = [r for r in records if r.get_absolute_url() in vetoes]
+    assert listed == records[1:]  # the latest two, by date
+    alone = text.split('<h2 id="alone">', 1)[1].split("<h2", 1)[0]
+    assert "The latest 2 of its 3 votes alone." in alone
+    assert [r for r in records if r.get_absolute_url() in alone] == records[1:]
+    latest, before = (alone.index(r.get_absolute_url()) for r in records[:0:-1])
+    assert latest < before  # latest first
+    assert '<a href="#alone">3 alone</a>' in text
+    # The voting record holds every veto.
+    every = text_of(client.get("/members/zaa/?position=veto"))
+    record = every.split('<h2 id="record">', 1)[1]
+    assert all(r.get_absolute_url() in record for r in records)

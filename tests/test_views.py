@@ -104,6 +104,38 @@ def test_home_says_what_the_site_holds_and_charts_vetoes(client):
 
 
 @pytest.mark.django_db
+def test_home_vetoes_per_year_counted_by_the_database_equal_those_of_every_veto(client):
+    from django.db.models.functions import ExtractYear
+
+    from resolutions import stats
+
+    vaa, vab, vac = council("V", permanent=2, elected=1)
+    resolution(  # two vetoes of one draft: one draft, a veto each
+        on=dt.date(2987, 1, 1),
+        draft_symbol="S/2987/1",
+        positions={Position.VETO: [vaa, vab], Position.FOR: [vac]},
+        outcome=Outcome.VETOED,
+    )
+    resolution(  # a "veto" on a draft recorded as adopted: no veto cast
+        on=dt.date(2987, 2, 1),
+        draft_symbol="S/2987/2",
+        positions={Position.VETO: [vab], Position.FOR: [vaa, vac]},
+        outcome=Outcome.ADOPTED,
+    )
+    response = client.get("/")
+    shown = response.context["vetoes"]
+    every = stats.vetoes_per_year(
+        Vote.objects.vetoes().values_list(
+            ExtractYear("resolution__date"), "member_id", "member__short_name", "resolution_id"
+        )
+    )
+    assert (shown.years, shown.members, shown.drafts) == (every.years, every.members, every.drafts)
+    assert shown.by_member == every.by_member
+    assert shown.drafts[2987] == 1
+    assert shown.by_member[vaa.code] == {2987: 1} and shown.by_member[vab.code] == {2987: 1}
+
+
+@pytest.mark.django_db
 def test_home_figures_say_how_many_need_review_or_had_no_vote(client):
     resolution(
         on=dt.date(2986, 1, 1),

@@ -1,0 +1,117 @@
+"""Figures the database keeps as data, changed by triggers with every write
+(migration 0011, its SQL frozen there; tests/test_kept.py checks each against the
+same figure taken over every vote, after each kind of write):
+
+- MemberYear: a member's votes per year as its page counts them (the counted
+  position, VoteQuerySet.counted_as; whether the record needs review), for the
+  member page's figures and the home page's vetoes per year;
+- DayBallot: the Council's ballots of each day, those of one day with the same
+  positions as one row (`times` of them): each record's positions are kept in
+  one text (RecordBallot, "CHN=for;FRA=abstain;..."), and the days' rows count
+  them, for recorded votes only (Resolution.votes_recorded), as every figure of
+  votes read together reads them (together.ballots). A copy of a vote on the same
+  day adds no row: the pages that read them (/agreement/, /alignment/, the
+  majority on a member's page) read as many rows whatever the record's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Sum
+
+from .agreement import Ballot
+
+
+class MemberYear(models.Model):
+    """How many of a member's votes of a year count as `position`, in records that
+    need review (`flagged`) or not. Never written by the app itself."""
+
+    member = models.ForeignKey(
+        "resolutions.MemberState", on_delete=models.CASCADE, related_name="years"
+    )
+    year = models.SmallIntegerField()
+    position = models.CharField(max_length=10)
+    flagged = models.BooleanField()
+    votes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "year", "position", "flagged"], name="one_member_year_row"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.year} {self.position}: {self.votes}"
+
+
+class RecordBallot(models.Model):
+    """A record's positions in one text, by member code ("CHN=for;FRA=abstain").
+    Never written by the app itself."""
+
+    resolution = models.OneToOneField(
+        "resolutions.Resolution", primary_key=True, on_delete=models.CASCADE, related_name="ballot"
+    )
+    ballot = models.TextField(default="")
+
+    class Meta:
+        # The records of a set of positions (a member's votes alone, on its page).
+        indexes = [models.Index(fields=["ballot"], name="record_ballot")]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}: {self.ballot}"
+
+
+class DayBallot(models.Model):
+    """How many recorded votes of a day had exactly these positions. Never
+    written by the app itself."""
+
+    date = models.DateField()
+    ballot = models.TextField()
+    times = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["date", "ballot"], name="one_day_ballot_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.times} x {self.ballot}"
+
+
+def positions(ballot: str) -> dict[str, str]:
+    """A kept ballot's positions: "CHN=for;FRA=abstain" -> {"CHN": "for", ...}."""
+    return dict(part.split("=", 1) for part in ballot.split(";") if part)
+
+
+def ballots_of(code: str) -> list[tuple[str, dict[str, str], int]]:
+    """Each set of positions of the recorded votes where the member `code` took
+    part, whatever the day: (its kept text, its positions, how many votes), one
+    query."""
+    rows = (
+        DayBallot.objects.filter(times__gt=0, ballot__contains=f"{code}=")
+        .values("ballot")
+        .annotate(votes=Sum("times"))
+        .values_list("ballot", "votes")
+        .order_by()
+    )
+    found = ((text, positions(text), votes) for text, votes in rows)
+    return [(text, read, votes) for text, read, votes in found if code in read]
+
+
+def day_ballots(start: dt.date | None = None, end: dt.date | None = None) -> list[Ballot]:
+    """The recorded votes between two days (either open), as Ballots each standing
+    for `times` votes of its day, in date order (one query)."""
+    rows = DayBallot.objects.filter(times__gt=0)
+    if start:
+        rows = rows.filter(date__gte=start)
+    if end:
+        rows = rows.filter(date__lte=end)
+    return [
+        Ballot(key=0, on=on, positions=positions(ballot), times=times)
+        for on, ballot, times in rows.order_by("date", "ballot").values_list(
+            "date", "ballot", "times"
+        )
+    ]

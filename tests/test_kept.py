@@ -1,0 +1,137 @@
+"""Figures kept by the database (resolutions/kept.py, migration 0011): after every
+kind of write to the votes or to a record, each member's votes per year equal the
+same count over every vote, and the ballots of each day equal the recorded votes
+read one by one (together.ballots)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from factories import council, many_votes, resolution
+
+from resolutions import kept
+from resolutions.kept import MemberYear
+from resolutions.models import Resolution, Vote
+from resolutions.rules import Outcome, Position
+from resolutions.together import ballots
+
+pytestmark = pytest.mark.django_db
+
+
+def years_now() -> Counter:
+    """(member, year, counted position, needs review) -> votes, over every vote."""
+    rows = (
+        Vote.objects.with_counted_position()
+        .values_list(
+            "member_id",
+            ExtractYear("resolution__date"),
+            "counted_position",
+            "resolution__review_status",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return Counter(
+        {
+            (code, year, p, review == Resolution.Review.NEEDS_REVIEW): n
+            for code, year, p, review, n in rows
+        }
+    )
+
+
+def years_kept() -> Counter:
+    rows = MemberYear.objects.filter(votes__gt=0).values_list(
+        "member_id", "year", "position", "flagged", "votes"
+    )
+    assert not MemberYear.objects.filter(votes__lt=0).exists()
+    return Counter({(code, year, p, flagged): n for code, year, p, flagged, n in rows})
+
+
+def days_now() -> Counter:
+    """(day, positions) -> how many recorded votes, each vote read."""
+    return Counter((b.on, frozenset(b.positions.items())) for b in ballots(Vote.objects.all()))
+
+
+def days_kept() -> Counter:
+    found: Counter = Counter()
+    for ballot in kept.day_ballots():
+        found[(ballot.on, frozenset(ballot.positions.items()))] += ballot.times
+    return found
+
+
+def check() -> None:
+    assert years_kept() == years_now()
+    assert days_kept() == days_now()
+
+
+def test_kept_figures_follow_every_write_to_votes_and_records():
+    waa, wab, wac, wad = council("W", permanent=1, elected=3)
+    check()  # the bundled record, counted by the migration and the loads since
+    vetoed = resolution(
+        on=dt.date(2977, 1, 1),
+        draft_symbol="S/2977/1",
+        positions={Position.VETO: [waa], Position.FOR: [wab], Position.ABSTAIN: [wac]},
+        outcome=Outcome.VETOED,
+    )
+    # Two votes of one day with the same positions: one kept row, twice.
+    same = [
+        resolution(
+            on=dt.date(2977, 2, 1),
+            draft_symbol=f"S/2977/{n}",
+            positions={Position.FOR: [waa, wab], Position.NON_VOTING: [wac]},
+        )
+        for n in (2, 3)
+    ]
+    check()
+    assert [b.times for b in kept.day_ballots(dt.date(2977, 2, 1), dt.date(2977, 2, 1))] == [2]
+    assert MemberYear.objects.filter(member=waa, year=2977, position=Position.VETO).values(
+        "votes"
+    ).get() == {"votes": 1}
+    # A vote added, changed by save() and by a bulk update, moved to another record.
+    Vote.objects.create(resolution=same[0], member=wad, position=Position.AGAINST)
+    check()
+    vote = Vote.objects.get(resolution=same[0], member=wab)
+    vote.position = Position.ABSTAIN
+    vote.save()
+    check()
+    Vote.objects.filter(resolution=same[1]).update(position=Position.AGAINST)
+    check()
+    Vote.objects.filter(resolution=same[1], member=wad).update(resolution=vetoed)
+    Vote.objects.filter(resolution=same[0], member=wad).update(resolution=same[1])
+    check()
+    # The record's outcome, date, review status and whether its votes are on record.
+    vetoed.outcome = Outcome.FAILED
+    vetoed.save()
+    check()
+    Resolution.objects.filter(pk=vetoed.pk).update(outcome=Outcome.VETOED, date=dt.date(2976, 5, 5))
+    check()
+    Resolution.objects.filter(pk=same[0].pk).update(review_status=Resolution.Review.NEEDS_REVIEW)
+    Resolution.objects.filter(pk=same[1].pk).update(votes_recorded=False)
+    check()
+    Resolution.objects.filter(pk=same[1].pk).update(votes_recorded=True)
+    check()
+    # Votes removed one by one, in bulk, and with their record.
+    Vote.objects.filter(resolution=vetoed, member=wac).delete()
+    check()
+    Vote.objects.filter(resolution=same[0]).delete()
+    check()
+    same[1].delete()
+    vetoed.delete()
+    check()
+    assert not kept.day_ballots(dt.date(2976, 1, 1), dt.date(2977, 12, 31))
+
+
+def test_kept_figures_of_votes_written_in_bulk():
+    members = council("X", permanent=5, elected=10)
+    many_votes(60, members, start_year=2981)
+    check()
+    Vote.objects.filter(member__in=members[:3], resolution__date__year=2981).update(
+        position=Position.ABSTAIN
+    )
+    check()
+    Vote.objects.filter(member=members[4]).delete()
+    check()
