@@ -289,6 +289,37 @@ def representative_before(passage: Passage, floor: int, cue_start: int) -> list[
     return [Mention(demonym.start(1), demonym.end(1), codes)]
 
 
+# "the representative of China said his delegation had voted against": an
+# explanation of vote, the speaker's own member
+_OWN_SIDE = re.compile(
+    r"\b(?:said|says|explained|stated|noted|added|stressed)\s+(?:that\s+)?(?:his|her|its|their)\s+"
+    r"(?:delegation|country|government|nation)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$",
+    re.I,
+)
+_ROLE = r"(?:representatives?|delegates?|ambassadors?|envoys?|spokesm[ae]n|spokeswoman)"
+_ROLE_OF = re.compile(rf"\b{_ROLE}\s+of\s+(?:the\s+)?$", re.I)
+_ROLE_AFTER = re.compile(rf"^'s\s+(?:(?:UN|U\.N\.|permanent|chief|deputy)\s+)*{_ROLE}\b", re.I)
+
+
+def speaker_before(passage: Passage, floor: int, cue_start: int) -> list[Mention]:
+    """The member whose representative says "his delegation" voted so: the last
+    member named before "said", as "the representative of China" or "China's
+    ambassador", and no other member between."""
+    masked = passage.masked
+    own = _OWN_SIDE.search(masked, floor, cue_start)
+    if own is None or own.end() != cue_start:
+        return []
+    named = within(passage.mentions, floor, own.start())
+    if not named:
+        return []
+    speaker = named[-1]
+    of = _ROLE_OF.search(masked, max(floor, speaker.start - 30), speaker.start)
+    role_after = _ROLE_AFTER.match(masked[speaker.end : own.start()])
+    if (of and of.end() == speaker.start) or role_after:
+        return [replace(speaker, adjectival=False, possessive=False)]
+    return []
+
+
 _PLURAL = re.compile(
     r"\b(?:were|are|countries|members|nations|states|abstentions|abstainers|dissenters|"
     r"holdouts)\b",
@@ -330,7 +361,11 @@ def read_cue(
         group = group_before(masked, mentions, consumed, floor, cue.start, gerund)
         if cue.bare and not bare_position(masked, group, floor, cue.start):
             return
-        group = group or representative_before(passage, floor, cue.start)
+        group = (
+            group
+            or representative_before(passage, floor, cue.start)
+            or speaker_before(passage, floor, cue.start)
+        )
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
         first = min((m.start for m in group), default=cue.start)
         if re.search(r"\b(?:neither|not\s+even|not)\s+(?:the\s+)?$", masked[floor:first], re.I):
