@@ -159,14 +159,13 @@ RECORD_SIDES = "resolutions_recordsides"
 
 def sides(position: str) -> dict[str, str]:
     """Each side's column and the count of one vote on it (1 or 0), as SQL."""
-    from .agreement import SIDES
+    from .agreement import POSITIONS_ON_SIDE
 
-    names = sorted(set(SIDES.values()))
     return {
         f"n_{name}": "(CASE WHEN {} IN ({}) THEN 1 ELSE 0 END)".format(
-            position, ", ".join(f"'{p}'" for p, s in SIDES.items() if s == name)
+            position, ", ".join(f"'{p}'" for p in positions)
         )
-        for name in names
+        for name, positions in POSITIONS_ON_SIDE.items()
     }
 
 
