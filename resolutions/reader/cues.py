@@ -171,7 +171,8 @@ CUES: list[CuePattern] = [
         Position.AGAINST,
     ),
     _cue(
-        rf"\b(?:blocked|blocks|blocking|block|killed|kills|killing|kill|torpedoed|scuttled)\s+"
+        r"\b(?:blocked|blocks|blocking|block|killed|kills|killing|kill|torpedoed|scuttled|"
+        r"scuppered|scuppers|sank|sinks|nixed|nixes|derailed|(?:shot|shoots|shooting)\s+down)\s+"
         rf"{_DRAFT_OBJECT}|\b{VOTE}\s+down\s+{_DRAFT_OBJECT}",
         Position.AGAINST,
         veto=True,
@@ -334,6 +335,7 @@ def hedged(masked: str, cue: Cue, floor: int) -> bool:
 # to look for (most sentences of a long report), and is passed over at once.
 CUE_WORDS = re.compile(
     r"veto|vot|abst|against|oppos|favo|yes|\bno\b|absent|block|kill|reject|back|support|"
-    r"endors|approv|dissent|holdout|torpedo|scuttl|particip|take\s+part",
+    r"endors|approv|dissent|holdout|torpedo|scuttl|scupper|\bsank\b|\bsinks\b|\bnix|derail|"
+    r"\bshot\s+down|\bshoots?\s+down|\bshooting\s+down|particip|take\s+part",
     re.I,
 )
