@@ -5,7 +5,8 @@ historical row holding the values after the change, when, the editor (for a chan
 made in the admin) and what made it: an editor, a review action, an article
 attached, an import (with its file), the bundled load, or a restore. Code that
 writes outside the admin's forms says what it is with `recorded_as(...)`; bulk
-writes go through `bulk_create` / `bulk_update` here so that they are recorded too.
+writes go through `bulk_create`, `insert` (rows of plain values) and `update` here
+so that they are recorded too (in plain SQL: resolutions/bulk.py).
 
 `changes_of(resolution)` reads it back as the vote page shows it: "How this record
 changed", one entry per action, each change with its old and new value.
@@ -15,14 +16,20 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import operator
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from django.dispatch import receiver
+from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
+
+from . import bulk
 
 
 class Change(models.TextChoices):
@@ -73,26 +80,106 @@ def _mark_origin(sender, history_instance, history_user=None, **kwargs) -> None:
 
 
 def bulk_create(model: type[models.Model], objs: list, batch_size: int | None = None) -> list:
-    """`model.objects.bulk_create(objs)`, recorded in the history."""
+    """`model.objects.bulk_create(objs)`, recorded in the history: in plain SQL
+    (resolutions/bulk.py) where it can be, else by django-simple-history."""
     if not objs:
         return []
-    return bulk_create_with_history(
-        objs, model, batch_size=batch_size, custom_historical_attrs=current_origin()
-    )
-
-
-def bulk_update(
-    model: type[models.Model], objs: list, fields: list[str], batch_size: int | None = None
-) -> None:
-    """`model.objects.bulk_update(objs, fields)`, recorded in the history."""
-    if objs:
-        bulk_update_with_history(
-            objs,
-            model,
-            fields,
-            batch_size=batch_size,
-            custom_historical_attrs=current_origin(),
+    if not bulk.returns_ids(model) or any(obj.pk is not None for obj in objs):
+        return bulk_create_with_history(
+            objs, model, batch_size=batch_size, custom_historical_attrs=current_origin()
         )
+    with transaction.atomic(savepoint=False):
+        bulk.create(model, objs)
+        _record(model, objs, "+")
+    return objs
+
+
+def insert(model: type[models.Model], names: list[str], rows: list[tuple]) -> None:
+    """New rows of `model` given as plain values of the named fields (attribute
+    names: `resolution_id`; the other fields take their defaults), inserted and
+    recorded in the history as `bulk_create` would, without making a model
+    object of each."""
+    if not rows:
+        return
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    given = {name: i for i, name in enumerate(names)}
+    others = [f for f in fields if f.attname not in given]
+    if not bulk.returns_ids(model) or any(getattr(f, "auto_now_add", False) for f in others):
+        bulk_create(model, [model(**dict(zip(names, row, strict=True))) for row in rows])
+        return
+    defaults = {f.attname: f.get_default() for f in others}
+    full = [
+        [row[given[f.attname]] if f.attname in given else defaults[f.attname] for f in fields]
+        for row in rows
+    ]
+    with transaction.atomic(savepoint=False):
+        ids = bulk.insert_returning(model, fields, full)
+        attnames = [f.attname for f in fields]
+        pk = opts.pk.attname
+        _record(
+            model,
+            [
+                SimpleNamespace(**dict(zip(attnames, row, strict=True)), **{pk: id_})
+                for row, id_ in zip(full, ids, strict=True)
+            ],
+            "+",
+        )
+
+
+def update(model: type[models.Model], changes: list[tuple[models.Model, list[str]]]) -> None:
+    """Write each object's named fields (only those), and record each object in
+    the history as it now is: one historical row per object, as
+    django-simple-history's bulk_update_with_history writes them."""
+    if not changes:
+        return
+    with transaction.atomic(savepoint=False):
+        bulk.update(model, changes)
+        _record(model, [obj for obj, _ in changes], "~")
+
+
+def _record(model: type[models.Model], objs: list, history_type: str) -> None:
+    """The historical rows of objects just written, as simple-history's
+    bulk_history_create makes them (the tracked fields' values, the user and
+    change reason of each object, what made the change), by one executemany;
+    one moment for the rows of one call."""
+    if not objs or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    historical = model.history.model
+    tracked = {f.attname for f in historical.tracked_fields}
+    fixed = {
+        "history_date": timezone.now(),
+        "history_type": history_type,
+        **current_origin(),
+    }
+    fields = [f for f in historical._meta.concrete_fields if f.attname != "history_id"]
+    unknown = [
+        f.attname
+        for f in fields
+        if f.attname not in tracked
+        and f.attname not in fixed
+        and f.attname not in ("history_user_id", "history_change_reason")
+    ]
+    if unknown:
+        raise ValueError(f"{historical.__name__}: no value for {', '.join(unknown)}")
+
+    # The user of the change: an object's own (`_history_user`), else the one
+    # simple-history's getter gives (the signed-in user of the request, if any).
+    first = next((obj for obj in objs if not hasattr(obj, "_history_user")), None)
+    user = historical.get_default_history_user(first) if first is not None else None
+
+    def column(name: str) -> list:
+        if name in tracked:
+            return list(map(operator.attrgetter(name), objs))
+        if name == "history_user_id":
+            return [getattr(getattr(o, "_history_user", user), "pk", None) for o in objs]
+        if name == "history_change_reason":
+            return [getattr(o, "_change_reason", None) or None for o in objs]
+        if name == "history_date":  # an object's own moment, as simple-history allows
+            return [getattr(o, "_history_date", fixed[name]) for o in objs]
+        return [fixed[name]] * len(objs)
+
+    bulk.insert_columns(historical, fields, [column(f.attname) for f in fields])
 
 
 # --- Reading it back ---------------------------------------------------------------

@@ -36,6 +36,8 @@ class Outcome(TextChoices):
     VETOED = "vetoed", "Vetoed"
 
 
+# Every position's value (Position.values builds its list anew at each call).
+POSITIONS = frozenset(Position.values)
 NEGATIVE = {Position.AGAINST, Position.VETO}
 
 
@@ -391,7 +393,7 @@ def check_record(
 
     seen: dict[str, str] = {}
     for code, position in record.votes:
-        if position not in Position.values:
+        if position not in POSITIONS:
             problems.append(
                 Problem(f"{name(code)}: '{position}' is not a position.", code, "position")
             )

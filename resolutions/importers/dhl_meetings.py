@@ -61,7 +61,9 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def cell_text(element) -> str:
-    return re.sub(r"\s+", " ", " ".join(element.itertext())).strip()
+    """The cell's text, each run of white space one space (str.split's white space
+    is the same as the \\s of a str pattern: Unicode's)."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def grid(table) -> list[tuple[int, list]]:

@@ -90,19 +90,37 @@ def _check_unpacked_size(path: Path, archive: zipfile.ZipFile, member: zipfile.Z
             pass
 
 
+# The last workbook read, by (path, size, modification time): detecting the format
+# reads the sheet's header, and the sheet is read once for both (calamine reads a
+# sheet whole, whatever the rows asked for).
+_last_sheet: tuple[tuple, list[list]] | None = None
+
+
 def _xlsx_rows(path: Path, nrows: int | None = None) -> list[list]:
     """The first sheet's cells, read with calamine (a tenth of openpyxl's time),
     once the workbook's sizes are checked (check_workbook). Whole numbers come back
     as floats (3326.0); they are made ints again."""
+    global _last_sheet
     from python_calamine import CalamineError, CalamineWorkbook
 
-    check_workbook(path)
     try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
-    except (CalamineError, OSError, ValueError) as error:
-        raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
-    return [[int(v) if isinstance(v, float) and v.is_integer() else v for v in row] for row in rows]
+        stat = path.stat()
+    except OSError as error:
+        raise SourceError(path, None, f"cannot be read: {error}") from error
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if _last_sheet is None or _last_sheet[0] != key:
+        check_workbook(path)
+        try:
+            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+            rows = sheet.to_python(skip_empty_area=False)
+        except (CalamineError, OSError, ValueError) as error:
+            raise SourceError(path, None, f"cannot be read as a workbook: {error}") from error
+        rows = [
+            [int(v) if isinstance(v, float) and v.is_integer() else v for v in row] for row in rows
+        ]
+        _last_sheet = (key, rows)
+    rows = _last_sheet[1]
+    return rows if nrows is None else rows[:nrows]
 
 
 def rows_of(path: Path):

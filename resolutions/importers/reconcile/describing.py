@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.db import transaction
 
+from resolutions import bulk
 from resolutions import topics as about
 from resolutions.models import Resolution, Topic
 
@@ -85,23 +86,17 @@ class Describing:
     def save_topics(self, described: list[State]) -> None:
         ids = Topic.ids_for(set().union(*(s.topics for s in described)))
         Topics.objects.filter(resolution_id__in=[s.resolution.pk for s in described]).delete()
-        Topics.objects.bulk_create(
-            [
-                Topics(resolution_id=s.resolution.pk, topic_id=ids[key])
-                for s in described
-                for key in sorted(s.topics)
-            ],
-            batch_size=2000,
+        bulk.insert(
+            Topics,
+            [Topics._meta.get_field("resolution"), Topics._meta.get_field("topic")],
+            ((s.resolution.pk, ids[key]) for s in described for key in sorted(s.topics)),
         )
 
     @staticmethod
     def save_sponsors(described: list[State]) -> None:
         Sponsors.objects.filter(resolution_id__in=[s.resolution.pk for s in described]).delete()
-        Sponsors.objects.bulk_create(
-            [
-                Sponsors(resolution_id=s.resolution.pk, memberstate_id=code)
-                for s in described
-                for code in sorted(s.sponsors)
-            ],
-            batch_size=2000,
+        bulk.insert(
+            Sponsors,
+            [Sponsors._meta.get_field("resolution"), Sponsors._meta.get_field("memberstate")],
+            ((s.resolution.pk, code) for s in described for code in sorted(s.sponsors)),
         )

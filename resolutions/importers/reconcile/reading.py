@@ -20,6 +20,7 @@ class Reading:
             if code:
                 self.names_index.setdefault(typo, code)
         self.names = dict(MemberState.objects.values_list("code", "name"))
+        self.resolved: dict[str, str | None] = {}  # each spelling read, resolved once
         self.seats = Seats()
 
     def load(self) -> None:
@@ -40,6 +41,7 @@ class Reading:
             sources[rid].add(SOURCE_BY_TITLE[title])
         for resolution in Resolution.objects.order_by("date", "pk"):
             state = State(resolution, votes[resolution.pk], sources[resolution.pk])
+            state.cited = set(state.sources)
             state.before = state.snapshot()
             state.votes_before = dict(state.votes)
             state.reasons = reviews.parse_all(resolution.review_reasons)
@@ -64,4 +66,6 @@ class Reading:
         """A source's name for a member as its code, or None if unknown."""
         if name in self.names:
             return name
-        return self.names_index.get(normalise_name(name))
+        if name not in self.resolved:
+            self.resolved[name] = self.names_index.get(normalise_name(name))
+        return self.resolved[name]

@@ -4,6 +4,7 @@ run's figures (`Summary`), and the constants every stage shares."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -91,6 +92,7 @@ FIELDS = [
     "review_reasons",
     "settled",
 ]
+_FIELD_VALUES = operator.attrgetter(*FIELDS)  # a record's FIELDS, as a tuple
 # The only fields an import writes on a protected record.
 REVIEW_FIELDS = ["review_status", "review_reasons", "settled"]
 
@@ -130,13 +132,24 @@ class State:
     # Sources a settling rule rests on (Citation), written as Sources like the
     # entries' own.
     citations: list = field(default_factory=list)
+    # The sources of `SOURCES` the record is known to cite in the database (read
+    # with it, or written since).
+    cited: set[str] = field(default_factory=set)
 
     @property
     def protected(self) -> bool:
         return self.resolution.origin in PROTECTED
 
     def snapshot(self) -> tuple:
-        return tuple(getattr(self.resolution, f) for f in FIELDS)
+        return _FIELD_VALUES(self.resolution)
+
+    def changed_fields(self) -> list[str]:
+        """The fields whose value differs from the one read (or last written)."""
+        return [
+            name
+            for name, old, new in zip(FIELDS, self.before, self.snapshot(), strict=True)
+            if old != new
+        ]
 
     def rank(self) -> int:
         """The best (lowest) precedence among the sources behind the record's facts."""

@@ -1,6 +1,6 @@
 """Checking and writing: the rules' verdict on each merged record (as review
-reasons), then the file's changes written with bulk_create/bulk_update (one
-transaction is the caller's)."""
+reasons), then the file's changes written in plain SQL (history.py and
+resolutions/bulk.py; one transaction is the caller's)."""
 
 from __future__ import annotations
 
@@ -80,58 +80,45 @@ class Writing:
             changed_ids = {id(s) for s in changed}
             votes_only = [s for s in votes_changed if id(s) not in changed_ids]
             self.take_versions([*changed, *votes_only])
-            imported = [s for s in changed if not s.protected]
-            if imported:
-                for state in imported:
-                    state.resolution.slug = self.reslug(state)
-                history.bulk_update(
-                    Resolution,
-                    [s.resolution for s in imported],
-                    [*FIELDS, "slug", "version"],
-                    batch_size=500,
-                )
-            protected = [s for s in changed if s.protected]
-            if protected:
-                # An import changes only the review of an editor's (or a bundled)
-                # record: only those fields are written.
-                history.bulk_update(
-                    Resolution,
-                    [s.resolution for s in protected],
-                    [*REVIEW_FIELDS, "version"],
-                    batch_size=500,
-                )
-            history.bulk_update(
-                Resolution, [s.resolution for s in votes_only], ["version"], batch_size=500
-            )
+            # Only the fields that changed are written, with the version; each
+            # record's history row holds the whole record as it now is.
+            written = []
+            for state in [s for s in changed if not s.protected]:
+                slug = state.resolution.slug
+                state.resolution.slug = self.reslug(state)
+                moved = ["slug"] if state.resolution.slug != slug else []
+                written.append((state.resolution, [*state.changed_fields(), *moved, "version"]))
+            # An import changes only the review of an editor's (or a bundled)
+            # record: only those fields are written.
+            written += [
+                (s.resolution, [*(f for f in s.changed_fields() if f in REVIEW_FIELDS), "version"])
+                for s in changed
+                if s.protected
+            ]
+            written += [(s.resolution, ["version"]) for s in votes_only]
+            history.update(Resolution, written)
             if votes_changed:
                 Vote.objects.filter(
                     resolution_id__in=[s.resolution.pk for s in votes_changed]
                 ).delete()
-            history.bulk_create(
+            history.insert(
                 Vote,
+                ["resolution_id", "member_id", "position"],
                 [
-                    Vote(resolution_id=s.resolution.pk, member_id=code, position=position)
+                    (s.resolution.pk, code, position)
                     for s in [*created, *votes_changed]
                     for code, position in sorted(s.votes.items())
                 ],
-                batch_size=2000,
             )
             self.save_sources(touched)
-            history.bulk_create(
+            history.insert(
                 Source,
+                ["resolution_id", "kind", "url", "outlet", "date", "quote"],
                 [
-                    Source(
-                        resolution_id=state.resolution.pk,
-                        kind=c.kind,
-                        url=c.url,
-                        outlet=c.outlet[:200],
-                        date=c.published,
-                        quote=c.quote,
-                    )
+                    (state.resolution.pk, c.kind, c.url, c.outlet[:200], c.published, c.quote)
                     for state, citations in cited
                     for c in citations
                 ],
-                batch_size=2000,
             )
         for state in touched:
             summary.reviews[state.resolution.pk] = (
@@ -244,6 +231,16 @@ class Writing:
         return new
 
     def save_sources(self, touched: list[State]) -> None:
+        """A Source for each source of `SOURCES` behind a record that does not yet
+        cite it (told from what was read and written, then checked in the
+        database for the records that may need one)."""
+        wanted = {
+            id(state): [n for n in sorted(state.sources) if n in SOURCES and n not in state.cited]
+            for state in touched
+        }
+        touched = [s for s in touched if wanted[id(s)]]
+        if not touched:
+            return
         existing = set(
             Source.objects.filter(
                 resolution_id__in=[s.resolution.pk for s in touched], title__in=SOURCE_BY_TITLE
@@ -251,12 +248,9 @@ class Writing:
         )
         new = []
         for state in touched:
-            for name in sorted(state.sources):
-                if name not in SOURCES:
-                    continue
+            for name in wanted[id(state)]:
                 kind, title, url = SOURCES[name]
                 if (state.resolution.pk, title) not in existing:
-                    new.append(
-                        Source(resolution_id=state.resolution.pk, kind=kind, title=title, url=url)
-                    )
-        history.bulk_create(Source, new, batch_size=2000)
+                    new.append((state.resolution.pk, kind, title, url))
+                state.cited.add(name)
+        history.insert(Source, ["resolution_id", "kind", "title", "url"], new)
