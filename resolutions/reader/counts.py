@@ -25,7 +25,9 @@ from .vocabulary import (
 # --- Counts ----------------------------------------------------------------------------
 
 _TALLY = re.compile(
-    r"(?<![\d/.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?![\d/:]|\.\d|[-–—]\s*[a-z])"
+    # "13-0-2", "13-to-2", "14-nil"
+    r"(?<![\d/.:-])(\d{1,2})\s*(?:[-–—]|-to-)\s*(\d{1,2}|nil)(?:\s*(?:[-–—]|-to-)\s*(\d{1,2}))?"
+    r"(?![\d/:]|\.\d|[-–—]\s*[a-z])"
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
 )
 # What may stand between "adopted" and "by 13 votes": when, by whom, what.
@@ -37,6 +39,7 @@ _ADJUNCT = (
 )
 _VOTES_TO = re.compile(
     r"\b(?:(?:vote|tally)(?:\s+(?:in|at|of|on)\s+[^,.;:\"]{1,60}?)?\s+(?:of|was|stood\s+at|ended)"
+    r"|margin\s+of"
     r"|by|votes?|voted|voting"
     rf"|(?:adopted|passed|approved|carried|rejected|defeated|failed)(?:{_ADJUNCT}){{0,3}}(?:\s+by)?)"
     rf"\s+({NUM})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+({NUM}|nothing)\b"
@@ -163,7 +166,7 @@ def read_scores(passage: Passage) -> None:
     """ "adopted 13-0-2", "failed 3-8-4"."""
     cmasked = passage.sentence.count_masked
     for m in _TALLY.finditer(cmasked):
-        numbers = [int(g) for g in m.groups() if g is not None]
+        numbers = [to_number(g) for g in m.groups() if g is not None]
         context_words = cmasked[max(0, m.start() - 80) : m.end() + 40]
         if sum(numbers) > 15 or not re.search(
             r"\b(?:vot|adopt|pass|approv|reject|fail|tally|margin|veto|resolution|draft)",

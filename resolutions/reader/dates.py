@@ -305,11 +305,22 @@ _TERM_SPAN = re.compile(
 )
 
 
+# "the first on the conflict since 2014", "the toughest in a decade": this vote
+# measured against the past, not a vote of the past
+_FIRST_SINCE = re.compile(
+    r"\bthe\s+(?:first|only|largest|biggest|most|strongest|toughest|harshest|broadest)\b"
+    r"[^,;.]{0,40}?\b(?:since\s+(?:the\s+)?(?:\d{4}|\w+)|in\s+(?:a|the\s+last|the\s+past|"
+    r"two|three|four|five|\d+)\s+(?:years?|decades?))\b",
+    re.I,
+)
+
+
 def time_mismatch(window: str, result: Extraction) -> bool:
     """Does this stretch speak of another time than the vote's?"""
     # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
     window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
     window = _TERM_SPAN.sub(lambda m: " " * len(m.group(0)), window)
+    window = _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), window)
     if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
         r"\b(?:last|previous|past)\s+(?:year|month|week|decade|time)\b|\bpreviously\b|"
         r"\bin\s+the\s+past\b|\bso\s+far\b|\bearlier\s+this\s+(?:year|month)\b|\bago\b|"

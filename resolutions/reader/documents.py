@@ -16,7 +16,8 @@ _RES_SYMBOL = re.compile(r"\bS/RES/(\d{1,4})\s*\((\d{4})\)")
 _RES_NUMBER = re.compile(
     r"\b(?:[Rr]esolution|UNSCR|Res\.)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4})\b(?:\s*\((\d{4})\))?"
     # "adopted the resolution 13-1", "14 to nothing", "12 votes to 2": a score, not a number
-    rf"(?!\s*[-–—]\s*\d)(?!\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+(?:{NUM}|nothing)\b)"
+    rf"(?!\s*(?:[-–—]|-to-)\s*(?:\d|nil\b))"
+    rf"(?!\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+(?:{NUM}|nothing)\b)"
 )
 _MEETING = re.compile(r"\bS/PV\.(\d{1,5})(?![\w/])")
 _ADOPTION = re.compile(
