@@ -1,10 +1,12 @@
 """Figures the database keeps as data, changed by triggers with every write
-(migration 0011, its SQL frozen there; tests/test_kept.py checks each against the
+(migrations 0011 and 0012, their SQL frozen there; tests/test_kept.py checks each against the
 same figure taken over every vote, after each kind of write):
 
 - MemberYear: a member's votes per year as its page counts them (the counted
   position, VoteQuerySet.counted_as; whether the record needs review), for the
   member page's figures and the home page's vetoes per year;
+- DayTallyOnly: the same of tally-only votes (the positions stored, often none),
+  for the votes a member sat through without its position on record;
 - DayBallot: the Council's ballots of each day, those of one day with the same
   positions as one row (`times` of them): each record's positions are kept in
   one text (RecordBallot, "CHN=for;FRA=abstain;..."), and the days' rows count
@@ -81,9 +83,29 @@ class DayBallot(models.Model):
         return f"{self.date}: {self.times} x {self.ballot}"
 
 
+class DayTallyOnly(models.Model):
+    """How many tally-only votes of a day (Resolution.votes_recorded off, not
+    adopted without a vote) had these positions stored (often none: ""), for the
+    votes a member's page says it sat through without its position on record.
+    Never written by the app itself (migration 0012)."""
+
+    date = models.DateField()
+    ballot = models.TextField()
+    times = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["date", "ballot"], name="one_day_tally_only_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.times} x {self.ballot or 'no position'}"
+
+
 def positions(ballot: str) -> dict[str, str]:
     """A kept ballot's positions: "CHN=for;FRA=abstain" -> {"CHN": "for", ...}."""
-    return dict(part.split("=", 1) for part in ballot.split(";") if part)
+    parts = ballot.replace(";", "=").split("=") if ballot else []
+    return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
 def ballots_of(code: str) -> list[tuple[str, dict[str, str], int]]:
@@ -115,3 +137,20 @@ def day_ballots(start: dt.date | None = None, end: dt.date | None = None) -> lis
             "date", "ballot", "times"
         )
     ]
+
+
+def tally_only_while_seated(member) -> dict[int, int]:
+    """Year -> the tally-only votes taken while `member` sat whose record holds no
+    position of it (Resolution.objects.tally_only_while_seated, counted from the
+    days' rows: one query, as many rows whatever the record's size)."""
+    from .models import CouncilTerm, term_on
+
+    seated = CouncilTerm.objects.filter(term_on(models.OuterRef("date")), member=member)
+    rows = DayTallyOnly.objects.filter(models.Exists(seated), times__gt=0).values_list(
+        "date", "ballot", "times"
+    )
+    found: dict[int, int] = {}
+    for on, ballot, times in rows:
+        if member.code not in positions(ballot):
+            found[on.year] = found.get(on.year, 0) + times
+    return dict(sorted(found.items()))

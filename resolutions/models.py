@@ -961,4 +961,4 @@ class RecordVersion(models.Model):
         return f"Record version {self.number}"
 
 
-from .kept import DayBallot, MemberYear, RecordBallot  # noqa: E402, F401 (models kept as data)
+from .kept import DayBallot, DayTallyOnly, MemberYear, RecordBallot  # noqa: E402, F401 (models kept as data)

@@ -371,13 +371,7 @@ def member_figures(member: MemberState, listed: int | None = None) -> MemberFigu
     vetoes, contradicted = [], []
     for record in recorded_vetoes:
         (vetoes if record.veto_cast else contradicted).append(record)
-    not_recorded = stats.count_per_year(
-        Resolution.objects.tally_only_while_seated(member)
-        .values(year=ExtractYear("date"))
-        .annotate(count=Count("pk"))
-        .values_list("year", "count")
-        .order_by()
-    )
+    not_recorded = kept.tally_only_while_seated(member)
     return MemberFigures(
         per_year=per_year,
         flagged=flagged,

@@ -15,7 +15,7 @@ from factories import council, many_votes, resolution
 
 from resolutions import kept
 from resolutions.kept import MemberYear
-from resolutions.models import Resolution, Vote
+from resolutions.models import MemberState, Resolution, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
 
@@ -63,9 +63,21 @@ def days_kept() -> Counter:
     return found
 
 
-def check() -> None:
+def tally_only_now(member) -> dict[int, int]:
+    rows = (
+        Resolution.objects.tally_only_while_seated(member)
+        .values_list(ExtractYear("date"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(sorted(rows))
+
+
+def check(*members) -> None:
     assert years_kept() == years_now()
     assert days_kept() == days_now()
+    for state in members:
+        assert kept.tally_only_while_seated(state) == tally_only_now(state), state.code
 
 
 def test_kept_figures_follow_every_write_to_votes_and_records():
@@ -114,6 +126,32 @@ def test_kept_figures_follow_every_write_to_votes_and_records():
     check()
     Resolution.objects.filter(pk=same[1].pk).update(votes_recorded=True)
     check()
+    # Tally-only records (only the vetoes stored, or nothing): each member seated
+    # sat through them without its position on record, but for the one vetoing.
+    only_tally = resolution(
+        on=dt.date(2977, 4, 1),
+        draft_symbol="S/2977/4",
+        positions={Position.VETO: [waa]},
+        outcome=Outcome.VETOED,
+        votes_recorded=False,
+    )
+    nothing = resolution(
+        on=dt.date(2977, 4, 1), draft_symbol="S/2977/5", positions={}, votes_recorded=False
+    )
+    check(waa, wab, wac)
+    assert kept.tally_only_while_seated(waa) == {2977: 1}
+    assert kept.tally_only_while_seated(wab)[2977] == 2
+    Resolution.objects.filter(pk=nothing.pk).update(adopted_without_vote=True)
+    Resolution.objects.filter(pk=only_tally.pk).update(date=dt.date(2978, 1, 1))
+    check(waa, wab, wac)
+    Vote.objects.create(resolution=only_tally, member=wab, position=Position.FOR)
+    Resolution.objects.filter(pk=nothing.pk).update(adopted_without_vote=False)
+    check(waa, wab, wac)
+    Resolution.objects.filter(pk=only_tally.pk).update(votes_recorded=True)
+    check(waa, wab, wac)
+    nothing.delete()
+    only_tally.delete()
+    check(waa, wab, wac)
     # Votes removed one by one, in bulk, and with their record.
     Vote.objects.filter(resolution=vetoed, member=wac).delete()
     check()
@@ -128,7 +166,8 @@ def test_kept_figures_follow_every_write_to_votes_and_records():
 def test_kept_figures_of_votes_written_in_bulk():
     members = council("X", permanent=5, elected=10)
     many_votes(60, members, start_year=2981)
-    check()
+    # Every member that sat, over the bundled record and these.
+    check(*MemberState.objects.filter(terms__isnull=False).distinct())
     Vote.objects.filter(member__in=members[:3], resolution__date__year=2981).update(
         position=Position.ABSTAIN
     )
