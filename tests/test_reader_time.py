@@ -22,3 +22,18 @@ def test_the_first_since_a_year_measures_this_vote_against_the_past():
         None,
         None,
     )
+
+
+def test_a_dateline_is_the_reporter_s_day_not_the_vote_s():
+    # filed that day: the vote may have been the day before
+    result = read("UNITED NATIONS, April 12 (Reuters) - The Security Council has adopted a "
+                  "resolution on the sanctions, 13-0-2.")  # fmt: skip
+    assert result.vote_date is None
+    assert result.seated  # but the report's days had one Council, and the text dates itself
+    # against the dateline, the words of time are read
+    tonight = read("UNITED NATIONS, April 11 -- The Security Council tonight adopted a "
+                   "resolution on the sanctions, 13-0-2.")  # fmt: skip
+    assert tonight.vote_date.isoformat() == "2017-04-11"
+    weekday = read("UNITED NATIONS, April 12 (Reuters) - The Security Council on Monday "
+                   "adopted a resolution on the sanctions, 13-0-2.")  # fmt: skip
+    assert weekday.vote_date.isoformat() == "2017-04-10"

@@ -206,13 +206,14 @@ def read_date(
         if not (event or council):
             continue
         tier = 0 if event else 1
-        # "UNITED NATIONS, Oct. 30 -- ... tonight": the dateline's day is the reporter's
-        own = [m.day for m in dates_in(sentence.text, reference) if m.kind == "explicit"]
+        # "UNITED NATIONS, Oct. 30 -- ... tonight": the dateline's day is the reporter's,
+        # against which "tonight" and "on Tuesday" are read; it is not the vote's day
+        # ("UNITED NATIONS, March 4 - The Council has adopted ...": filed that day, of
+        # a vote that day or the day before)
+        own = [m.day for m in dates_in(sentence.text, reference) if _is_dateline(sentence.text, m)]
         own = [d for d in own if reference is None or d <= reference]
         mentions = dates_in(sentence.text, own[0] if own else reference)
-        if any(m.kind != "explicit" for m in mentions):
-            # "WASHINGTON, Feb 21 -- ... on Tuesday": the dateline is the reporter's day
-            mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
+        mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
         for mention in mentions:
             if mention.kind == "contradicted":
                 contradicted.append((mention, sentence))
