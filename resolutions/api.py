@@ -4,7 +4,7 @@ package's static files, no CDN). Votes and members here; topics and agreement
 figures in resolutions/api_figures.py.
 
 Every figure comes from the querysets the pages and the CSVs read (filters.py,
-exports.py, views.members_queryset / member_figures); fields carry the CSVs'
+exports.py, members.members_queryset / views.member_figures); fields carry the CSVs'
 names and meanings (README.md's column tables). Invalid parameters, and
 parameters the endpoint does not take, answer 400 naming them.
 """
@@ -27,9 +27,10 @@ from pydantic import ConfigDict, create_model
 
 from . import exports, stats
 from .filters import ResolutionFilter
+from .members import council_terms, members_queryset
 from .models import MemberState, Resolution
 from .rules import Outcome, Position
-from .views import member_figures, members_queryset
+from .views import member_figures
 
 api = NinjaAPI(
     title="UN Security Council vote tracker API",
@@ -377,8 +378,10 @@ class MemberDetail(MemberSummary):
     votes_csv: str
 
 
-def member_summary(request: HttpRequest, member: MemberState) -> dict[str, Any]:
-    record = exports.member_record(member)
+def member_summary(
+    request: HttpRequest, member: MemberState, terms: dict[str, list[stats.TermSpan]]
+) -> dict[str, Any]:
+    record = exports.member_record(member, terms.get(member.code, []))
     record["terms"] = [
         {"start": span.start, "end": span.end, "permanent": span.permanent}
         for span in record["terms"]
@@ -402,7 +405,8 @@ def member_summary(request: HttpRequest, member: MemberState) -> dict[str, Any]:
 def members(request: HttpRequest):
     """As /members.csv, by name."""
     check_known(request, set())
-    results = [member_summary(request, m) for m in members_queryset().order_by("name")]
+    terms = council_terms()
+    results = [member_summary(request, m, terms) for m in members_queryset().order_by("name")]
     return {"count": len(results), "results": results}
 
 
@@ -438,7 +442,7 @@ def member(request: HttpRequest, code: str):
     ]
     votes_csv = reverse("member_votes_csv", args=[state.code.lower()])
     return {
-        **member_summary(request, state),
+        **member_summary(request, state, council_terms(state)),
         "short_name": state.short_name,
         "successor": state.successor_id,
         "predecessors": sorted(p.code for p in state.predecessors.all()),

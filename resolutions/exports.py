@@ -291,13 +291,13 @@ def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> 
 # One row per member state ------------------------------------------------------
 
 
-def member_record(member: MemberState) -> dict[str, Any]:
-    """A member's row (MEMBER_COLUMNS), from views.members_queryset(): `terms` is a
-    list of stats.TermSpan (prefetched terms, no query)."""
+def member_record(member: MemberState, terms: list[stats.TermSpan]) -> dict[str, Any]:
+    """A member's row (MEMBER_COLUMNS), from members.members_queryset(), with its
+    terms (its entry in members.council_terms())."""
     return {
         "member_code": member.code,
         "member_name": member.name,
-        "terms": stats.merge_terms((t.start, t.end, t.permanent) for t in member.terms.all()),
+        "terms": terms,
         "votes_cast": member.cast,
         "for": member.votes_for,
         "against": member.votes_against,

@@ -3,6 +3,7 @@ already holds (prefetched vetoes, annotated counts): no query per row."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from urllib.parse import quote
 
@@ -18,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django_tables2.utils import A, signature
 
 from .models import MemberState, Resolution, Vote, name_at_vote
-from .stats import POSITION_LABELS, merge_terms
+from .stats import POSITION_LABELS, TermSpan
 
 # "cards": on a phone each row becomes a card whose cells name their column.
 TABLE_ATTRS = {"class": "data cards"}
@@ -312,12 +313,13 @@ def percent(value: float | None) -> str:
 
 
 class MemberTable(Table):
-    """Members annotated by views.members_queryset (counts and shares)."""
+    """Members annotated by members.members_queryset (counts and shares), with
+    their terms (`terms`: members.council_terms())."""
 
     name = tables.Column("Member state")
     code = tables.Column("Code")
     terms = tables.Column("On the Council", accessor="pk", orderable=False)
-    # Over records whose individual votes are all on record (views.members_queryset).
+    # Over records whose individual votes are all on record (members.members_queryset).
     cast = tables.Column("Votes cast", attrs=NUMBER)
     share_for = tables.Column("For", attrs=NUMBER)
     share_against = tables.Column("Against (incl. vetoes)", attrs=NUMBER)
@@ -342,12 +344,15 @@ class MemberTable(Table):
         template_name = "includes/table.html"
         empty_text = "No member state on record."
 
+    def __init__(self, *args, terms: Mapping[str, list[TermSpan]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = terms
+
     def render_name(self, record: MemberState, value: str):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), value)
 
     def render_terms(self, record: MemberState):
-        spans = merge_terms((t.start, t.end, t.permanent) for t in record.terms.all())
-        return ", ".join(str(span) for span in spans)
+        return ", ".join(str(span) for span in self.terms.get(record.code, []))
 
     def render_share_for(self, value: float):
         return percent(value)

@@ -16,7 +16,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    FloatField,
     Max,
     Min,
     OuterRef,
@@ -26,7 +25,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Cast, ExtractYear, NullIf, RowNumber
+from django.db.models.functions import ExtractYear, RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,12 +34,12 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import agreement, charts, exportfiles, exports, history, kept, stats
-from .filters import MemberVoteFilter, ResolutionFilter, sat_on_council
+from .filters import MemberVoteFilter, ResolutionFilter
 from .kept import MemberYear
+from .members import council_terms, members_queryset
 from .models import (
     CouncilTerm,
     MemberState,
-    MemberTally,
     Resolution,
     Topic,
     Vote,
@@ -246,38 +245,6 @@ def resolution_votes_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return exports.votes_csv(resolution.votes.all(), f"{resolution.slug}-votes.csv")
 
 
-def members_queryset() -> QuerySet[MemberState]:
-    """Member states that have sat on the Council, with their vote counts and
-    shares (of votes cast: for, against including vetoes, abstain).
-
-    Votes cast (`cast`) and the shares count only records whose individual votes
-    are all on record (Resolution.votes_recorded): of a tally-only record only the
-    vetoes are stored, so counting it would make every such member look like it
-    mostly voted against. The shares are None for a member with no such vote. The
-    counts per position (`votes_veto` included) are over every record, as every
-    page counts them."""
-
-    # Each member's counts as the database keeps them (MemberTally, kept by
-    # triggers: resolutions/tallies.py), not counted over every vote here.
-    def share_of(expression) -> Cast:
-        return Cast(expression, FloatField()) / NullIf(F("cast"), Value(0))
-
-    stored = [field.name for field in MemberTally._meta.fields if field.name != "member"]
-    return (
-        sat_on_council()
-        .annotate(**{name: F(f"tally__{name}") for name in stored})
-        .annotate(
-            cast=F("recorded_for") + F("recorded_against") + F("recorded_abstain"),
-        )
-        .annotate(
-            share_for=share_of(F("recorded_for")),
-            share_against=share_of(F("recorded_against")),
-            share_abstain=share_of(F("recorded_abstain")),
-        )
-        .prefetch_related("terms")
-    )
-
-
 def centre_text(resolution: Resolution) -> str:
     """What the middle of the vote's horseshoe says: the outcome and its tally."""
     tally = resolution.tally
@@ -287,7 +254,7 @@ def centre_text(resolution: Resolution) -> str:
 
 @require_safe
 def member_list(request: HttpRequest) -> HttpResponse:
-    table = MemberTable(members_queryset(), order_by="name")
+    table = MemberTable(members_queryset(), order_by="name", terms=council_terms())
     RequestConfig(request, paginate=False).configure(table)
     return render(request, "resolutions/member_list.html", {"table": table})
 
@@ -295,8 +262,9 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def member_list_csv(request: HttpRequest) -> HttpResponse:
     def rows():
+        terms = council_terms()
         for member in members_queryset().order_by("name"):
-            record = exports.member_record(member)
+            record = exports.member_record(member, terms.get(member.code, []))
             record["terms"] = "; ".join(str(span) for span in record["terms"])
             yield [record[column] for column in exports.MEMBER_COLUMNS]
 

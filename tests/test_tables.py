@@ -14,10 +14,10 @@ from django.test import RequestFactory
 from factories import council, resolution
 
 from resolutions.filters import MemberField, Menu
+from resolutions.members import council_terms, members_queryset
 from resolutions.models import MemberState, Resolution, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.tables import MemberTable, MemberVoteTable, ResolutionTable
-from resolutions.views import members_queryset
 
 # The row block of templates/includes/table.html before the rows were written in
 # Python: django-tables2's loop over the cells of each row.
@@ -89,7 +89,7 @@ def tables(members: list[MemberState]):
         yield [
             ResolutionTable(records.filter(date__year=2093)),
             ResolutionTable(records[:60]),
-            MemberTable(members_queryset(), order_by="name"),
+            MemberTable(members_queryset(), order_by="name", terms=council_terms()),
             MemberVoteTable(votes),
         ]
 
