@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
+from django.db.models.functions import Cast, Greatest, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -236,16 +237,32 @@ class Divided:
 def most_divided(period: Period, count: int = 10) -> list[Divided]:
     """The votes of the period furthest from unanimous by their official tally,
     latest first among equals (one query)."""
-    records = Resolution.objects.filter(
-        adopted_without_vote=False, votes_for__isnull=False, **period.query()
-    ).order_by("-date")
+    # agreement.tally_division, ordered by the database (the period may hold
+    # thousands of votes); each figure then taken from the rule itself.
+    tally = [F("votes_for"), F("votes_against"), F("votes_abstain")]
+    cast = tally[0] + tally[1] + tally[2]
+    records = (
+        Resolution.objects.filter(
+            adopted_without_vote=False,
+            votes_for__isnull=False,
+            votes_against__isnull=False,
+            votes_abstain__isnull=False,
+            **period.query(),
+        )
+        .annotate(
+            cast=cast,
+            division=Cast(cast - Greatest(*tally), FloatField()) / NullIf(cast, Value(0)),
+        )
+        .filter(cast__gt=0)
+        .order_by("-division", "-date", "-pk")[:count]
+    )
     scored = []
     for record in records:
-        tally = (record.votes_for, record.votes_against, record.votes_abstain)
-        division = agreement.tally_division(*tally)
+        counts = (record.votes_for, record.votes_against, record.votes_abstain)
+        division = agreement.tally_division(*counts)
         if division is not None:
-            scored.append(Divided(record, division, sum(tally)))
-    return sorted(scored, key=lambda item: -item.division)[:count]
+            scored.append(Divided(record, division, sum(counts)))
+    return scored
 
 
 def isolation_rows(result: dict) -> list[tuple[tuple, agreement.Isolation]]:

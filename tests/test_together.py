@@ -435,3 +435,35 @@ def test_member_page_lists_its_latest_vetoes_and_votes_alone_and_says_how_many(c
     every = text_of(client.get("/members/zaa/?position=veto"))
     record = every.split('<h2 id="record">', 1)[1]
     assert all(r.get_absolute_url() in record for r in records)
+
+
+def test_most_divided_ordered_by_the_database_as_the_rule_orders_them():
+    from resolutions import agreement, together
+    from resolutions.forms import Period
+
+    members = council("S", permanent=1, elected=6)
+    tallies = [(7, 0, 0), (4, 3, 0), (2, 2, 3), (5, 1, 1), (6, 0, 1), (3, 0, 4)]
+    for number, (yes, no, abstain) in enumerate(tallies, start=1):
+        resolution(
+            on=dt.date(2975, number, 1),
+            draft_symbol=f"S/2975/{number}",
+            positions={
+                Position.FOR: members[:yes],
+                Position.AGAINST: members[yes : yes + no],
+                Position.ABSTAIN: members[yes + no : yes + no + abstain],
+            },
+        )
+    untallied = resolution(on=dt.date(2975, 9, 1), draft_symbol="S/2975/9", positions={})
+    # No tally on record: never among them.
+    Resolution.objects.filter(pk=untallied.pk).update(votes_for=None)
+    period = Period(dt.date(2975, 1, 1), dt.date(2975, 12, 31), "2975")
+    found = together.most_divided(period, count=4)
+    by_rule = sorted(
+        (
+            (agreement.tally_division(r.votes_for, r.votes_against, r.votes_abstain), r)
+            for r in Resolution.objects.filter(date__year=2975, votes_for__isnull=False)
+        ),
+        key=lambda pair: (-pair[0], -pair[1].date.toordinal()),
+    )[:4]
+    assert [(d.division, d.record) for d in found] == by_rule
+    assert found[0].record.draft_symbol == "S/2975/3"  # 2-2-3: 4 of 7 not with the largest
