@@ -37,3 +37,21 @@ def test_a_dateline_is_the_reporter_s_day_not_the_vote_s():
     weekday = read("UNITED NATIONS, April 12 (Reuters) - The Security Council on Monday "
                    "adopted a resolution on the sanctions, 13-0-2.")  # fmt: skip
     assert weekday.vote_date.isoformat() == "2017-04-10"
+
+
+def test_the_day_of_something_else_in_a_clause_of_after_or_which():
+    for sentence, day in (
+        ("After talks on Monday failed, the Security Council voted on Tuesday, 10-2-3.",
+         "2017-04-11"),
+        ("The Security Council adopted the text 13-0-2 on Tuesday after a debate that began on "
+         "Monday.", "2017-04-11"),
+        ("The Security Council, which had met on Monday, adopted the text 13-0-2.", None),
+        ("The Security Council adopted the text 13-0-2 after a debate that began on Monday.",
+         None),
+    ):  # fmt: skip
+        result = read(sentence)
+        assert (result.vote_date and result.vote_date.isoformat()) == day, sentence
+        assert counts(result)[0] in (10, 13), sentence
+    # a clause of "after" that tells a vote dates it
+    voted = read("After voting on Monday, the Security Council adopted the text 13-0-2.")
+    assert voted.vote_date.isoformat() == "2017-04-10"

@@ -213,7 +213,11 @@ def read_date(
         own = [m.day for m in dates_in(sentence.text, reference) if _is_dateline(sentence.text, m)]
         own = [d for d in own if reference is None or d <= reference]
         mentions = dates_in(sentence.text, own[0] if own else reference)
-        mentions = [m for m in mentions if not _is_dateline(sentence.text, m)]
+        mentions = [
+            m
+            for m in mentions
+            if not _is_dateline(sentence.text, m) and not _of_another_event(sentence, m)
+        ]
         for mention in mentions:
             if mention.kind == "contradicted":
                 contradicted.append((mention, sentence))
@@ -270,6 +274,25 @@ def read_date(
         )
     else:
         result.warnings.append("No date of the vote in the article.")
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|before|following|since|ahead\s+of|which|who|whose)\b", re.I)
+
+
+def other_event_clause(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] in a clause of "after", "before", "which" that tells no vote
+    ("after talks on Monday failed", "after a debate that began on Monday", ", which
+    had met on Monday,")? Such a clause's day is of something else."""
+    before = text[max(0, start - 60) : start]
+    openers = list(_SUBORDINATE.finditer(before))
+    if not openers or re.search(r"[,;]", before[openers[-1].end() :]):
+        return False
+    stop = re.search(r"[,;]|$", text[end:])
+    return not EVENT.search(before[openers[-1].start() :] + text[start : end + stop.start()])
+
+
+def _of_another_event(sentence: Sentence, mention: DateMention) -> bool:
+    return other_event_clause(sentence.text, mention.start, mention.start + len(mention.text))
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:
@@ -341,8 +364,10 @@ def time_mismatch(window: str, result: Extraction) -> bool:
             r"\d{4}\s*-\s*member", window
         ):
             return True
-    for weekday in weekday_words(window):
-        if WEEKDAYS.index(weekday.lower()) != day.weekday() and result.published:
+    for m in _DATE_PATTERNS[5][1].finditer(window):
+        if other_event_clause(window, m.start(), m.end()):
+            continue  # "... on Wednesday, after a debate that began on Monday"
+        if WEEKDAYS.index(m[1].lower()) != day.weekday() and result.published:
             return True
     return False
 
