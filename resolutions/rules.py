@@ -20,6 +20,9 @@ from django.db.models import TextChoices
 
 # The enlarged Council (GA res. 1991 A (XVIII)) sat from 1 January 1966.
 ENLARGEMENT = dt.date(1966, 1, 1)
+# The last resolution of the 11-member Council: S/RES/219 (1965), 17 December 1965;
+# S/RES/220 (1966) was the first of the 15.
+LAST_RESOLUTION_OF_ELEVEN = 219
 
 
 class Position(TextChoices):
@@ -44,6 +47,13 @@ NEGATIVE = {Position.AGAINST, Position.VETO}
 def seats(on: dt.date) -> int:
     """Members of the Council on a date: 11 before 1966, 15 from 1966."""
     return 11 if on < ENLARGEMENT else 15
+
+
+def seats_of_resolution(number: int) -> int | None:
+    """The Council's size when a resolution of this number was adopted, where the
+    number alone fixes it: 15 from resolution 220 on. (A lower number is left open:
+    an old resolution is often cited in a later report, see the reader.)"""
+    return 15 if number > LAST_RESOLUTION_OF_ELEVEN else None
 
 
 def required_votes(on: dt.date) -> int:

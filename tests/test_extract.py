@@ -787,8 +787,10 @@ def test_a_text_over_the_size_the_reader_takes_is_refused(tmp_path):
         ("The Council unanimously adopted resolution 2118 (2013).", (15, 0, 0)),
         ("The Council unanimously adopted resolution 95 (1951).", (11, 0, 0)),
         ("The Council unanimously adopted draft S/2013/591 on Friday.", (15, 0, 0)),
-        # a bare resolution number gives no year: the size stays open
-        ("The Council unanimously adopted resolution 2118.", (None, 0, 0)),
+        # a bare number from 220 on is of the 15 (rules.seats_of_resolution); a lower
+        # one gives no year: the size stays open
+        ("The Council unanimously adopted resolution 2118.", (15, 0, 0)),
+        ("The Council unanimously adopted resolution 161.", (None, 0, 0)),
     ],
 )
 def test_unanimity_takes_the_council_size_from_the_year_of_the_symbol(text, expected):

@@ -55,3 +55,12 @@ def test_the_day_of_something_else_in_a_clause_of_after_or_which():
     # a clause of "after" that tells a vote dates it
     voted = read("After voting on Monday, the Security Council adopted the text 13-0-2.")
     assert voted.vote_date.isoformat() == "2017-04-10"
+
+
+def test_a_resolution_s_number_tells_the_council_s_size():
+    result = read("The Security Council unanimously adopted resolution 2118 on chemical "
+                  "weapons.", None)  # fmt: skip
+    assert counts(result) == (15, 0, 0)
+    assert result.positions == {}  # the size, not the members
+    old = read("The Security Council unanimously adopted resolution 161 on the Congo.", None)
+    assert counts(old)[0] is None

@@ -51,6 +51,15 @@ def test_seats_and_votes_needed_change_with_the_enlargement():
     assert rules.required_votes(dt.date(1966, 1, 1)) == 9
 
 
+def test_a_resolution_numbered_after_the_last_of_1965_was_adopted_by_fifteen():
+    assert rules.seats_of_resolution(220) == 15
+    assert rules.seats_of_resolution(2118) == 15
+    # resolution 219 (1965) was the 11-member Council's last; a lower number is left
+    # open (an old resolution is often cited in a later report)
+    assert rules.seats_of_resolution(219) is None
+    assert rules.seats_of_resolution(84) is None
+
+
 def test_reference_case_is_vetoed_by_the_russian_federation_from_its_votes_alone():
     decision = decide(S_2017_315, APRIL_2017)
     assert decision.outcome == Outcome.VETOED

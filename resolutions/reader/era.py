@@ -110,7 +110,8 @@ def possible_sizes(
     result: Extraction, counts: Mapping[str, int | None], named: Mapping[str, int]
 ) -> tuple[int, ...]:
     """The Council sizes the vote can have been held on: the date's, or the year's
-    of the document's symbol, or the era's (see `era_size`), or, with no date,
+    of the document's symbol, or the resolution number's (see
+    `rules.seats_of_resolution`), or the era's (see `era_size`), or, with no date,
     those of 11 and 15 seats that the stated sizes and the seats counted or named
     fit (nine counted in favour and six members named against or abstaining take
     15 seats)."""
@@ -119,6 +120,10 @@ def possible_sizes(
     year = symbol_year(result)
     if year:  # "S/RES/2118 (2013)": the Council of that year
         return (rules.seats(dt.date(year, 1, 1)),)
+    if result.resolution_number is not None and (
+        by_number := rules.seats_of_resolution(result.resolution_number)
+    ):  # "resolution 2118": adopted after the enlargement
+        return (by_number,)
     sizes = tuple(SIZE_DAY)
     if len(result.stated_seats) == 1:
         sizes = tuple(n for n in sizes if n in result.stated_seats) or sizes
