@@ -539,6 +539,8 @@ class Resolution(models.Model):
                 fields=["resolution_number", "draft_symbol"], name="resolution_symbol_order"
             ),
             models.Index(fields=["votes_for", "votes_against"], name="resolution_tally_order"),
+            # The drafts vetoed (the home page's per year), not every record read.
+            models.Index(fields=["outcome", "date"], name="resolution_outcome_date"),
         ]
         constraints = [
             models.CheckConstraint(

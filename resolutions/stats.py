@@ -149,15 +149,17 @@ def vetoes_per_year(rows: Iterable[tuple[int, str, str, int]]) -> VetoesPerYear:
     )
 
 
-def vetoes_per_year_counted(rows: Iterable[tuple[int, str, str, int, int]]) -> VetoesPerYear:
-    """vetoes_per_year from counts: (year, member code, member name, drafts it
-    vetoed that year, of which drafts no member of an earlier code vetoed too)."""
+def vetoes_per_year_counted(rows: Iterable[tuple[int, str, str, int]]) -> VetoesPerYear:
+    """vetoes_per_year from counts: (year, member code, member name, vetoes) rows,
+    a year's row without a code giving the drafts vetoed that year."""
     by_member: dict[str, dict[int, int]] = defaultdict(dict)
     drafts: dict[int, int] = defaultdict(int)
     names: dict[str, str] = {}
-    for year, code, name, vetoes, first in rows:
-        by_member[code][year] = by_member[code].get(year, 0) + vetoes
-        drafts[year] += first
+    for year, code, name, count in rows:
+        if not code:
+            drafts[year] += count
+            continue
+        by_member[code][year] = by_member[code].get(year, 0) + count
         names[code] = name
     return VetoesPerYear(
         years=sorted(drafts),

@@ -13,12 +13,11 @@ from functools import partial
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
-    Exists,
     F,
     Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -95,18 +94,25 @@ def home(request: HttpRequest) -> HttpResponse:
     # Vetoes cast, as every page counts them (Vote.objects.vetoes()): a "veto" on
     # a draft recorded as adopted or failed contradicts the record (it is flagged
     # for review) and is not charted as a draft vetoed.
-    # Counted by the database per year and member (a few hundred rows whatever
-    # the record's size); a draft vetoed by several members is counted once among
-    # its drafts, for the first of them by code.
-    earlier = Vote.objects.vetoes().filter(
-        resolution=OuterRef("resolution"), member_id__lt=OuterRef("member_id")
+    # Each member's vetoes per year as the database keeps them (kept.MemberYear),
+    # and in the same query the drafts vetoed each year (each once, however many
+    # members vetoed it): a few hundred rows whatever the record's size.
+    per_member = MemberYear.objects.filter(position=Position.VETO, votes__gt=0).values_list(
+        "year", "member_id", "member__short_name", "votes"
     )
-    veto_rows = (
+    drafts = (
         Vote.objects.vetoes()
-        .values_list(ExtractYear("resolution__date"), "member_id", "member__short_name")
-        .annotate(vetoes=Count("pk"), first=Count("pk", filter=~Exists(earlier)))
+        .annotate(year=ExtractYear("resolution__date"))
+        .values("year")
+        .annotate(
+            code=Value("", output_field=CharField()),
+            name=Value("", output_field=CharField()),
+            drafts=Count("resolution_id", distinct=True),
+        )
+        .values_list("year", "code", "name", "drafts")
         .order_by()
     )
+    veto_rows = per_member.union(drafts, all=True)
     vetoes = stats.vetoes_per_year_counted(veto_rows)
     chart = charts.chart_spec(charts.vetoes_per_year_chart(vetoes)) if vetoes.years else None
     return render(

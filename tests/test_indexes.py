@@ -34,6 +34,8 @@ def plan(queryset) -> str:
          "resolution_list_order"),
         (lambda: Resolution.objects.order_by("votes_for", "votes_against")[:50],
          "resolution_tally_order"),
+        (lambda: Resolution.objects.filter(outcome="vetoed").values_list("date").order_by(),
+         "resolution_outcome_date"),
         # PostgreSQL may read the unique number's own index and sort each number's
         # drafts (an incremental sort): an index either way.
         (lambda: Resolution.objects.order_by("resolution_number", "draft_symbol")[:50],
