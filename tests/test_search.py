@@ -97,7 +97,7 @@ def test_a_search_is_one_union_of_ids_and_postgresql_reads_it_through_trigram_in
     """At a hundred times the record a search read every vote (1-3 s). Now each
     reading of the query (the texts, the topics' names, each word) is a query of
     ids, all joined in one UNION that the vote's id must be in; on PostgreSQL each
-    text's trigram index (migration 0013) answers its part. The planner is told to
+    text's trigram index (migration 0014) answers its part. The planner is told to
     avoid reading whole tables, as it would on a large record."""
     found = Resolution.objects.filter(text_query("Syria chemical")).values("pk")
     sql, params = found.query.sql_with_params()

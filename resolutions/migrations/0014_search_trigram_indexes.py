@@ -29,6 +29,6 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resolutions", "0012_kept_tally_only_per_day")]
+    dependencies = [("resolutions", "0013_index_outcome_date")]
 
     operations = [migrations.RunPython(run(CREATE), run(DROP))]
