@@ -26,10 +26,13 @@ TABLE_ATTRS = {"class": "data cards"}
 
 
 class BoundedPaginator(Paginator):
-    """Keeps `?per_page=` between 1 and 500, whatever the URL says."""
+    """Keeps `?per_page=` between 1 and 500, whatever the URL says. `count`: how
+    many rows there are, when the caller knows it already (no COUNT query)."""
 
-    def __init__(self, object_list, per_page, *args, **kwargs):
+    def __init__(self, object_list, per_page, *args, count: int | None = None, **kwargs):
         super().__init__(object_list, min(max(int(per_page), 1), 500), *args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached property
 
 
 def outcome_badge(value: str, label: str):

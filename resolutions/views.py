@@ -370,7 +370,10 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     valid = not filterset.is_bound or filterset.is_valid()
     table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
-    RequestConfig(request, paginate=PAGINATION).configure(table)
+    # Unfiltered, the record holds every vote of the member: as many as its kept
+    # figures count (kept.MemberYear), no COUNT over its votes.
+    known = {} if filterset.is_bound else {"count": sum(figures.totals.values())}
+    RequestConfig(request, paginate={**PAGINATION, **known}).configure(table)
     per_year = stats.with_not_recorded(figures.per_year, figures.not_recorded)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
     isolation, alone = with_the_majority(member, LISTED)
