@@ -32,15 +32,6 @@ SIDES: dict[str, str] = {
 }
 
 
-# Each side and the positions on it, sides in a fixed order (abstain, against,
-# for): the one shape that the records' stored sides (RecordSides, by triggers in
-# resolutions/tallies.py) and the queries reading them (views) are both built from.
-POSITIONS_ON_SIDE: dict[str, list[str]] = {
-    name: [position for position, on in SIDES.items() if on == name]
-    for name in sorted(set(SIDES.values()))
-}
-
-
 def side(position: str | None) -> str | None:
     """for, against (a veto included) or abstain; None for not voting or unknown."""
     return SIDES.get(position or "")

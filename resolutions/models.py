@@ -785,23 +785,6 @@ class Vote(models.Model):
         return f"{self.member_id}: {self.get_position_display()}"
 
 
-class RecordSides(models.Model):
-    """How many of a record's members took each side (agreement.side: a veto is
-    against, not voting has no side), kept by the database: triggers change it
-    with every write to its votes (resolutions/tallies.py, migration 0010).
-    Never written by the app itself."""
-
-    resolution = models.OneToOneField(
-        Resolution, primary_key=True, on_delete=models.CASCADE, related_name="sides"
-    )
-    n_abstain = models.PositiveSmallIntegerField(default=0)
-    n_against = models.PositiveSmallIntegerField(default=0)
-    n_for = models.PositiveSmallIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.resolution_id}: {self.n_for}-{self.n_against}-{self.n_abstain}"
-
-
 class DeletedVote(models.Model):
     """A bundled vote an editor deleted in the admin: `load_bundled` does not load
     it again (nor a vote with the same symbols, or the same meeting and date).

@@ -12,7 +12,7 @@ and a trigger sees every write alike.
 
 The counts are those of MemberStateQuerySet.with_vote_counts (the definition
 read live; tests/test_tallies.py checks that the two agree after each kind of
-write). This module describes the triggers; migrations 0009 and 0010 install
+write). This module describes the triggers; migration 0009 installs
 them as frozen text, and a test checks that the database's triggers are the ones
 described here (a change here needs a new migration). A veto counts as a veto
 cast on a draft recorded as vetoed, else as a vote against
@@ -145,61 +145,3 @@ def drop_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
         else:
             statements.append(f"DROP TRIGGER IF EXISTS {name}")
     return statements
-
-
-# Each record's sides (RecordSides) ------------------------------------------------
-#
-# How many of a record's members took each side, as agreement.side counts them (a
-# veto is against; not voting has no side), for the "with the majority" figure
-# of a member's page (views.with_the_majority). Kept by triggers on the votes and
-# a row made with each record, as the members' rows are.
-
-RECORD_SIDES = "resolutions_recordsides"
-
-
-def sides(position: str) -> dict[str, str]:
-    """Each side's column and the count of one vote on it (1 or 0), as SQL."""
-    from .agreement import POSITIONS_ON_SIDE
-
-    return {
-        f"n_{name}": "(CASE WHEN {} IN ({}) THEN 1 ELSE 0 END)".format(
-            position, ", ".join(f"'{p}'" for p in positions)
-        )
-        for name, positions in POSITIONS_ON_SIDE.items()
-    }
-
-
-def _change_record_sides(row: str, sign: str) -> str:
-    changes = ", ".join(f"{c} = {c} {sign} {e}" for c, e in sides(f"{row}.position").items())
-    return f"UPDATE {RECORD_SIDES} SET {changes} WHERE resolution_id = {row}.resolution_id;"
-
-
-def _new_record() -> str:
-    names = list(sides("p"))
-    zeros = ", ".join("0" for _ in names)
-    return (
-        f"INSERT INTO {RECORD_SIDES} (resolution_id, {', '.join(names)}) VALUES (NEW.id, {zeros});"
-    )
-
-
-SIDES_TRIGGERS = [
-    ("sides_vote_added", VOTE, "INSERT", [_change_record_sides("NEW", "+")]),
-    ("sides_vote_removed", VOTE, "DELETE", [_change_record_sides("OLD", "-")]),
-    (
-        "sides_vote_changed",
-        VOTE,
-        "UPDATE",
-        [_change_record_sides("OLD", "-"), _change_record_sides("NEW", "+")],
-    ),
-    ("sides_record_added", RESOLUTION, "INSERT", [_new_record()]),
-]
-
-
-def fill_sides() -> str:
-    per_vote = sides("v.position")
-    sums = ", ".join(f"COALESCE(SUM({expression}), 0)" for expression in per_vote.values())
-    return (
-        f"INSERT INTO {RECORD_SIDES} (resolution_id, {', '.join(per_vote)}) "
-        f"SELECT r.id, {sums} FROM {RESOLUTION} r "
-        f"LEFT JOIN {VOTE} v ON v.resolution_id = r.id GROUP BY r.id"
-    )

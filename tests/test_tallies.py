@@ -1,7 +1,6 @@
 """Counts kept by the database (resolutions/tallies.py): after every kind of write
 to the votes or to a record, each member's stored counts equal the same counts
-taken over every vote (MemberStateQuerySet.with_vote_counts), and each record's
-sides equal agreement.sides_of its members' positions."""
+taken over every vote (MemberStateQuerySet.with_vote_counts)."""
 
 from __future__ import annotations
 
@@ -12,8 +11,8 @@ from django.db import connection
 from django.db.models import Count, Q
 from factories import council, member, resolution
 
-from resolutions import agreement, tallies
-from resolutions.models import MemberState, MemberTally, RecordSides, Resolution, Vote
+from resolutions import tallies
+from resolutions.models import MemberState, MemberTally, Resolution, Vote
 from resolutions.rules import Outcome, Position
 
 pytestmark = pytest.mark.django_db
@@ -107,43 +106,6 @@ def test_counts_of_a_member_added_after_the_votes_and_of_the_bundled_record():
         assert stored(code) == live(code), code
 
 
-def sides_now(record: Resolution) -> dict[str, int]:
-    positions = record.votes.values_list("position", flat=True)
-    counted = agreement.sides_of(positions)
-    return {f"n_{name}": counted.get(name, 0) for name in ("abstain", "against", "for")}
-
-
-def sides_stored(record: Resolution) -> dict[str, int]:
-    return (
-        RecordSides.objects.filter(resolution=record)
-        .values("n_abstain", "n_against", "n_for")
-        .get()
-    )
-
-
-def test_each_record_keeps_how_many_members_took_each_side():
-    uaa, uab, uac, uad = council("U", permanent=1, elected=3)
-    record = resolution(
-        on=dt.date(2978, 1, 1),
-        draft_symbol="S/2978/1",
-        positions={Position.VETO: [uaa], Position.AGAINST: [uab], Position.FOR: [uac]},
-        outcome=Outcome.VETOED,
-    )
-    # A veto is a vote against; not voting has no side.
-    assert sides_stored(record) == {"n_abstain": 0, "n_against": 2, "n_for": 1}
-    Vote.objects.create(resolution=record, member=uad, position=Position.NON_VOTING)
-    assert sides_stored(record) == sides_now(record)
-    Vote.objects.filter(resolution=record, member=uad).update(position=Position.ABSTAIN)
-    assert sides_stored(record) == {"n_abstain": 1, "n_against": 2, "n_for": 1}
-    Vote.objects.filter(resolution=record, member=uab).delete()
-    assert sides_stored(record) == sides_now(record) == {"n_abstain": 1, "n_against": 1, "n_for": 1}
-    empty = resolution(on=dt.date(2978, 2, 1), draft_symbol="S/2978/2", positions={})
-    assert sides_stored(empty) == {"n_abstain": 0, "n_against": 0, "n_for": 0}
-    # The bundled record (loaded before these tests) counted alike.
-    for each in Resolution.objects.prefetch_related("votes")[:200]:
-        assert sides_stored(each) == sides_now(each), each
-
-
 def installed_triggers() -> dict[str, str]:
     """Each trigger the migrations installed, by name: on SQLite its whole CREATE
     statement, on PostgreSQL its function's body."""
@@ -164,7 +126,7 @@ def installed_triggers() -> dict[str, str]:
 def described_triggers() -> dict[str, str]:
     """The same, as resolutions/tallies.py describes them."""
     described = {}
-    for triggers in (tallies.TRIGGERS, tallies.SIDES_TRIGGERS):
+    for triggers in (tallies.TRIGGERS,):
         names = [name for name, *_ in triggers]
         statements = tallies.create_sql(connection.vendor, triggers)
         if connection.vendor == "postgresql":
@@ -177,5 +139,6 @@ def described_triggers() -> dict[str, str]:
 
 def test_the_database_has_the_triggers_the_module_describes():
     """The migrations install frozen statements; if tallies.py changes, this fails
-    until a new migration installs the changed triggers."""
+    until a new migration installs the changed triggers. (The records' sides, whose
+    triggers migration 0010 installed, are gone since 0015: none is left.)"""
     assert installed_triggers() == described_triggers()
