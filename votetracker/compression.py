@@ -2,11 +2,12 @@
 
 A page holding a secret beside text a reader can make it echo (a search term, say)
 can leak the secret through the compressed length (BREACH). The only secret the
-site's pages hold is the CSRF token, so a page that used one this request (a form:
-the error report, the admin, any signed-in page) is sent as it is, and every other
-page, the larger part of the site, compressed. Only HTML, Atom and JSON answers
-read whole are compressed here: downloads are streamed files (CSV), and static
-files come compressed ahead of time from whitenoise.
+site's pages hold is the CSRF token, so a page that used one this request (one
+with a form: a vote's or member's page with its error report, the admin's pages)
+is sent as it is, and every other page, the larger part of the site, compressed.
+Only HTML, Atom and JSON answers read whole are compressed here: downloads are
+streamed files (CSV), and static files come compressed ahead of time from
+whitenoise.
 
 Cached pages keep their compressed bytes beside the plain ones, made once when
 the page is stored (resolutions/pagecache.py), so a page from the cache is not
