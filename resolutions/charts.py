@@ -67,16 +67,31 @@ PERMANENT_MARK = "★"
 
 # Plotly checks every property as it is set, and expands a named template on
 # every figure: most of a chart's cost. The figures here are built from this
-# module's literals and plain values, so they are built unchecked (_validate=False)
-# and the template's data, read once, is added to the spec (plotly.js knows no
-# template by name). tests/test_charts.py checks each chart against plotly's own
-# checked build of it.
+# module's literals and plain values, so they are built unchecked (_validate=False).
+# tests/test_charts.py checks each chart against plotly's own checked build of it.
+# plotly.js knows no template by name, and the template's data (7 KB) is the same
+# for every chart: it is a static file (static/js/chart-template.js, written by
+# template_script(); a test keeps the two equal) that static/js/charts.js gives each
+# chart, loaded once and kept by the browser, not written into every chart's data.
 TEMPLATE = "plotly_white"
+TEMPLATE_FILE = "js/chart-template.js"
 # Named colour scales too are spelt out by plotly's checks: once, here.
 CIVIDIS = json.loads(go.Heatmap(colorscale="Cividis").to_json())["colorscale"]
-_TEMPLATE_DATA = json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"][
-    "template"
-]
+
+
+def template_data() -> dict[str, Any]:
+    """The template's data, as plotly spells it out."""
+    return json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"]["template"]
+
+
+def template_script() -> str:
+    """The text of static/js/chart-template.js."""
+    data = json.dumps(template_data(), sort_keys=True, separators=(",", ":"))
+    return (
+        f"// plotly's {TEMPLATE!r} template, the same for every chart (resolutions/charts.py,\n"
+        "// template_script(), writes this file; tests/test_charts.py checks it).\n"
+        f"window.chartTemplate = {data};\n"
+    )
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
@@ -399,9 +414,10 @@ def terms_timeline(
 
 def chart_spec(figure: go.Figure) -> dict[str, Any]:
     """The figure as plain JSON data, for `json_script` (which escapes it for HTML),
-    in the site's template."""
+    without its template (plotly writes its default one in): charts.js gives it the
+    site's (TEMPLATE_FILE)."""
     spec = json.loads(figure.to_json())
-    spec.setdefault("layout", {})["template"] = _TEMPLATE_DATA
+    spec.setdefault("layout", {}).pop("template", None)
     return spec
 
 

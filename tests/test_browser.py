@@ -59,6 +59,13 @@ def watch(page) -> list[str]:
 def chart_drawn(page, selector: str) -> None:
     page.wait_for_selector(f"{selector} svg.main-svg", timeout=15000)
     assert page.locator(f"{selector} svg").count() >= 1
+    # In the site's template (plotly_white, from static/js/chart-template.js, given
+    # to every chart by charts.js), not plotly.js's own grey default.
+    background = page.evaluate(
+        "(s) => document.querySelector(s + ' .chart-plot, ' + s)._fullLayout.plot_bgcolor",
+        selector,
+    )
+    assert background == "white", (selector, background)
 
 
 def test_home_filter_and_the_reference_case(bundled, live_server, chromium):

@@ -6,12 +6,16 @@ import re
 
 import plotly.offline
 import pytest
+from django.conf import settings
 from test_stats import REFERENCE, REFERENCE_DAY, seated_2017
 
 from resolutions.charts import (
+    TEMPLATE_FILE,
     chart_spec,
     outcomes_per_year_chart,
     positions_per_year_chart,
+    template_data,
+    template_script,
     vetoes_per_year_chart,
     vote_breakdown,
 )
@@ -204,7 +208,21 @@ def test_each_chart_is_what_plotly_builds_from_it_with_every_check():
     for figure in every_chart():
         checked = go.Figure(figure.to_plotly_json())
         checked.update_layout(template=TEMPLATE)
-        assert chart_spec(figure) == json.loads(checked.to_json())
+        built = json.loads(checked.to_json())
+        # The template is given to every chart by the browser, from one static file.
+        assert built["layout"].pop("template") == template_data()
+        assert chart_spec(figure) == built
+        assert "template" not in chart_spec(figure)["layout"]
+
+
+def test_the_static_template_file_is_the_template_the_charts_are_drawn_in():
+    """static/js/chart-template.js holds plotly's template as plotly spells it out;
+    after an upgrade of plotly, write charts.template_script() to it again."""
+    written = (settings.BASE_DIR / "static" / TEMPLATE_FILE).read_text(encoding="utf-8")
+    assert written == template_script()
+    assert json.loads(written.split("window.chartTemplate = ", 1)[1].rstrip().rstrip(";")) == (
+        template_data()
+    )
 
 
 # A seat passed on (the USSR's to the Russian Federation) and elected terms.

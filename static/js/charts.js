@@ -13,6 +13,10 @@
         return;
       }
       var figure = JSON.parse(source.textContent);
+      // Every chart in the site's template (static/js/chart-template.js, loaded once).
+      if (!figure.layout.template && window.chartTemplate) {
+        figure.layout.template = window.chartTemplate;
+      }
       window.Plotly.newPlot(element, figure.data, figure.layout, {
         responsive: true,
         displaylogo: false,
