@@ -269,7 +269,7 @@ def import_report(added: dict[str, int], reading: Run, first: Run, second: Run, 
         f"Rows written: {total} ({added.get('resolutions_resolution', 0)} votes, "
         f"{added.get('resolutions_vote', 0)} members' votes, "
         f"{added.get('resolutions_source', 0)} sources); {rows} with their history, "
-        f"topics, sponsors and sides, in {len(added)} tables"
+        f"topics, sponsors and kept figures, in {len(added)} tables"
     )
     yield (
         f"reading the files:            {reading.seconds:6.2f} s  (CPU {reading.cpu:5.2f} s; "
