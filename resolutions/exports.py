@@ -24,7 +24,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 
 from . import stats
-from .models import MemberState, Resolution, Topic, Vote
+from .models import MemberState, Resolution, Topic, Vote, resolution_symbol
 
 RESOLUTION_COLUMNS = [
     "resolution_symbol",
@@ -150,12 +150,19 @@ def started(chunks: Iterable[bytes]) -> Iterator[bytes]:
     return itertools.chain(first, chunks)
 
 
+def in_blocks(lines: Iterable[str], size: int = CHUNK) -> Iterator[bytes]:
+    """The lines, `size` at a time, each block encoded as one chunk: a server writes
+    a few thousand chunks for a large export, not one per line."""
+    lines = iter(lines)
+    while block := list(itertools.islice(lines, size)):
+        yield "".join(block).encode("utf-8")
+
+
 def streaming_csv_response(
     filename: str, header: list[str], rows: Iterable[Iterable[Any]]
 ) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        started(line.encode("utf-8") for line in csv_lines(header, rows)),
-        content_type="text/csv; charset=utf-8",
+        started(in_blocks(csv_lines(header, rows))), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = _disposition(filename)
     return response
@@ -261,31 +268,39 @@ def votes_for_export(votes: QuerySet[Vote]) -> QuerySet[Vote]:
     )
 
 
-def vote_row(vote: Vote) -> list[Any]:
-    resolution = vote.resolution
-    return [
-        resolution.resolution_symbol,
-        resolution.draft_symbol,
-        resolution.date,
-        resolution.meeting,
-        resolution.title,
-        resolution.outcome,
-        vote.member_id,
-        vote.member.name,
-        vote.permanent,
-        vote.position,
-        resolution.slug,
-    ]
+# What a vote's row (VOTE_COLUMNS) is made of: the resolution's number and the
+# vote's day (its symbol), then each column's value as it is stored.
+VOTE_ROW_VALUES = (
+    "resolution__resolution_number",
+    "resolution__date",
+    "resolution__draft_symbol",
+    "resolution__meeting",
+    "resolution__title",
+    "resolution__outcome",
+    "member_id",
+    "member__name",
+    "permanent",
+    "position",
+    "resolution__slug",
+)
+
+
+def vote_rows(votes: QuerySet[Vote]) -> Iterator[list[Any]]:
+    """Each vote's row, read as plain values a few thousand at a time: no model
+    object is made for a vote, its record or its member (a hundred times the
+    record is 3 million rows)."""
+    values = votes_for_export(votes).values_list(*VOTE_ROW_VALUES)
+    for number, on, draft, meeting, title, outcome, *member in values.iterator(chunk_size=CHUNK):
+        yield [resolution_symbol(number, on), draft, on, meeting, title, outcome, *member]
 
 
 def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> HttpResponse:
-    votes = votes_for_export(votes)
+    rows = vote_rows(votes)
     if stream:
-        rows = (vote_row(vote) for vote in votes.iterator(chunk_size=CHUNK))
         # The query runs now, not once the 200 and the header are sent.
         first = list(itertools.islice(rows, 1))
         return streaming_csv_response(filename, VOTE_COLUMNS, itertools.chain(first, rows))
-    return csv_response(filename, VOTE_COLUMNS, (vote_row(vote) for vote in votes))
+    return csv_response(filename, VOTE_COLUMNS, rows)
 
 
 # One row per member state ------------------------------------------------------

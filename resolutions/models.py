@@ -443,6 +443,12 @@ class StaleRecord(Exception):
         )
 
 
+def resolution_symbol(number: int | None, on: dt.date) -> str:
+    """A resolution's symbol, "S/RES/2334 (2016)", from its number and the day of
+    its vote; "" without a number."""
+    return "" if number is None else f"S/RES/{number} ({on.year})"
+
+
 class Resolution(models.Model):
     """A draft put to the vote, adopted or not (or a procedural vote)."""
 
@@ -612,9 +618,7 @@ class Resolution(models.Model):
 
     @property
     def resolution_symbol(self) -> str:
-        if self.resolution_number is None:
-            return ""
-        return f"S/RES/{self.resolution_number} ({self.date.year})"
+        return resolution_symbol(self.resolution_number, self.date)
 
     @property
     def symbol(self) -> str:
