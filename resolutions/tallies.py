@@ -87,18 +87,6 @@ def _new_member() -> str:
     return f"INSERT INTO {TALLY} (member_id, {', '.join(COLUMNS)}) VALUES (NEW.code, {zeros});"
 
 
-def fill() -> str:
-    """Every member's row counted from the record (the migration's first fill)."""
-    per_vote = counts("v.position", "r.outcome", "r.votes_recorded")
-    sums = ", ".join(f"COALESCE(SUM({expression}), 0)" for expression in per_vote.values())
-    return (
-        f"INSERT INTO {TALLY} (member_id, {', '.join(COLUMNS)}) "
-        f"SELECT m.code, {sums} FROM {MEMBER} m "
-        f"LEFT JOIN {VOTE} v ON v.member_id = m.code "
-        f"LEFT JOIN {RESOLUTION} r ON r.id = v.resolution_id GROUP BY m.code"
-    )
-
-
 # The triggers: (name, table, event, statements).
 TRIGGERS = [
     ("tally_vote_added", VOTE, "INSERT", [_change_member("NEW", "+")]),
@@ -114,10 +102,10 @@ TRIGGERS = [
 ]
 
 
-def create_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
+def create_sql(vendor: str) -> list[str]:
     """The statements that install the triggers on SQLite or PostgreSQL."""
     statements = []
-    for name, table, event, body in triggers:
+    for name, table, event, body in TRIGGERS:
         if vendor == "postgresql":
             returned = "OLD" if event == "DELETE" else "NEW"
             statements.append(
@@ -133,15 +121,4 @@ def create_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} "
                 f"FOR EACH ROW BEGIN {' '.join(body)} END"
             )
-    return statements
-
-
-def drop_sql(vendor: str, triggers: list = TRIGGERS) -> list[str]:
-    statements = []
-    for name, table, _, _ in triggers:
-        if vendor == "postgresql":
-            statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            statements.append(f"DROP FUNCTION IF EXISTS {name}()")
-        else:
-            statements.append(f"DROP TRIGGER IF EXISTS {name}")
     return statements

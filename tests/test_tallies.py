@@ -125,16 +125,13 @@ def installed_triggers() -> dict[str, str]:
 
 def described_triggers() -> dict[str, str]:
     """The same, as resolutions/tallies.py describes them."""
-    described = {}
-    for triggers in (tallies.TRIGGERS,):
-        names = [name for name, *_ in triggers]
-        statements = tallies.create_sql(connection.vendor, triggers)
-        if connection.vendor == "postgresql":
-            bodies = [s.split("$$")[1] for s in statements if s.startswith("CREATE OR REPLACE")]
-        else:
-            bodies = statements
-        described.update(zip(names, bodies, strict=True))
-    return described
+    names = [name for name, *_ in tallies.TRIGGERS]
+    statements = tallies.create_sql(connection.vendor)
+    if connection.vendor == "postgresql":
+        bodies = [s.split("$$")[1] for s in statements if s.startswith("CREATE OR REPLACE")]
+    else:
+        bodies = statements
+    return dict(zip(names, bodies, strict=True))
 
 
 def test_the_database_has_the_triggers_the_module_describes():
