@@ -1,5 +1,6 @@
 """Figures the database keeps as data, changed by triggers with every write
-(migrations 0011 and 0012, their SQL frozen there; tests/test_kept.py checks each against the
+(migrations 0011 and 0012, their decrements made plain UPDATEs by 0016, the SQL
+frozen there; tests/test_kept.py checks each against the
 same figure taken over every vote, after each kind of write):
 
 - MemberYear: a member's votes per year as its page counts them (the counted

@@ -174,3 +174,29 @@ def test_kept_figures_of_votes_written_in_bulk():
     check()
     Vote.objects.filter(member=members[4]).delete()
     check()
+
+
+def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
+    """Emptying the kept tables before the votes (as a flush does, in no set
+    order) leaves them empty: a vote or ballot taken away whose row is not there
+    changes nothing, never writes a row of -1."""
+    members = council("Y", permanent=5, elected=10)
+    many_votes(4, members, start_year=2983)
+    resolution(
+        on=dt.date(2984, 3, 1),
+        draft_symbol="S/2984/1",
+        positions={Position.AGAINST: members[5:6]},
+        votes_recorded=False,
+    )
+    MemberYear.objects.all().delete()
+    kept.DayBallot.objects.all().delete()
+    kept.DayTallyOnly.objects.all().delete()
+    made = Resolution.objects.filter(date__year__gte=2983)
+    made.update(review_status=Resolution.Review.NEEDS_REVIEW)
+    Vote.objects.filter(member__in=members[:2]).update(position=Position.ABSTAIN)
+    Vote.objects.filter(resolution__in=made).delete()
+    made.delete()
+    # What was added after the emptying was taken away again: every row at none.
+    assert not MemberYear.objects.exclude(votes=0).exists()
+    assert not kept.DayBallot.objects.exclude(times=0).exists()
+    assert not kept.DayTallyOnly.objects.exclude(times=0).exists()
