@@ -477,3 +477,44 @@ def test_a_procedural_vote_before_the_draft_s_is_another_vote():
     agenda = read("The Security Council voted 9-3-3 on Tuesday in a procedural vote to hold "
                   "the meeting; Russia and China voted against.")  # fmt: skip
     assert agenda.procedural and agenda.positions["RUS"] == "against"
+
+
+def test_the_members_listed_after_including_are_some_of_the_count():
+    result = read("The draft failed on Tuesday with four votes in favour, two against and nine "
+                  "abstentions, including Japan, Italy and Egypt.")  # fmt: skip
+    assert counts(result) == (4, 2, 9)
+    assert [result.positions[c] for c in ("JPN", "ITA", "EGY")] == ["abstain"] * 3
+    assert "SWE" not in result.positions  # six abstainers are not named
+
+
+def test_a_list_after_including_longer_than_its_count_is_not_read():
+    result = read("The resolution was adopted on Tuesday by 13 votes to none, with two "
+                  "abstentions, including Bolivia, Egypt and Japan.")  # fmt: skip
+    assert not {"BOL", "EGY", "JPN"} & set(result.positions)
+
+
+def test_the_negative_votes_of_members_are_theirs():
+    result = read("The text failed on Tuesday with five votes in favour, the negative votes of "
+                  "Japan and Sweden, and eight abstentions.")  # fmt: skip
+    assert result.positions["JPN"] == "against"
+    assert result.positions["SWE"] == "against"
+    assert counts(result) == (5, 2, 8)
+
+
+def test_the_affirmative_votes_of_members_are_theirs_and_a_denied_one_is_not():
+    result = read("The resolution was adopted on Tuesday with the affirmative votes of Japan "
+                  "and Italy, without the negative votes of Egypt.")  # fmt: skip
+    assert result.positions["JPN"] == "for"
+    assert result.positions["ITA"] == "for"
+    assert "EGY" not in result.positions
+
+
+def test_that_draft_after_a_sentence_about_another_draft_is_the_other_one():
+    result = read("The Council on Tuesday rejected the draft by four votes to two, with nine "
+                  "abstentions. Earlier the Council had adopted another resolution, put forward "
+                  "by Japan.\n\nThat resolution received 13 votes, with China and Russia "
+                  "abstaining.")  # fmt: skip
+    assert counts(result) == (4, 2, 9)
+    assert "CHN" not in result.positions
+    assert "RUS" not in result.positions
+    assert any("That resolution received 13 votes" in w for w in result.warnings)

@@ -132,8 +132,8 @@ def read_count_pairs(passage: Passage) -> None:
             for mention in passage.mentions:
                 if lo <= mention.start and mention.end <= hi:
                     passage.claim(mention, position, False)
-        else:
-            read_listed_after_colon(passage, m.end(), position, value)
+        elif not read_listed_after_colon(passage, m.end(), position, value):
+            read_listed_as_part(passage, m.end(), position, value)
 
 
 # "with two abstentions: China and Russia.", "with one abstention — Russia.", "with
@@ -142,24 +142,58 @@ _COLON = re.compile(r"\s*(?::|,|--|–|—)\s*")
 _LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
 
 
-def read_listed_after_colon(passage: Passage, end: int, position: str, value: int) -> None:
+def read_listed_after_colon(passage: Passage, end: int, position: str, value: int) -> bool:
     """ "two abstentions: China and Russia", "one abstention — Russia": the members
     listed after a count, when the list is the rest of the clause and holds as many
-    members as the count."""
+    members as the count. Did it read a list?"""
     colon = _COLON.match(passage.masked, end)
     if colon is None:
+        return False
+    listed = _list_to_clause_end(passage, colon.end())
+    if listed is None or len(listed) != value:
+        return False
+    for mention in listed:
+        passage.claim(mention, position, False)
+    return True
+
+
+# "nine abstentions, including France and Japan", "two against, among them Russia":
+# some of the members the count holds
+_PART = re.compile(
+    r"\s*,?\s*(?:including|among\s+(?:them|which|those)|among\s+them\s+those\s+of|"
+    r"notably|such\s+as)\s+(?:those\s+of\s+)?",
+    re.I,
+)
+
+
+def read_listed_as_part(passage: Passage, end: int, position: str, value: int) -> None:
+    """ "nine abstentions, including France, Japan and Ghana": the members listed
+    after "including" took the count's position, when the list is the rest of the
+    clause and holds no more members than the count."""
+    part = _PART.match(passage.masked, end)
+    if part is None:
         return
-    start, stop = colon.end(), passage.clause_end(colon.end())
+    listed = _list_to_clause_end(passage, part.end())
+    if listed is None or len(listed) > value:
+        return
+    for mention in listed:
+        passage.claim(mention, position, False)
+
+
+def _list_to_clause_end(passage: Passage, start: int) -> list | None:
+    """The members listed from `start` to the end of the clause, when nothing else is
+    there ("China, Russia and Algeria."), or None."""
+    stop = passage.clause_end(start)
     listed = [x for x in passage.mentions if start <= x.start and x.end <= stop]
-    if len(listed) != value or any(x.adjectival for x in listed):
-        return
+    if not listed or any(x.adjectival for x in listed):
+        return None
     edges = [start, *(e for x in listed for e in (x.start, x.end)), stop]
     gaps = [passage.masked[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
     if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and re.match(
         r"[\s.]*(?:$|--|–|—)", gaps[-1]
     ):
-        for mention in listed:
-            passage.claim(mention, position, False)
+        return listed
+    return None
 
 
 def read_scores(passage: Passage) -> None:

@@ -89,6 +89,19 @@ CUES: list[CuePattern] = [
         implied=True,
     ),
     _cue(r"\b(?:opposed|rejected)\s+by\b", Position.AGAINST, OBJECT),
+    # "with the negative votes of Russia and China", "the yes votes of France and Japan"
+    _cue(
+        r"\b(?:(?:negative|dissenting|opposing)\s+votes?|the\s+(?:no|\"no\")\s+votes?)\s+"
+        r"(?:of|from|by|cast\s+by)\b",
+        Position.AGAINST,
+        OBJECT,
+    ),
+    _cue(
+        r"\b(?:(?:affirmative|positive)\s+votes?|the\s+(?:yes|\"yes\")\s+votes?)\s+"
+        r"(?:of|from|by|cast\s+by)\b",
+        Position.FOR,
+        OBJECT,
+    ),
     # the member's own noun: "the US's abstention", "Moscow's veto"
     _cue(r"^'s\s+(?:(?:lone|sole|only|single)\s+)?abstention", Position.ABSTAIN, POSSESSIVE),
     _cue(

@@ -204,11 +204,18 @@ def _mask(text: str, quoted: str, patterns: list[re.Pattern] | None = None) -> s
     return masked
 
 
+# "That resolution", "That draft": the one just named, not this one ("this draft")
+_THAT_DRAFT = re.compile(
+    r"\W*(?:that|the\s+latter)\s+(?:draft\s+)?(?:resolution|draft|text|measure|proposal)\b", re.I
+)
+
+
 def mask_other_draft_paragraphs(sentences: list[Sentence], result: Extraction) -> None:
     """A sentence whose subject is another draft ("A rival Russian draft then failed
     ...") is about that vote, and so is the rest of its paragraph ("Only four
     countries voted for it"): blank them all, and say so."""
     about_other: int | None = None
+    told_of_other = False  # the sentence before spoke of another draft
     for sentence in sentences:
         if sentence.headline:
             continue
@@ -220,6 +227,10 @@ def mask_other_draft_paragraphs(sentences: list[Sentence], result: Extraction) -
             sentence.masked[: opening.start()],
         ):
             about_other = sentence.paragraph
+        elif told_of_other and _THAT_DRAFT.match(sentence.masked):
+            # "A rival draft was put to the vote first. That text got two votes."
+            about_other = sentence.paragraph
+        told_of_other = opening is not None
         if about_other is None:
             continue
         if EVENT.search(sentence.masked) or COUNT_PAIR.search(sentence.count_masked):
