@@ -1,7 +1,7 @@
 """Public pages from Django's cache framework, never older than the last write.
 
 A page is cached whole (its content and the headers its view set) under a key
-made of the record's version and the page's address. The version is a number in
+made of the record's version, the day and the page's address. The version is a number in
 the database (RecordVersion, one row) raised, in the same transaction, by every
 SQL write to a table of the record: a database execute wrapper watches each
 statement, so admin saves and deletes, imports' bulk writes, the bundled load,
@@ -23,6 +23,7 @@ calls `record_changed()` itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import secrets
@@ -38,6 +39,7 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate, pre_migrate
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from votetracker.compression import accepts_gzip, compressible, gzipped, mark_gzipped
@@ -125,9 +127,12 @@ def record_version() -> int | None:
     return row[0] if row else None
 
 
-def page_key(request: HttpRequest, version: int) -> str:
+def page_key(request: HttpRequest, version: int, day: dt.date | None = None) -> str:
+    """The page's key under the record's version and the day (`day`, default
+    today): a page that draws up to today (a member's terms on its timeline, the
+    current year) is drawn again on the next day."""
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{version}:{address}"
+    return f"page:{version}:{(day or timezone.localdate()).isoformat()}:{address}"
 
 
 def csrf_placeholder(request: HttpRequest) -> dict[str, str]:

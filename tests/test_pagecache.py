@@ -11,7 +11,8 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils import timezone
 from factories import council, resolution
 from test_admin import ADD_URL, S_2017_172, post_data
 
@@ -115,6 +116,23 @@ def test_a_change_in_the_admin_is_on_the_cached_page_at_the_next_request(client,
     after = client.get("/members/chn/").content.decode()
     vetoes = after.split("<h2>Vetoes cast</h2>", 1)[1].split("<h2", 1)[0]
     assert "/resolutions/s-2017-172/" in vetoes
+
+
+def test_a_page_cached_on_an_earlier_day_is_drawn_again(client, vote, any_cache):
+    """A member's timeline draws its current term up to today: a page cached
+    yesterday is not served today, whatever its cache lifetime."""
+    url = "/members/qaa/"
+    client.get(url)
+    request = RequestFactory().get(url)
+    version = pagecache.record_version()
+    today = pagecache.page_key(request, version)
+    stale = {**cache.get(today), "content": b"drawn on another day", "gzip": None}
+    cache.delete(today)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    cache.set(pagecache.page_key(request, version, yesterday), stale)
+    assert b"drawn on another day" not in client.get(url).content
+    cache.set(today, stale)
+    assert client.get(url).content == b"drawn on another day"  # today's, from the cache
 
 
 def test_another_app_server_sees_the_write_too(client, vote, settings):
