@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import spanish
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
@@ -94,14 +95,23 @@ def extract(
     if refused:
         raise ValueError(refused)
     reading = Reading(text=text, context=context, result=Extraction(published=published))
-    reading.sentences = split_sentences(text)
+    names = context.names
+    if spanish.is_spanish(text):
+        rendered, where = spanish.translate(text)
+        reading.sentences = split_sentences(rendered, (text, where))
+        reading.result.warnings.append(
+            "The report is in Spanish: its words of a vote are read as their English."
+        )
+        names = {**spanish.english_names(), **names}
+    else:
+        reading.sentences = split_sentences(text)
     reference = read_vote_date(reading, vote_date)
     mask_other_draft_paragraphs(reading.sentences, reading.result)
     read_document(reading.sentences, reading.result)
     read_procedural(reading.sentences, reading.result)
     read_era(reading, reference)
     seat_the_council(reading)
-    reading.index = NameIndex(context.names)
+    reading.index = NameIndex(names)
     mask_drafts_of_other_sponsors(reading)
     for sentence in reading.sentences:
         read_sentence(reading, sentence)

@@ -13,7 +13,18 @@ from .vocabulary import CLAUSE_OPENER, COUNT_PAIR, EVENT, ORDINAL, OTHER_DRAFT
 # --- Text: sentences, quotations, captions --------------------------------------------
 
 SAME_LENGTH = str.maketrans(
-    {"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "″": '"', "\u00a0": " "}
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "\u00a0": " ",
+    }
 )
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
@@ -72,9 +83,12 @@ def _join_wrapped_lines(work: str) -> str:
     return _CONTINUED.sub(join, work)
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, source: tuple[str, list[int]] | None = None) -> list[Sentence]:
     """The sentences of the text, each with its masks; headlines and paragraphs marked,
-    photo captions left out."""
+    photo captions left out. `source`, for a text rendered from another language (see
+    `spanish.translate`), is the original and where each character stands in it: the
+    sentences' evidence is the original's."""
+    original, where = source if source else (text, None)
     work = text.translate(SAME_LENGTH).replace("''", '""')
     sentences: list[Sentence] = []
     offset = 0
@@ -113,7 +127,11 @@ def split_sentences(text: str) -> list[Sentence]:
                 start=start_of_line + a,
                 end=start_of_line + b,
                 text=line[a:b],
-                original=" ".join(text[start_of_line + a : start_of_line + b].split()),
+                original=" ".join(
+                    original[start_of_line + a : start_of_line + b].split()
+                    if where is None
+                    else original[where[start_of_line + a] : where[start_of_line + b]].split()
+                ),
                 headline=headline,
                 paragraph=paragraph,
             )

@@ -1,0 +1,462 @@
+"""Reports in Spanish: the words of a vote read as the English reader knows them.
+
+A report in Spanish ("El texto recibió 4 votos a favor, 2 en contra y 9
+abstenciones", "se abstuvieron China y Rusia", "vetó", "por unanimidad") is read by
+the same stages as one in English: `translate` renders the words that carry a vote
+(positions, numbers, verbs of adoption and rejection, the Council's nouns, member
+names, months and weekdays, the small words between them) in English, word for
+word, and leaves every other word as it is. The sentences keep their Spanish text
+as evidence: `translate` also gives, for each character of its rendering, where
+it stands in the original (see `sentences.split_sentences`).
+
+Only the vocabulary is Spanish; what counts as a fact is the English reader's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# --- Telling a report in Spanish ------------------------------------------------------
+
+_SPANISH_WORDS = re.compile(
+    r"\b(?:el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus)\b",
+    re.I,
+)
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|of|and|to|was|were|that|for|with|by|its|has|have|is|which)\b", re.I
+)
+
+
+def is_spanish(text: str) -> bool:
+    """Is the text written in Spanish? Its common small words against English's, on
+    the first 5,000 characters (a report is in one language)."""
+    head = text[:5000]
+    spanish = len(_SPANISH_WORDS.findall(head))
+    return spanish >= 4 and spanish > 2 * len(_ENGLISH_WORDS.findall(head))
+
+
+# --- Member names in Spanish ------------------------------------------------------------
+
+# The members that have sat on the Council, by their Spanish names (as the UN and
+# the Spanish-language press write them), each with an English name the reader knows.
+MEMBER_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "AGO": ("Angola", ("Angola",)),
+    "ALB": ("Albania", ("Albania",)),
+    "ARE": ("United Arab Emirates", ("Emiratos Árabes Unidos", "Emiratos")),
+    "ARG": ("Argentina", ("Argentina",)),
+    "AUS": ("Australia", ("Australia",)),
+    "AUT": ("Austria", ("Austria",)),
+    "AZE": ("Azerbaijan", ("Azerbaiyán",)),
+    "BDI": ("Burundi", ("Burundi",)),
+    "BEL": ("Belgium", ("Bélgica",)),
+    "BEN": ("Benin", ("Benín",)),
+    "BFA": ("Burkina Faso", ("Burkina Faso",)),
+    "BGD": ("Bangladesh", ("Bangladés", "Bangladesh")),
+    "BGR": ("Bulgaria", ("Bulgaria",)),
+    "BHR": ("Bahrain", ("Baréin", "Bahréin", "Bahrein")),
+    "BIH": ("Bosnia and Herzegovina", ("Bosnia y Herzegovina",)),
+    "BLR": ("Belarus", ("Belarús", "Bielorrusia")),
+    "BOL": ("Bolivia", ("Bolivia",)),
+    "BRA": ("Brazil", ("Brasil",)),
+    "BWA": ("Botswana", ("Botsuana", "Botswana")),
+    "CAN": ("Canada", ("Canadá",)),
+    "CHE": ("Switzerland", ("Suiza",)),
+    "CHL": ("Chile", ("Chile",)),
+    "CHN": ("China", ("China",)),
+    "CIV": ("Côte d'Ivoire", ("Côte d'Ivoire", "Costa de Marfil")),
+    "CMR": ("Cameroon", ("Camerún",)),
+    "COD": (
+        "Democratic Republic of the Congo",
+        ("República Democrática del Congo", "RD del Congo", "RDC"),
+    ),
+    "COG": ("Congo", ("República del Congo", "Congo")),
+    "COL": ("Colombia", ("Colombia",)),
+    "CPV": ("Cabo Verde", ("Cabo Verde",)),
+    "CRI": ("Costa Rica", ("Costa Rica",)),
+    "CSK": ("Czechoslovakia", ("Checoslovaquia",)),
+    "CUB": ("Cuba", ("Cuba",)),
+    "CZE": ("Czechia", ("Chequia", "República Checa")),
+    "DDR": ("German Democratic Republic", ("República Democrática Alemana",)),
+    "DEU": ("Germany", ("Alemania",)),
+    "DJI": ("Djibouti", ("Yibuti",)),
+    "DNK": ("Denmark", ("Dinamarca",)),
+    "DOM": ("Dominican Republic", ("República Dominicana",)),
+    "DZA": ("Algeria", ("Argelia",)),
+    "ECU": ("Ecuador", ("Ecuador",)),
+    "EGY": ("Egypt", ("Egipto",)),
+    "ESP": ("Spain", ("España",)),
+    "EST": ("Estonia", ("Estonia",)),
+    "ETH": ("Ethiopia", ("Etiopía",)),
+    "FIN": ("Finland", ("Finlandia",)),
+    "FRA": ("France", ("Francia",)),
+    "GAB": ("Gabon", ("Gabón",)),
+    "GBR": ("United Kingdom", ("Reino Unido", "Gran Bretaña")),
+    "GHA": ("Ghana", ("Ghana",)),
+    "GIN": ("Guinea", ("Guinea",)),
+    "GMB": ("Gambia", ("Gambia",)),
+    "GNB": ("Guinea-Bissau", ("Guinea-Bisáu", "Guinea-Bissau", "Guinea Bissau")),
+    "GNQ": ("Equatorial Guinea", ("Guinea Ecuatorial",)),
+    "GRC": ("Greece", ("Grecia",)),
+    "GTM": ("Guatemala", ("Guatemala",)),
+    "GUY": ("Guyana", ("Guyana",)),
+    "HND": ("Honduras", ("Honduras",)),
+    "HRV": ("Croatia", ("Croacia",)),
+    "HUN": ("Hungary", ("Hungría",)),
+    "IDN": ("Indonesia", ("Indonesia",)),
+    "IND": ("India", ("India",)),
+    "IRL": ("Ireland", ("Irlanda",)),
+    "IRN": ("Iran", ("Irán",)),
+    "IRQ": ("Iraq", ("Irak", "Iraq")),
+    "ITA": ("Italy", ("Italia",)),
+    "JAM": ("Jamaica", ("Jamaica",)),
+    "JOR": ("Jordan", ("Jordania",)),
+    "JPN": ("Japan", ("Japón",)),
+    "KAZ": ("Kazakhstan", ("Kazajistán", "Kazajstán")),
+    "KEN": ("Kenya", ("Kenia",)),
+    "KGZ": ("Kyrgyzstan", ("Kirguistán",)),
+    "KOR": ("Republic of Korea", ("República de Corea", "Corea del Sur")),
+    "KWT": ("Kuwait", ("Kuwait",)),
+    "LBN": ("Lebanon", ("Líbano",)),
+    "LBR": ("Liberia", ("Liberia",)),
+    "LBY": ("Libya", ("Libia",)),
+    "LKA": ("Sri Lanka", ("Sri Lanka",)),
+    "LTU": ("Lithuania", ("Lituania",)),
+    "LUX": ("Luxembourg", ("Luxemburgo",)),
+    "LVA": ("Latvia", ("Letonia",)),
+    "MAR": ("Morocco", ("Marruecos",)),
+    "MDG": ("Madagascar", ("Madagascar",)),
+    "MEX": ("Mexico", ("México", "Méjico")),
+    "MLI": ("Mali", ("Malí",)),
+    "MLT": ("Malta", ("Malta",)),
+    "MOZ": ("Mozambique", ("Mozambique",)),
+    "MRT": ("Mauritania", ("Mauritania",)),
+    "MUS": ("Mauritius", ("Mauricio",)),
+    "MYS": ("Malaysia", ("Malasia",)),
+    "NAM": ("Namibia", ("Namibia",)),
+    "NER": ("Niger", ("Níger",)),
+    "NGA": ("Nigeria", ("Nigeria",)),
+    "NIC": ("Nicaragua", ("Nicaragua",)),
+    "NLD": ("Netherlands", ("Países Bajos", "Holanda")),
+    "NOR": ("Norway", ("Noruega",)),
+    "NPL": ("Nepal", ("Nepal",)),
+    "NZL": ("New Zealand", ("Nueva Zelanda", "Nueva Zelandia")),
+    "OMN": ("Oman", ("Omán",)),
+    "PAK": ("Pakistan", ("Pakistán",)),
+    "PAN": ("Panama", ("Panamá",)),
+    "PER": ("Peru", ("Perú",)),
+    "PHL": ("Philippines", ("Filipinas",)),
+    "POL": ("Poland", ("Polonia",)),
+    "PRT": ("Portugal", ("Portugal",)),
+    "PRY": ("Paraguay", ("Paraguay",)),
+    "QAT": ("Qatar", ("Catar", "Qatar")),
+    "ROU": ("Romania", ("Rumania", "Rumanía")),
+    "RUS": ("Russia", ("Federación de Rusia", "Federación Rusa", "Rusia")),
+    "RWA": ("Rwanda", ("Ruanda", "Rwanda")),
+    "SDN": ("Sudan", ("Sudán",)),
+    "SEN": ("Senegal", ("Senegal",)),
+    "SGP": ("Singapore", ("Singapur",)),
+    "SLE": ("Sierra Leone", ("Sierra Leona",)),
+    "SOM": ("Somalia", ("Somalia",)),
+    "SUN": ("Soviet Union", ("Unión Soviética", "URSS")),
+    "SVK": ("Slovakia", ("Eslovaquia",)),
+    "SVN": ("Slovenia", ("Eslovenia",)),
+    "SWE": ("Sweden", ("Suecia",)),
+    "SYR": ("Syria", ("Siria",)),
+    "TCD": ("Chad", ("Chad",)),
+    "TGO": ("Togo", ("Togo",)),
+    "THA": ("Thailand", ("Tailandia",)),
+    "TTO": ("Trinidad and Tobago", ("Trinidad y Tobago",)),
+    "TUN": ("Tunisia", ("Túnez",)),
+    "TUR": ("Türkiye", ("Turquía",)),
+    "TZA": ("Tanzania", ("Tanzania",)),
+    "UGA": ("Uganda", ("Uganda",)),
+    "UKR": ("Ukraine", ("Ucrania",)),
+    "URY": ("Uruguay", ("Uruguay",)),
+    "USA": ("United States", ("Estados Unidos", "EE.UU.", "EEUU", "EE. UU.")),
+    "VCT": ("Saint Vincent and the Grenadines", ("San Vicente y las Granadinas",)),
+    "VEN": ("Venezuela", ("Venezuela",)),
+    "VNM": ("Viet Nam", ("Vietnam", "Viet Nam")),
+    "YEM": ("Yemen", ("Yemen",)),
+    "YUG": ("Yugoslavia", ("Yugoslavia",)),
+    "ZAF": ("South Africa", ("Sudáfrica",)),
+    "ZMB": ("Zambia", ("Zambia",)),
+    "ZWE": ("Zimbabwe", ("Zimbabue", "Zimbabwe")),
+}
+
+# Capitals for their governments, as in English ("Moscú", "Washington", "Pekín").
+_CAPITALS = {"Moscú": "Moscow", "Pekín": "Beijing", "Londres": "London", "París": "Paris",
+             "el Kremlin": "the Kremlin", "la Casa Blanca": "the White House"}  # fmt: skip
+
+
+def english_names() -> dict[str, str]:
+    """Each member's English name that `translate` writes (as `models.normalise_name`
+    keys it) -> its code, for the reader's name index."""
+    from ..models import normalise_name
+
+    return {normalise_name(english): code for code, (english, _) in MEMBER_NAMES.items()}
+
+
+# --- The words of a vote ------------------------------------------------------------------
+
+_NUMBERS = {
+    "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+    "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "once": "eleven",
+    "doce": "twelve", "trece": "thirteen", "catorce": "fourteen", "quince": "fifteen",
+}  # fmt: skip
+_MONTHS = {
+    "enero": "January", "febrero": "February", "marzo": "March", "abril": "April",
+    "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
+    "septiembre": "September", "setiembre": "September", "octubre": "October",
+    "noviembre": "November", "diciembre": "December",
+}  # fmt: skip
+_WEEKDAYS = {
+    "lunes": "Monday", "martes": "Tuesday", "miércoles": "Wednesday", "miercoles": "Wednesday",
+    "jueves": "Thursday", "viernes": "Friday", "sábado": "Saturday", "sabado": "Saturday",
+    "domingo": "Sunday",
+}  # fmt: skip
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_WEEKDAY = "(" + "|".join(_WEEKDAYS) + ")"
+_DRAFT = r"(resoluci[oó]n|texto|borrador|proyecto\s+de\s+resoluci[oó]n|propuesta|iniciativa)"
+_DRAFT_EN = {"resolucion": "resolution", "resolución": "resolution", "texto": "text",
+             "borrador": "draft", "propuesta": "proposal", "iniciativa": "initiative"}  # fmt: skip
+
+
+def _draft_en(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.lower())
+    return "draft resolution" if word.startswith("proyecto") else _DRAFT_EN[word]
+
+
+# (pattern, English): the first that matches at a place is taken, so the longer
+# phrases come before the words they hold. Patterns are case-insensitive; English
+# takes the capital of the Spanish word it stands for.
+_Rendering = str | Callable[[re.Match], str]
+_PHRASES: list[tuple[str, _Rendering]] = [
+    # dates: "11 de marzo de 2026", "el pasado 11 de marzo", "en marzo de 2026"
+    (
+        rf"(?:el\s+(?:pasado\s+)?)?(\d{{1,2}})\s+de\s+{_MONTH}(?:\s+de(?:l)?\s+(\d{{4}}))?",
+        lambda m: f"on {m[1]} {_MONTHS[m[2].lower()]}" + (f" {m[3]}" if m[3] else ""),
+    ),
+    (rf"{_MONTH}\s+de(?:l)?\s+(\d{{4}})", lambda m: f"{_MONTHS[m[1].lower()]} {m[2]}"),
+    (
+        rf"(?:el|este|esta)\s+(?:pasado\s+)?{_WEEKDAY}(?:\s+pasado)?",
+        lambda m: f"on {_WEEKDAYS[m[1].lower()]}",
+    ),
+    (rf"(?:el\s+)?pr[oó]ximo\s+{_WEEKDAY}", lambda m: f"next {_WEEKDAYS[m[1].lower()]}"),
+    (_WEEKDAY, lambda m: _WEEKDAYS[m[1].lower()]),
+    (_MONTH, lambda m: _MONTHS[m[1].lower()]),
+    (r"anoche", "last night"),
+    (r"ayer", "yesterday"),
+    (r"hoy", "today"),
+    (r"el\s+año\s+pasado", "last year"),
+    (r"el\s+mes\s+pasado", "last month"),
+    (r"la\s+semana\s+pasada", "last week"),
+    # vetoes
+    (
+        r"(?:ejerci[oó]|us[oó]|utiliz[oó]|interpuso|emple[oó])\s+(?:su|el)\s+"
+        r"(?:derecho\s+(?:a|al|de)\s+)?veto",
+        "cast its veto",
+    ),
+    (
+        r"(?:ejercieron|usaron|utilizaron|interpusieron|emplearon)\s+(?:su|el)\s+"
+        r"(?:derecho\s+(?:a|al|de)\s+)?veto",
+        "cast their veto",
+    ),
+    (r"(?:derecho|poder)\s+(?:a|al|de)\s+veto", "veto power"),
+    (r"vet[oó]", "vetoed"),
+    (r"vetaron", "vetoed"),
+    (r"(?:fue|fueron)\s+vetad[oa]s?", "was vetoed"),
+    (r"vetad[oa]s?", "vetoed"),
+    (r"(?:el|un)\s+veto\s+de", "the veto by"),
+    (r"vetos", "vetoes"),
+    # positions
+    (r"(?:el|los)\s+votos?\s+en\s+contra\s+de", "the negative votes of"),
+    (r"(?:el|los)\s+votos?\s+a\s+favor\s+de", "the affirmative votes of"),
+    (r"votos?\s+a\s+favor", "votes in favour"),
+    (r"votos?\s+en\s+contra", "votes against"),
+    (r"votos?\s+contra", "votes to"),  # "por 13 votos contra 2"
+    (r"a\s+favor", "in favour"),
+    (r"en\s+contra", "against"),
+    (r"(?:con\s+)?la\s+abstenci[oó]n\s+de", "with the abstention of"),
+    (r"(?:con\s+)?las\s+abstenciones\s+de", "with the abstentions of"),
+    (r"abstenciones", "abstentions"),
+    (r"abstenci[oó]n", "abstention"),
+    (
+        r"se\s+(?:abstuvo|abstuvieron|han\s+abstenido|ha\s+abstenido|abstiene|abstienen)",
+        "abstained",
+    ),
+    (r"absteni[eé]ndose", "abstaining"),
+    (r"(?:ha|han)\s+votado", "voted"),
+    (r"vot[oó]", "voted"),
+    (r"votaron", "voted"),
+    (r"votando", "voting"),
+    (r"votaci[oó]n(?:es)?", "vote"),
+    (r"votos", "votes"),
+    (r"voto", "vote"),
+    (r"no\s+particip[oó]|no\s+participaron", "did not take part"),
+    (r"ausente", "absent"),
+    (
+        r"por\s+unanimidad|un[aá]nimemente|de\s+forma\s+un[aá]nime|de\s+manera\s+un[aá]nime",
+        "unanimously",
+    ),  # fmt: skip
+    (r"un[aá]nime", "unanimous"),
+    # "entre ellas las de Francia": some of those counted
+    (
+        r"(?:entre\s+(?:ellas|ellos|ellas,|ellos,)|incluid[oa]s)(?:\s+(?:las|los)\s+de)?",
+        "including",
+    ),  # fmt: skip
+    # support
+    (
+        r"(?:cont[oó]\s+con|recibi[oó]|obtuvo|logr[oó]|consigui[oó]|tuvo)\s+el\s+"
+        r"(?:apoyo|respaldo)\s+de",
+        "had the support of",
+    ),
+    (r"con\s+el\s+(?:apoyo|respaldo)\s+de", "with the support of"),
+    (r"el\s+(?:apoyo|respaldo)\s+de", "the support of"),
+    (r"(?:cont[oó]\s+con|recibi[oó]|obtuvo|logr[oó]|consigui[oó])", "received"),
+    # what became of the draft
+    (r"no\s+(?:logr[oó]|consigui[oó]|obtuvo|alcanz[oó])", "failed to obtain"),
+    (r"(?:se\s+)?(?:aprob[oó]|adopt[oó])\s+(?:uno|otro|otra)\b", "adopted another draft"),
+    (r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:aprobad|adoptad)[oa]s?", "was adopted"),
+    (r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+rechazad[oa]s?", "was rejected"),
+    (r"(?:se\s+)?(?:aprob[oó]|adopt[oó]|aprobaron|adoptaron)", "adopted"),
+    (r"(?:ha|han)\s+(?:aprobado|adoptado)", "has adopted"),
+    (r"(?:aprobad|adoptad)[oa]s?", "adopted"),
+    (r"(?:ha|han)\s+rechazado", "has rejected"),
+    (r"(?:rechaz[oó]|rechazaron|rechazad[oa]s?)", "rejected"),
+    (r"rechaza", "rejects"),
+    (r"fracas[oó]|no\s+prosper[oó]", "failed"),
+    (r"bloque[oó]|bloquearon", "blocked"),
+    # the Council and its texts
+    (r"Consejo\s+de\s+Seguridad", "Security Council"),
+    (r"Asamblea\s+General", "General Assembly"),
+    (r"Naciones\s+Unidas", "United Nations"),
+    (r"ONU", "UN"),
+    (r"Consejo", "Council"),
+    (rf"(?:otr[oa]|segund[oa])\s+{_DRAFT}", lambda m: f"another {_draft_en(m[1])}"),
+    (
+        rf"{_DRAFT}\s+(rival|alternativ[oa]|anterior|previ[oa]|competidor[a]?)",
+        lambda m: f"{_RIVAL[m[2].lower()[:5]]} {_draft_en(m[1])}",
+    ),
+    (rf"(?:es[ae]|aquel|aquella)\s+{_DRAFT}", lambda m: f"that {_draft_en(m[1])}"),
+    (rf"(?:est[ae])\s+{_DRAFT}", lambda m: f"this {_draft_en(m[1])}"),
+    (r"proyecto\s+de\s+resoluci[oó]n", "draft resolution"),
+    (r"resoluci[oó]n", "resolution"),
+    (r"resoluciones", "resolutions"),
+    (r"enmiendas?", "amendment"),
+    (r"borrador", "draft"),
+    (r"texto", "text"),
+    (r"propuesta", "proposal"),
+    (r"iniciativa", "initiative"),
+    (r"documento", "document"),
+    (r"medida", "measure"),
+    (r"miembros", "members"),
+    (r"pa[ií]ses", "countries"),
+    (r"delegaciones", "delegations"),
+    (
+        r"(?:l[oa]s\s+)?(?:otr[oa]s|dem[aá]s)\s+(?=\d|\w+\s+miembros|miembros|pa[ií]ses)",
+        "the other ",
+    ),
+    (r"el\s+resto", "the rest"),
+    # numbers
+    (r"ningun[oa]|ning[uú]n", "none"),
+    (r"(?:un|una|uno)(?=\s+(?:voto|votos|abstenci|veto)\b)", "one"),
+    (r"uno", "one"),
+    (r"|".join(_NUMBERS), lambda m: _NUMBERS[m[0].lower()]),
+    # the small words between the others
+    (r"de\s+l[oa]s", "of the"),
+    (r"del", "of the"),
+    (r"al", "to the"),
+    (r"de", "of"),
+    (r"(?<=[,(])\s*que", " which"),
+    (r"que", "that"),
+    (r"el|la|los|las", "the"),
+    (r"un|una", "a"),
+    (r"y|e", "and"),
+    (r"o|u", "or"),
+    (r"con", "with"),
+    (r"sin", "without"),
+    (r"por", "by"),
+    (r"en", "in"),
+    (r"a", "to"),
+    (r"no", "not"),
+    (r"fue", "was"),
+    (r"fueron", "were"),
+    (r"ha", "has"),
+    (r"han", "have"),
+    (r"su", "its"),
+    (r"sus", "their"),
+    (r"pero", "but"),
+    (r"mientras", "while"),
+    (r"aunque", "although"),
+    (r"tras|despu[eé]s\s+de", "after"),
+    (r"antes\s+de", "before"),
+    (r"tambi[eé]n", "also"),
+    (r"s[oó]lo|solamente|[uú]nicamente", "only"),
+]
+_RIVAL = {"rival": "rival", "alter": "alternative", "anter": "previous", "previ": "previous",
+          "compe": "competing"}  # fmt: skip
+
+# Names and capitals keep their capital letter: "China" the member, "china" an adjective.
+_NAMES = sorted(
+    [(name, english) for english, names in MEMBER_NAMES.values() for name in names]
+    + list(_CAPITALS.items()),
+    key=lambda pair: -len(pair[0]),
+)
+_NAME_RENDERING = {name.lower(): english for name, english in _NAMES}
+_WORD_START = r"(?<![\w.])"
+_WORD_END = r"(?![\w])"
+_ALTERNATIVES = [
+    "(?-i:(?=[A-ZÁÉÍÓÚÑ])("
+    + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _NAMES)
+    + "))",
+    *(f"({pattern})" for pattern, _ in _PHRASES),
+]
+_PATTERN = re.compile(_WORD_START + "(?:" + "|".join(_ALTERNATIVES) + ")" + _WORD_END, re.I)
+_RENDERINGS: list[_Rendering | None] = [None, *(rendering for _, rendering in _PHRASES)]
+
+
+def _group_starts() -> list[int]:
+    """The number of the group that opens each alternative of `_PATTERN`."""
+    starts, number = [], 1
+    for part in _ALTERNATIVES:
+        starts.append(number)
+        number += re.compile(part).groups
+    return starts
+
+
+_STARTS = _group_starts()
+
+
+def _render(m: re.Match) -> str:
+    if m.group(_STARTS[0]) is not None:
+        return _NAME_RENDERING[re.sub(r"\s+", " ", m[0]).lower()]
+    for i, start in enumerate(_STARTS[1:], 1):
+        if m.group(start) is not None:
+            rendering = _RENDERINGS[i]
+            inner = re.match(_PHRASES[i - 1][0], m[0], re.I)
+            english = rendering(inner) if callable(rendering) else rendering
+            if m[0][:1].isupper() and english[:1].islower():
+                english = english[0].upper() + english[1:]
+            return english
+    return m[0]
+
+
+def translate(text: str) -> tuple[str, list[int]]:
+    """The text with the words of a vote in English, and for each of its characters
+    (and its end) the offset in `text` it stands for."""
+    parts: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _PATTERN.finditer(text):
+        if not m[0]:
+            continue
+        parts.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        english = _render(m)
+        parts.append(english)
+        where.extend([m.start()] * len(english))
+        last = m.end()
+    parts.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(parts), where

@@ -1,0 +1,96 @@
+"""The article reader on reports in Spanish: the words of a vote (positions, numbers
+in figures and words, verbs of adoption, rejection and veto, member names, months and
+weekdays) read as the English reader knows them, the Spanish kept as evidence. Each
+rule on sentences written for these tests (the 2017 Council of tests/test_extract.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_extract import CONTEXT, counts, read
+
+from resolutions.reader import extract
+from resolutions.reader.spanish import is_spanish, translate
+
+THURSDAY = dt.date(2017, 4, 13)
+
+
+def test_counts_in_figures_and_words_and_the_abstainers_named():
+    result = read("El Consejo de Seguridad aprobó el miércoles la resolución por 13 votos a "
+                  "favor, ninguno en contra y dos abstenciones, con la abstención de Bolivia y "
+                  "Egipto.", THURSDAY)  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["BOL"] == "abstain"
+    assert result.positions["EGY"] == "abstain"
+    assert result.positions["JPN"] == "for"  # inferred: the counts leave no other place
+    assert result.vote_date == dt.date(2017, 4, 12)
+    assert result.outcome == "adopted"
+
+
+def test_a_veto_with_the_members_against_and_abstaining():
+    result = read("Rusia vetó el 12 de abril de 2017 el proyecto de resolución, que obtuvo 10 "
+                  "votos a favor, 2 en contra (Rusia y Bolivia) y 3 abstenciones. China, "
+                  "Etiopía y Kazajistán se abstuvieron.", None)  # fmt: skip
+    assert result.vote_date == dt.date(2017, 4, 12)
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["RUS"] == "veto"
+    assert result.positions["BOL"] == "against"
+    assert [result.positions[c] for c in ("CHN", "ETH", "KAZ")] == ["abstain"] * 3
+    assert result.vetoed_by == ["RUS"]
+
+
+def test_a_permanent_members_no_on_a_draft_without_nine_votes_is_not_a_veto():
+    result = read("El miércoles, el texto recibió el apoyo de 4 de los 15 miembros, el voto en "
+                  "contra de Estados Unidos (que ejerció su derecho de veto) y Japón, y 9 "
+                  "abstenciones, entre ellas las de Francia e Italia.", THURSDAY)  # fmt: skip
+    assert counts(result) == (4, 2, 9)
+    assert result.positions["USA"] == "against"
+    assert result.positions["JPN"] == "against"
+    assert result.positions["FRA"] == "abstain"
+    assert result.positions["ITA"] == "abstain"
+    assert result.vetoed_by == []
+    assert result.outcome == "failed"
+
+
+def test_what_is_said_of_another_draft_is_not_this_votes():
+    result = read("El Consejo rechazó el miércoles el texto por 4 votos a favor, 2 en contra y "
+                  "9 abstenciones. Antes, el Consejo aprobó otra resolución, presentada por "
+                  "Japón.\n\nEsa resolución recibió el apoyo de 13 miembros, con la abstención de "
+                  "China y Rusia.", THURSDAY)  # fmt: skip
+    assert counts(result) == (4, 2, 9)
+    assert "CHN" not in result.positions
+    assert "RUS" not in result.positions
+
+
+def test_unanimity_and_a_denied_vote():
+    result = read("El Consejo de Seguridad aprobó por unanimidad la resolución 2347 (2017) el "
+                  "miércoles. Rusia no votó en contra.", THURSDAY)  # fmt: skip
+    assert counts(result) == (15, 0, 0)
+    assert result.positions["RUS"] == "for"
+
+
+def test_the_evidence_is_the_spanish_sentence():
+    result = read("El miércoles, Bolivia votó en contra del texto, que fue vetado por Rusia.",
+                  THURSDAY)  # fmt: skip
+    assert result.positions["BOL"] == "against"
+    assert result.evidence["BOL"].text == (
+        "El miércoles, Bolivia votó en contra del texto, que fue vetado por Rusia."
+    )
+    assert any("Spanish" in w for w in result.warnings)
+
+
+def test_an_english_report_is_not_read_as_spanish():
+    text = ("The Security Council on Wednesday adopted the resolution, which La Paz and "
+            "Montevideo had backed, by 13 votes to none, with two abstentions.")  # fmt: skip
+    assert not is_spanish(text)
+    result = extract(text, THURSDAY, CONTEXT)
+    assert not any("Spanish" in w for w in result.warnings)
+    assert counts(result) == (13, 0, 2)
+
+
+def test_the_rendering_keeps_where_each_character_stands():
+    text = "Francia y el Reino Unido se abstuvieron el martes."
+    rendered, where = translate(text)
+    assert rendered == "France and the United Kingdom abstained on Tuesday."
+    assert text[where[rendered.index("United")] :].startswith("Reino Unido")
+    assert len(where) == len(rendered) + 1
