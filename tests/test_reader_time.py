@@ -39,6 +39,18 @@ def test_a_dateline_is_the_reporter_s_day_not_the_vote_s():
     assert weekday.vote_date.isoformat() == "2017-04-10"
 
 
+def test_a_dateline_in_brackets_after_the_place_is_the_reporter_s_day_too():
+    weekday = read("GENEVA (April 12) - The Security Council on Monday adopted a resolution "
+                   "on the sanctions, 13-0-2.")  # fmt: skip
+    assert weekday.vote_date.isoformat() == "2017-04-10"
+    alone = read("GENEVA (April 12) - The Security Council has adopted a resolution on the "
+                 "sanctions, 13-0-2.")  # fmt: skip
+    assert alone.vote_date is None
+    # a date in brackets further on is the text's own
+    told = read("The Security Council adopted the resolution (on April 10) by 13-0-2.")
+    assert told.vote_date.isoformat() == "2017-04-10"
+
+
 def test_the_day_of_something_else_in_a_clause_of_after_or_which():
     for sentence, day in (
         ("After talks on Monday failed, the Security Council voted on Tuesday, 10-2-3.",
