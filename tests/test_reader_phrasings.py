@@ -518,3 +518,12 @@ def test_that_draft_after_a_sentence_about_another_draft_is_the_other_one():
     assert "CHN" not in result.positions
     assert "RUS" not in result.positions
     assert any("That resolution received 13 votes" in w for w in result.warnings)
+
+
+def test_the_only_country_that_voted_against_and_those_of_after_a_count():
+    result = read("Japan was the only country that voted against on Tuesday; there were two "
+                  "abstentions, those of Egypt and Italy, and 12 votes in favour.")  # fmt: skip
+    assert result.positions["JPN"] == "against"
+    assert result.positions["EGY"] == "abstain"
+    assert result.positions["ITA"] == "abstain"
+    assert counts(result) == (12, 1, 2)

@@ -94,3 +94,31 @@ def test_the_rendering_keeps_where_each_character_stands():
     assert rendered == "France and the United Kingdom abstained on Tuesday."
     assert text[where[rendered.index("United")] :].startswith("Reino Unido")
     assert len(where) == len(rendered) + 1
+
+
+def test_a_verb_before_its_subject_places_the_members_after_it():
+    result = read("Votaron en contra Estados Unidos y Japón, y se abstuvieron Francia e Italia, "
+                  "el miércoles.", THURSDAY)  # fmt: skip
+    assert result.positions["USA"] == "against"
+    assert result.positions["JPN"] == "against"
+    assert result.positions["FRA"] == "abstain"
+    assert result.positions["ITA"] == "abstain"
+
+
+def test_a_members_representative_after_the_verb():
+    result = read("El miércoles votó en contra el representante de Japón.", THURSDAY)
+    assert result.positions["JPN"] == "against"
+
+
+def test_the_member_named_after_a_count_as_that_of():
+    result = read("El texto recibió el miércoles 14 votos a favor y uno en contra, el de "
+                  "Estados Unidos.", THURSDAY)  # fmt: skip
+    assert counts(result) == (14, 1, 0)
+    assert result.positions["USA"] == "veto"
+
+
+def test_the_only_country_and_the_other_members():
+    result = read("Rusia fue el único país que votó en contra el miércoles. Los otros catorce "
+                  "miembros del Consejo votaron a favor.", THURSDAY)  # fmt: skip
+    assert result.positions["RUS"] == "veto"
+    assert counts(result) == (14, 1, 0)

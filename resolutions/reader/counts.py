@@ -16,6 +16,7 @@ from .vocabulary import (
     EVENT,
     EXCEPTED_NUMBER,
     NUM,
+    POSITION_WORD,
     SEATS,
     SIZE_DAY,
     position_of,
@@ -138,7 +139,7 @@ def read_count_pairs(passage: Passage) -> None:
 
 # "with two abstentions: China and Russia.", "with one abstention — Russia.", "with
 # two abstentions, China and Russia."
-_COLON = re.compile(r"\s*(?::|,|--|–|—)\s*")
+_COLON = re.compile(r"\s*(?::|,|--|–|—)\s*(?:(?:those|that)\s+of\s+)?")
 _LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
 
 
@@ -189,11 +190,16 @@ def _list_to_clause_end(passage: Passage, start: int) -> list | None:
         return None
     edges = [start, *(e for x in listed for e in (x.start, x.end)), stop]
     gaps = [passage.masked[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
-    if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and re.match(
-        r"[\s.]*(?:$|--|–|—)", gaps[-1]
+    if all(_LIST_JOIN.fullmatch(g) for g in gaps[:-1]) and (
+        re.match(r"[\s.]*(?:$|--|–|—)", gaps[-1]) or _NEXT_COUNT.match(gaps[-1])
     ):
         return listed
     return None
+
+
+# "two abstentions, those of Egypt and Italy, and 12 votes in favour": the list ends
+# where the next count begins
+_NEXT_COUNT = re.compile(rf"\s*,\s*(?:and\s+|with\s+)?{NUM}\s+(?:votes?\b|{POSITION_WORD})", re.I)
 
 
 def read_scores(passage: Passage) -> None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules import Position
+from .vocabulary import NUM
 
 # --- Cues: the phrases that say how a member voted --------------------------------------
 
@@ -163,7 +164,7 @@ CUES: list[CuePattern] = [
         r"\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone|single)\s+(?:no|negative|dissenting)"
         r"\s+votes?\b|\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone)\s+(?:dissenters?|holdouts?|"
         r"(?:countr(?:y|ies)|members?|nations?|states?)\s+(?:to\s+vote\s+against|voting\s+against|"
-        r"against|opposed))",
+        r"(?:that|which|who)\s+voted\s+(?:against|no\b)|against|opposed))",
         Position.AGAINST,
         only=True,
     ),
@@ -193,7 +194,8 @@ CUES: list[CuePattern] = [
     ),
     _cue(
         r"\b(?:was|were|is|are)\s+the\s+(?:only|sole|lone|single)\s+(?:abstentions?|abstainers?|"
-        r"(?:countr(?:y|ies)|members?|nations?|states?)\s+to\s+abstain)",
+        r"(?:countr(?:y|ies)|members?|nations?|states?)\s+(?:to\s+abstain|"
+        r"(?:that|which|who)\s+abstained))",
         Position.ABSTAIN,
         only=True,
     ),
@@ -289,6 +291,9 @@ def find_cues(masked: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
+_COUNTED_VOTES = re.compile(rf"\b{NUM}\s+$", re.I)
+
+
 def not_a_cue(masked: str, cue: Cue) -> bool:
     """'the veto', 'a veto', 'no vetoes', 'the vetoed resolution': the noun, not the
     verb (the phrases 'cast a veto', 'used its veto' are cues of their own); 'was
@@ -297,6 +302,8 @@ def not_a_cue(masked: str, cue: Cue) -> bool:
         return False
     word = masked[cue.start : cue.end].lower()
     before = masked[max(0, cue.start - 30) : cue.start]
+    if re.match(r"votes?\b", word) and _COUNTED_VOTES.search(before):
+        return True  # "12 votes in favour": a count, not a verb
     if re.match(r"\w+ed\b", word) and re.search(
         r"\b(?:was|were|been|being|be|is|are|get|got|gets|getting)\s+(?:\w+ly\s+)?$", before, re.I
     ):

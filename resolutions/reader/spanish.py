@@ -20,7 +20,8 @@ from collections.abc import Callable
 # --- Telling a report in Spanish ------------------------------------------------------
 
 _SPANISH_WORDS = re.compile(
-    r"\b(?:el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus)\b",
+    r"\b(?:el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus|este|"
+    r"esta|otros|votos|votó|hoy|ayer)\b",
     re.I,
 )
 _ENGLISH_WORDS = re.compile(
@@ -227,6 +228,12 @@ def _draft_en(word: str) -> str:
     return "draft resolution" if word.startswith("proyecto") else _DRAFT_EN[word]
 
 
+# A subject after its verb: a name, or a member's representative.
+_SUBJECT_AFTER = (
+    r"(?=\s+(?:(?:tambi[eé]n|adem[aá]s)\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"(?:(?-i:[A-ZÁÉÍÓÚÑ])|representante|delegad|embajador|delegaci))"
+)
+
 # (pattern, English): the first that matches at a place is taken, so the longer
 # phrases come before the words they hold. Patterns are case-insensitive; English
 # takes the capital of the Spanish word it stands for.
@@ -275,6 +282,11 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"votos?\s+a\s+favor", "votes in favour"),
     (r"votos?\s+en\s+contra", "votes against"),
     (r"votos?\s+contra", "votes to"),  # "por 13 votos contra 2"
+    # the verb before its subject: "votaron en contra Estados Unidos y Japón", "se
+    # abstuvieron Francia e Italia", "votó a favor el representante de Chile"
+    (rf"vot(?:aron|[oó])\s+en\s+contra{_SUBJECT_AFTER}", "voting against were"),
+    (rf"vot(?:aron|[oó])\s+a\s+favor{_SUBJECT_AFTER}", "voting in favour were"),
+    (rf"se\s+(?:abstuvieron|abstuvo){_SUBJECT_AFTER}", "abstaining were"),
     (r"a\s+favor", "in favour"),
     (r"en\s+contra", "against"),
     (r"(?:con\s+)?la\s+abstenci[oó]n\s+de", "with the abstention of"),
@@ -351,11 +363,22 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"documento", "document"),
     (r"medida", "measure"),
     (r"miembros", "members"),
+    (r"miembro", "member"),
+    (r"representantes", "representatives"),
+    (r"representante", "representative"),
+    (r"embajador(?:a)?", "ambassador"),
+    (r"delegaci[oó]n", "delegation"),
+    (r"pa[ií]s", "country"),
     (r"pa[ií]ses", "countries"),
     (r"delegaciones", "delegations"),
     (
-        r"(?:l[oa]s\s+)?(?:otr[oa]s|dem[aá]s)\s+(?=\d|\w+\s+miembros|miembros|pa[ií]ses)",
-        "the other ",
+        r"(?:l[oa]s\s+)?(?:otr[oa]s|dem[aá]s)(?=\s+(?:\d|\w+\s+miembros|miembros|pa[ií]ses))",
+        "the other",
+    ),
+    (r"(?:el|la)\s+[uú]nic[oa]\s+(?:pa[ií]s|miembro|naci[oó]n|delegaci[oó]n)", "the only country"),
+    (
+        r"(?:el|la|los|las)\s+de(?=\s+(?:(?:el|la|los)\s+)?(?-i:[A-ZÁÉÍÓÚÑ]))",
+        "those of",
     ),
     (r"el\s+resto", "the rest"),
     # numbers
