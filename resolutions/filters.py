@@ -155,10 +155,7 @@ class ResolutionFilter(django_filters.FilterSet):
 
     def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """The votes on a topic, region or category, by its slug (/topics/<slug>/)."""
-        links = Resolution.topics.through.objects.filter(
-            resolution=OuterRef("pk"), topic__slug=value.strip().lower()
-        )
-        return queryset.filter(Exists(links))
+        return queryset.filter(Resolution.on_topic(value))
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(procedural=value == "yes")

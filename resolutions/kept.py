@@ -1,6 +1,6 @@
 """Figures the database keeps as data, changed by triggers with every write
-(migrations 0011 and 0012, their decrements made plain UPDATEs by 0016, the SQL
-frozen there; tests/test_kept.py checks each against the
+(migrations 0011, 0012 and 0017, the decrements of the first two made plain
+UPDATEs by 0016, the SQL frozen there; tests/test_kept.py checks each against the
 same figure taken over every vote, after each kind of write):
 
 - MemberYear: a member's votes per year as its page counts them (the counted
@@ -8,6 +8,8 @@ same figure taken over every vote, after each kind of write):
   member page's figures and the home page's vetoes per year;
 - DayTallyOnly: the same of tally-only votes (the positions stored, often none),
   for the votes a member sat through without its position on record;
+- TopicDay: a topic's votes of each day by outcome (migration 0017), for the
+  topic pages' counts, years and votes per year;
 - DayBallot: the Council's ballots of each day, those of one day with the same
   positions as one row (`times` of them): each record's positions are kept in
   one text (RecordBallot, "CHN=for;FRA=abstain;..."), and the days' rows count
@@ -101,6 +103,24 @@ class DayTallyOnly(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.times} x {self.ballot or 'no position'}"
+
+
+class TopicDay(models.Model):
+    """How many of a topic's votes of a day had `outcome`; no row for none. Never
+    written by the app itself (migration 0017)."""
+
+    topic = models.ForeignKey("resolutions.Topic", on_delete=models.CASCADE, related_name="days")
+    date = models.DateField()
+    outcome = models.CharField(max_length=10)
+    votes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "date", "outcome"], name="one_topic_day_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} {self.date} {self.outcome}: {self.votes}"
 
 
 def positions(ballot: str) -> dict[str, str]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -274,18 +275,19 @@ class TopicQuerySet(models.QuerySet):
     def with_counts(self) -> TopicQuerySet:
         """Each topic with its votes (`votes`), those adopted, failed and vetoed
         (drafts vetoed, by their recorded outcome), and the days of its first and
-        latest vote (None without a vote): one query, whatever the record's size."""
+        latest vote (None without a vote), from the figures the database keeps
+        (kept.TopicDay: as many rows whatever the record's size): one query."""
 
-        def of(outcome: str) -> Count:
-            return Count("resolutions", filter=Q(resolutions__outcome=outcome))
+        def of(outcome: str) -> Coalesce:
+            return Coalesce(Sum("days__votes", filter=Q(days__outcome=outcome)), 0)
 
         return self.annotate(
-            votes=Count("resolutions"),
+            votes=Coalesce(Sum("days__votes"), 0),
             adopted=of(Outcome.ADOPTED),
             failed=of(Outcome.FAILED),
             vetoed=of(Outcome.VETOED),
-            first_date=Min("resolutions__date"),
-            last_date=Max("resolutions__date"),
+            first_date=Min("days__date"),
+            last_date=Max("days__date"),
         )
 
 
@@ -595,6 +597,19 @@ class Resolution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resolution_detail", args=[self.slug])
+
+    @staticmethod
+    def on_topic(topic: Topic | str, record: str = "pk") -> Exists:
+        """The condition of the votes on a topic, region or category, given or by
+        its slug (/topics/<slug>/): the rows of /resolutions/?topic=<slug> and the
+        topic's pages. `record`: the outer query's field naming the vote (of a
+        member's vote: `resolution_id`)."""
+        links = Resolution.topics.through.objects.filter(resolution=OuterRef(record))
+        if isinstance(topic, Topic):
+            links = links.filter(topic=topic)
+        else:
+            links = links.filter(topic__slug=topic.strip().lower())
+        return Exists(links)
 
     def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
         read_at = getattr(self, "_read_at", None)
@@ -950,4 +965,4 @@ class RecordVersion(models.Model):
         return f"Record version {self.number}"
 
 
-from .kept import DayBallot, DayTallyOnly, MemberYear, RecordBallot  # noqa: E402, F401 (models kept as data)
+from .kept import DayBallot, DayTallyOnly, MemberYear, RecordBallot, TopicDay  # noqa: E402, F401 (models kept as data)

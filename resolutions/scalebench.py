@@ -74,6 +74,7 @@ KEPT = {
         *m.fill("postgresql"),
     ],
     "0012_kept_tally_only_per_day": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
+    "0017_kept_topic_days": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
 }
 
 

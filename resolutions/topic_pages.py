@@ -3,19 +3,20 @@ votes), /topics.csv, and /topics/<slug>/ (a topic's votes, its vetoes and a char
 of its votes per year).
 
 A topic's votes are exactly the rows of /resolutions/?topic=<slug> and of its
-CSV and JSON: every page here reads them through ResolutionFilter's topic
-filter (`votes_on`), the one definition. Each page runs a fixed number of
-queries whatever the size of the record (pinned in tests/test_topic_pages.py).
+CSV and JSON: every page here reads them by the condition of ResolutionFilter's
+topic filter (`votes_on`, Resolution.on_topic), the one definition; their counts,
+years and votes per year are those the database keeps (kept.TopicDay). Each
+page runs a fixed number of queries whatever the size of the record (pinned in
+tests/test_topic_pages.py).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -26,8 +27,8 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from . import charts, exports, stats
-from .filters import ResolutionFilter
-from .models import MemberState, Resolution, Topic
+from .kept import TopicDay
+from .models import MemberState, Resolution, Topic, Vote
 from .rules import Outcome
 from .tables import ResolutionTable
 from .views import PAGINATION, lower_case_slug
@@ -67,8 +68,9 @@ def get_topic(slug: str) -> Topic:
 
 
 def votes_on(topic: Topic) -> QuerySet[Resolution]:
-    """The votes on a topic: the rows of /resolutions/?topic=<slug>."""
-    return ResolutionFilter({"topic": topic.slug}, queryset=Resolution.objects.all()).qs
+    """The votes on a topic: the rows of /resolutions/?topic=<slug> (the
+    condition of its filter, Resolution.on_topic)."""
+    return Resolution.objects.filter(Resolution.on_topic(topic))
 
 
 def heading(topic: Topic) -> str:
@@ -124,6 +126,11 @@ def topic_list_csv(request: HttpRequest) -> HttpResponse:
     return exports.csv_response("topics.csv", TOPIC_COLUMNS, rows)
 
 
+# A topic's page lists this many of its drafts vetoed, latest first (the list of
+# votes filtered by topic and outcome holds them all).
+LISTED = 25
+
+
 @dataclass
 class TopicFigures:
     """A topic's figures as its page shows them (and the API serves them)."""
@@ -137,30 +144,41 @@ class TopicFigures:
     def votes(self) -> int:
         return sum(self.totals.values())
 
+    @property
+    def drafts_vetoed(self) -> int:
+        """Every draft vetoed on the topic (`vetoed` may hold only the latest)."""
+        return self.totals[Outcome.VETOED]
 
-def topic_figures(topic: Topic) -> TopicFigures:
-    """Votes per year by outcome and the drafts vetoed, with who vetoed them (three
-    queries). Vetoes cast as every page counts them (Vote.objects.vetoes())."""
-    votes = votes_on(topic)
+
+def topic_figures(topic: Topic, listed: int | None = None) -> TopicFigures:
+    """Votes per year by outcome, as the database keeps them (kept.TopicDay), the
+    drafts vetoed with who vetoed them (the latest `listed` when given) and the
+    vetoes cast on the topic by each member, as every page counts them
+    (Vote.objects.vetoes()): four queries, none reading every vote on the topic
+    but for its vetoes."""
     per_year = stats.outcomes_per_year(
-        votes.values_list(Year("date"), "outcome").annotate(count=Count("pk")).order_by()
+        TopicDay.objects.filter(topic=topic)
+        .values_list(Year("date"), "outcome")
+        .annotate(count=Sum("votes"))
+        .order_by()
     )
     totals = {
         outcome: sum(year[outcome] for year in per_year.values()) for outcome in stats.OUTCOME_ORDER
     }
-    vetoed = list(votes.filter(outcome=Outcome.VETOED).with_tallies())
-    members: dict[str, MemberState] = {}
-    cast: Counter[str] = Counter()
-    for record in vetoed:
-        for vote in record.vetoes:
-            members[vote.member_id] = vote.member
-            cast[vote.member_id] += 1
-    ranked = sorted(cast.items(), key=lambda item: (-item[1], members[item[0]].name))
+    votes = votes_on(topic)
+    vetoed = votes.filter(outcome=Outcome.VETOED).with_tallies()
+    cast = (
+        Vote.objects.vetoes()
+        .filter(Resolution.on_topic(topic, record="resolution_id"))
+        .values_list("member_id", "member__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "member__name")
+    )
     return TopicFigures(
         per_year=per_year,
         totals=totals,
-        vetoed=vetoed,
-        vetoes_cast=[(members[code], count) for code, count in ranked],
+        vetoed=list(vetoed[:listed] if listed is not None else vetoed),
+        vetoes_cast=[(MemberState(code=code, name=name), count) for code, name, count in cast],
     )
 
 
@@ -207,9 +225,10 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if moved := lower_case_slug(request, slug):
         return moved
     topic = get_topic(slug)
-    figures = topic_figures(topic)
+    figures = topic_figures(topic, LISTED)
+    # Every vote on the topic, as many as its kept figures count: no COUNT.
     table = ResolutionTable(votes_on(topic).with_tallies())
-    RequestConfig(request, paginate=PAGINATION).configure(table)
+    RequestConfig(request, paginate={**PAGINATION, "count": figures.votes}).configure(table)
     per_year = figures.per_year
     return render(
         request,
@@ -234,5 +253,6 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "vetoed": [vetoed_item(record) for record in figures.vetoed],
             "table": table,
             "topic_query": urlencode({"topic": topic.slug}),
+            "vetoed_query": urlencode({"topic": topic.slug, "outcome": Outcome.VETOED}),
         },
     )

@@ -1,7 +1,8 @@
-"""Figures kept by the database (resolutions/kept.py, migration 0011): after every
-kind of write to the votes or to a record, each member's votes per year equal the
-same count over every vote, and the ballots of each day equal the recorded votes
-read one by one (together.ballots)."""
+"""Figures kept by the database (resolutions/kept.py, migrations 0011, 0012 and
+0017): after every kind of write to the votes, to a record or to its topics, each
+member's votes per year equal the same count over every vote, the ballots of each
+day equal the recorded votes read one by one (together.ballots), and each topic's
+votes per day and outcome equal those of its votes counted one by one."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from django.db.models.functions import ExtractYear
 from factories import council, many_votes, resolution
 
 from resolutions import kept
-from resolutions.kept import MemberYear
-from resolutions.models import MemberState, Resolution, Vote
+from resolutions.kept import MemberYear, TopicDay
+from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
 
@@ -73,9 +74,26 @@ def tally_only_now(member) -> dict[int, int]:
     return dict(sorted(rows))
 
 
+def topic_days_now() -> Counter:
+    """(topic, day, outcome) -> votes, each vote's topics read."""
+    found: Counter = Counter()
+    for record in Resolution.objects.prefetch_related("topics"):
+        for topic in record.topics.all():
+            found[(topic.pk, record.date, record.outcome)] += 1
+    return found
+
+
+def topic_days_kept() -> Counter:
+    rows = TopicDay.objects.values_list("topic_id", "date", "outcome", "votes")
+    # No row for a day without a vote, and never a count below one.
+    assert not TopicDay.objects.filter(votes__lt=1).exists()
+    return Counter({(topic, on, outcome): n for topic, on, outcome, n in rows})
+
+
 def check(*members) -> None:
     assert years_kept() == years_now()
     assert days_kept() == days_now()
+    assert topic_days_kept() == topic_days_now()
     for state in members:
         assert kept.tally_only_while_seated(state) == tally_only_now(state), state.code
 
@@ -181,7 +199,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     order) leaves them empty: a vote or ballot taken away whose row is not there
     changes nothing, never writes a row of -1."""
     members = council("Y", permanent=5, elected=10)
-    many_votes(4, members, start_year=2983)
+    many_votes(4, members, start_year=2983, topic="Emptied question")
     resolution(
         on=dt.date(2984, 3, 1),
         draft_symbol="S/2984/1",
@@ -191,6 +209,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     MemberYear.objects.all().delete()
     kept.DayBallot.objects.all().delete()
     kept.DayTallyOnly.objects.all().delete()
+    TopicDay.objects.all().delete()
     made = Resolution.objects.filter(date__year__gte=2983)
     made.update(review_status=Resolution.Review.NEEDS_REVIEW)
     Vote.objects.filter(member__in=members[:2]).update(position=Position.ABSTAIN)
@@ -200,3 +219,72 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     assert not MemberYear.objects.exclude(votes=0).exists()
     assert not kept.DayBallot.objects.exclude(times=0).exists()
     assert not kept.DayTallyOnly.objects.exclude(times=0).exists()
+    assert not TopicDay.objects.exists()
+
+
+def test_kept_topic_days_follow_every_write_to_topics_and_records():
+    waa, wab, wac = council("W", permanent=1, elected=2)
+    ids = Topic.ids_for({("topic", "Reef"), ("region", "Open sea"), ("category", "Shoals")})
+    reef, sea, shoals = (
+        ids[k] for k in [("topic", "Reef"), ("region", "Open sea"), ("category", "Shoals")]
+    )
+    first, second, third = (
+        resolution(
+            on=dt.date(2979, 3, day),
+            draft_symbol=f"S/2979/{n}",
+            positions={Position.FOR: [waa, wab, wac]},
+        )
+        for n, day in enumerate((1, 1, 2), start=1)
+    )
+    # Topics given one by one, several at once, and in bulk.
+    first.topics.add(reef)
+    second.topics.add(reef, sea)
+    Resolution.topics.through.objects.bulk_create(
+        [Resolution.topics.through(resolution=third, topic_id=t) for t in (reef, shoals)]
+    )
+    check()
+    assert TopicDay.objects.get(topic_id=reef, date=dt.date(2979, 3, 1)).votes == 2
+    # Taken off one by one, all at once, and given again.
+    second.topics.remove(reef)
+    check()
+    third.topics.clear()
+    check()
+    third.topics.set([sea, shoals])
+    check()
+    # A link moved to another record or topic.
+    Resolution.topics.through.objects.filter(resolution=second, topic_id=sea).update(
+        resolution=first
+    )
+    Resolution.topics.through.objects.filter(resolution=third, topic_id=shoals).update(
+        topic_id=reef
+    )
+    check()
+    # The record's outcome and day, by save() and by update(); a save changing
+    # neither.
+    first.outcome = Outcome.FAILED
+    first.save()
+    check()
+    Resolution.objects.filter(pk=third.pk).update(date=dt.date(2979, 3, 1), outcome=Outcome.VETOED)
+    check()
+    second.title = "Another title"
+    second.save()
+    check()
+    # The importer's way: a record's topics deleted and written anew in bulk.
+    Resolution.topics.through.objects.filter(resolution__in=[first, third]).delete()
+    Resolution.topics.through.objects.bulk_create(
+        [
+            Resolution.topics.through(resolution=record, topic_id=t)
+            for record in (first, third)
+            for t in (reef, sea)
+        ]
+    )
+    check()
+    # A record deleted with its topics; a topic deleted with its links.
+    first.delete()
+    check()
+    Topic.objects.filter(pk=sea).delete()
+    check()
+    third.delete()
+    second.delete()
+    check()
+    assert not TopicDay.objects.filter(topic_id__in=[reef, shoals]).exists()

@@ -13,11 +13,13 @@ import re
 
 import pytest
 from conftest import response_text
+from django.db.models import Count
 from factories import council, many_votes, resolution
 from test_pages import head
 
-from resolutions.models import Resolution, Topic
+from resolutions.models import Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
+from resolutions.topic_pages import LISTED
 
 
 def table_slugs(html: str) -> list[str]:
@@ -269,6 +271,37 @@ def test_the_vetoes_say_who_vetoed_what(client, lagoon):
         p2.code.lower(),
     }
     assert "S/2098/2" not in vetoes
+    assert "The latest" not in vetoes  # every draft vetoed is listed
+
+
+def test_a_topic_of_many_vetoes_lists_the_latest_and_counts_them_all(client, db):
+    members = council("Q")
+    many_votes(200, members, topic="Much vetoed question")
+    topic = Topic.objects.get(name="Much vetoed question")
+    vetoed = list(Resolution.objects.filter(topics=topic, outcome=Outcome.VETOED))
+    assert len(vetoed) > LISTED
+    html = client.get(f"/topics/{topic.slug}/").content.decode()
+    vetoes = html.split('id="vetoes"', 1)[1].split('id="votes"', 1)[0]
+    summary = " ".join(vetoes.split('id="vetoes-cast">', 1)[1].split("</p>", 1)[0].split())
+    assert summary.startswith(f"<strong>{len(vetoed)}</strong> drafts vetoed")
+    # Vetoes cast counted over every draft vetoed, not only those listed.
+    cast = dict(re.findall(r'href="/members/([a-z]+)/">[^<]+</a> (\d+)', summary))
+    every = Vote.objects.filter(resolution__in=vetoed, position=Position.VETO)
+    assert cast == {
+        code.lower(): str(n)
+        for code, n in every.values_list("member_id").annotate(n=Count("pk")).order_by()
+    }
+    # The latest drafts listed, latest first; the rest in the list of votes linked.
+    items = re.findall(r"<li>(.*?)</li>", vetoes, re.S)
+    assert len(items) == LISTED
+    dates = [dt.date.fromisoformat(d) for d in re.findall(r'datetime="([^"]+)"', "".join(items))]
+    assert dates == sorted(dates, reverse=True)
+    assert all(record.date <= dates[-1] for record in vetoed if record.draft_symbol not in vetoes)
+    assert f"The latest {LISTED} below" in vetoes
+    every_url = f"/resolutions/?topic={topic.slug}&outcome=vetoed"
+    assert f'href="{every_url.replace("&", "&amp;")}"' in vetoes
+    listed = table_slugs(client.get(every_url).content.decode())
+    assert sorted(listed) == sorted(record.slug for record in vetoed)
 
 
 def test_a_topic_without_vetoes_or_votes_says_so(client, lagoon):
@@ -343,8 +376,9 @@ def test_topic_names_are_escaped_everywhere(client, db):
         # The topics with their counts (one query), besides the version read.
         ("/topics/", 2),
         ("/topics.csv", 2),
-        # The topic, its per-year counts, its vetoed drafts and their vetoes, and
-        # the table's count, rows and vetoes.
+        # The topic, its kept per-year counts, its vetoes cast, its latest vetoed
+        # drafts and their vetoes, and the table's rows and vetoes (its count is
+        # the kept figures').
         ("/topics/made-up-question/", 8),
         ("/topics/made-up-question/?page=2&sort=date", 8),
     ],
