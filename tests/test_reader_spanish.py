@@ -122,3 +122,18 @@ def test_the_only_country_and_the_other_members():
                   "miembros del Consejo votaron a favor.", THURSDAY)  # fmt: skip
     assert result.positions["RUS"] == "veto"
     assert counts(result) == (14, 1, 0)
+
+
+def test_a_term_until_a_later_year_does_not_hide_the_counts():
+    result = read("El Consejo de Seguridad aprobó el miércoles por trece votos a favor y dos "
+                  "abstenciones una resolución que prorroga el mandato de la misión hasta el 31 "
+                  "de enero de 2018.", THURSDAY)  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.vote_date == dt.date(2017, 4, 12)
+
+
+def test_a_member_joined_by_al_igual_que_and_the_rest_in_favour():
+    result = read("China se abstuvo en la votación del miércoles, al igual que Egipto. El resto "
+                  "de los miembros votó a favor.", THURSDAY)  # fmt: skip
+    assert result.positions["EGY"] == "abstain"
+    assert counts(result) == (13, 0, 2)

@@ -386,6 +386,19 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"(?:un|una|uno)(?=\s+(?:voto|votos|abstenci|veto)\b)", "one"),
     (r"uno", "one"),
     (r"|".join(_NUMBERS), lambda m: _NUMBERS[m[0].lower()]),
+    # time, terms and joins
+    (r"hasta", "until"),
+    (r"desde", "since"),
+    (r"a\s+partir\s+de(?:l)?", "starting"),
+    (r"al\s+igual\s+que", "as did"),
+    (r"as[ií]\s+como|adem[aá]s\s+de", "as well as"),
+    (r"junto\s+(?:con|a)", "along with"),
+    (r"prorrog[oó]|renov[oó]|extendi[oó]|ampli[oó]", "extended"),
+    (r"prorroga|renueva|extiende|amplía|amplia", "extends"),
+    (r"mandato", "mandate"),
+    (r"misi[oó]n", "mission"),
+    (r"tras|despu[eé]s\s+de", "after"),
+    (r"antes\s+de", "before"),
     # the small words between the others
     (r"de\s+l[oa]s", "of the"),
     (r"del", "of the"),
@@ -412,8 +425,6 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"pero", "but"),
     (r"mientras", "while"),
     (r"aunque", "although"),
-    (r"tras|despu[eé]s\s+de", "after"),
-    (r"antes\s+de", "before"),
     (r"tambi[eé]n", "also"),
     (r"s[oó]lo|solamente|[uú]nicamente", "only"),
 ]
