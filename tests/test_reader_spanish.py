@@ -137,3 +137,14 @@ def test_a_member_joined_by_al_igual_que_and_the_rest_in_favour():
                   "de los miembros votó a favor.", THURSDAY)  # fmt: skip
     assert result.positions["EGY"] == "abstain"
     assert counts(result) == (13, 0, 2)
+
+
+def test_a_history_of_vetoes_is_not_a_veto_in_this_vote():
+    result = read("Es la octava vez que Rusia vetó una resolución sobre Siria. El miércoles, "
+                  "Rusia se abstuvo.", THURSDAY)  # fmt: skip
+    assert result.positions["RUS"] == "abstain"
+    assert result.vetoed_by == []
+    many = read("Rusia ha vetado 16 veces resoluciones sobre Siria. El miércoles, Rusia se "
+                "abstuvo.", THURSDAY)  # fmt: skip
+    assert many.positions["RUS"] == "abstain"
+    assert translate("la vigesimoprimera vez")[0] == "the 21st time"

@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 _SPANISH_WORDS = re.compile(
     r"\b(?:el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus|este|"
-    r"esta|otros|votos|votó|hoy|ayer)\b",
+    r"esta|otros|votos|votó|hoy|ayer|sobre|ha|han|resolución|resoluciones|consejo|votación|"
+    r"abstuvo|abstuvieron|vetó|aprobó|rechazó|miembros|países)\b",
     re.I,
 )
 _ENGLISH_WORDS = re.compile(
@@ -228,6 +229,47 @@ def _draft_en(word: str) -> str:
     return "draft resolution" if word.startswith("proyecto") else _DRAFT_EN[word]
 
 
+_ORDINALS = {
+    "primer": "first", "segund": "second", "tercer": "third", "cuart": "fourth",
+    "quint": "fifth", "sext": "sixth", "séptim": "seventh", "septim": "seventh",
+    "octav": "eighth", "noven": "ninth", "décim": "tenth", "decim": "tenth",
+    "undécim": "eleventh", "undecim": "eleventh", "duodécim": "twelfth", "duodecim": "twelfth",
+}  # fmt: skip
+_ORDINAL_ES = (
+    r"((?:d[eé]cimo|vig[eé]simo|trig[eé]simo|cuadrag[eé]simo)?\s*"
+    r"(?:primer|segund|tercer|cuart|quint|sext|s[eé]ptim|octav|noven|d[eé]cim|und[eé]cim|"
+    r"duod[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim)[oa]?)"
+)
+_TENS = {"d": 10, "v": 20, "t": 30, "c": 40}
+_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+          "seventh": 7, "eighth": 8, "ninth": 9}  # fmt: skip
+
+
+def _ordinal_en(word: str) -> str:
+    """ "octava" -> "eighth", "decimosexta" -> "16th", "vigésima" -> "20th"."""
+    word = re.sub(r"\s+", "", word.lower())
+    stem = re.sub(r"[oa]$", "", word)
+    if stem in _ORDINALS:
+        return _ORDINALS[stem]
+    compound = re.match(r"(d[eé]cimo|vig[eé]simo|trig[eé]simo|cuadrag[eé]simo)(\w+?)[oa]?$", word)
+    if compound:
+        unit = _UNITS.get(_ORDINALS.get(compound[2], ""), 0)
+        return _suffixed(_TENS[compound[1][0]] + unit)
+    return _suffixed(_TENS.get(word[0], 20))  # "vigésima": the 20th
+
+
+def _suffixed(n: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"
+    return f"{n}{suffix}"
+
+
+def _times(number: str, noun: str) -> str:
+    english = {"veces": "times", "ocasiones": "occasions"}[noun.lower()]
+    words = {"varias": "several", "muchas": "many", "numerosas": "numerous", "múltiples":
+             "multiple", "multiples": "multiple"} | _NUMBERS  # fmt: skip
+    return f"{words.get(number.lower(), number)} {english}"
+
+
 # A subject after its verb: a name, or a member's representative.
 _SUBJECT_AFTER = (
     r"(?=\s+(?:(?:tambi[eé]n|adem[aá]s)\s+)?(?:(?:el|la|los|las)\s+)?"
@@ -386,7 +428,13 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"(?:un|una|uno)(?=\s+(?:voto|votos|abstenci|veto)\b)", "one"),
     (r"uno", "one"),
     (r"|".join(_NUMBERS), lambda m: _NUMBERS[m[0].lower()]),
-    # time, terms and joins
+    # time, terms and joins; histories ("es la octava vez que Rusia vetó", "16 veces")
+    (
+        rf"(?:(?:la|su|por\s+la|por)\s+)?{_ORDINAL_ES}\s+vez",
+        lambda m: f"the {_ordinal_en(m[1])} time",
+    ),
+    (r"(\d+|[a-z]+)\s+(veces|ocasiones)", lambda m: _times(m[1], m[2])),
+    (r"hab[ií]a|hab[ií]an", "had"),
     (r"hasta", "until"),
     (r"desde", "since"),
     (r"a\s+partir\s+de(?:l)?", "starting"),
