@@ -3,7 +3,7 @@ already holds (prefetched vetoes, annotated counts): no query per row."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from urllib.parse import quote
 
@@ -147,15 +147,19 @@ GENERIC = object()
 
 
 def attribute_reader(bound_column):
-    """For a column read by one attribute name from model records: a function
-    (record -> value, or GENERIC where tables2's own reading must decide) that
-    takes a field's label where it has choices (get_FOO_display), as tables2 does,
-    with the field looked up once per model rather than for every cell."""
-    name = str(bound_column.accessor)
-    if A.SEPARATOR in name or A.LEGACY_SEPARATOR in name or not name:
+    """For a column read by attribute names from model records (`title`, or across
+    relations: `resolution__date`): a function (record -> value, or GENERIC where
+    tables2's own reading must decide) that takes a field's label where it has
+    choices (get_FOO_display on the last model), as tables2 does, with the field
+    looked up once per model rather than for every cell."""
+    path = str(bound_column.accessor)
+    if A.LEGACY_SEPARATOR in path or not path:
         return None
     if isinstance(bound_column.column, tables.ManyToManyColumn):
         return None  # (its emptiness is a query: tables2's own way)
+    *through, name = path.split(A.SEPARATOR)
+    if not all(through) or not name:
+        return None
     labels: dict[type, str | None] = {}
 
     def label_method(model: type) -> str | None:
@@ -169,13 +173,20 @@ def attribute_reader(bound_column):
         return labels[model]
 
     def read(record):
+        for step in through:
+            if not isinstance(record, Model):
+                return GENERIC
+            try:
+                record = getattr(record, step)
+            except Exception:  # noqa: BLE001 (tables2's own reading decides what follows)
+                return GENERIC
         if not isinstance(record, Model):
             return GENERIC
         if method := label_method(type(record)):
             return getattr(record, method)()
         try:
             value = getattr(record, name)
-        except Exception:  # noqa: BLE001 (tables2's own reading decides what follows)
+        except Exception:  # noqa: BLE001 (as above)
             return GENERIC
         return GENERIC if callable(value) else value
 
@@ -235,8 +246,31 @@ class Table(tables.Table):
         rows = []
         for row in self.paginated_rows:
             cells = "".join(f"{td}{write(row)}</td>" for td, write in columns)
-            rows.append(f"<tr {row.attrs.as_html()}>{cells}</tr>")
+            # tables2's "even"/"odd" class on each row, styled by nothing here, only
+            # with attributes of a table's own (row_attrs).
+            attrs = f" {row.attrs.as_html()}" if self.row_attrs else ""
+            rows.append(f"<tr{attrs}>{cells}</tr>")
         return mark_safe("\n".join(rows))  # noqa: S308 (every part escaped above)
+
+
+def figure_rows(rows: Iterable[tuple[object, Iterable[tuple[str, object]]]]) -> SafeString:
+    """The body of a table of figures (a member's votes per year and position, say):
+    per row its header cell, then a cell per (column label, value), each naming its
+    column for a phone's cards (site.css: table.cards). Values are escaped as a
+    template would (localized), HTML kept where marked safe. For a table of class
+    "numbers", whose cells site.css aligns right (no class on each cell). Written
+    here, not by a template's loop over every cell (80 years of 7 figures: 7 ms)."""
+
+    def text(value) -> str:
+        return conditional_escape(localize(value))
+
+    lines = (
+        f'<tr><th scope="row">{text(name)}</th>'
+        + "".join(f'<td data-label="{text(label)}">{text(value)}</td>' for label, value in cells)
+        + "</tr>"
+        for name, cells in rows
+    )
+    return mark_safe("\n".join(lines))  # noqa: S308 (every part escaped)
 
 
 class DayColumn(tables.Column):
@@ -372,7 +406,6 @@ class MemberVoteTable(Table):
     symbols = tables.Column(
         "Symbols",
         accessor="resolution",
-        linkify=lambda record: record.resolution.get_absolute_url(),
         order_by=("resolution__resolution_number", "resolution__draft_symbol"),
         attrs=NOWRAP,
     )
@@ -391,7 +424,11 @@ class MemberVoteTable(Table):
         empty_text = "No vote matches."
 
     def render_symbols(self, record: Vote):
-        return symbols(record.resolution)
+        # The link written here rather than by linkify=True (as ResolutionTable's).
+        resolution = record.resolution
+        return format_html(
+            '<a href="{}">{}</a>', resolution.get_absolute_url(), symbols(resolution)
+        )
 
     def render_title(self, record: Vote):
         return title_or_agenda(record.resolution)

@@ -53,6 +53,7 @@ from .tables import (
     ResolutionTable,
     display_name,
     documents,
+    figure_rows,
     summary,
 )
 
@@ -384,14 +385,16 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "member": member,
             "terms": terms,
             "predecessors": predecessors,
-            "per_year": [
+            "per_year": figure_rows(
                 (
                     year,
-                    [(p, stats.POSITION_LABELS[p], count) for p, count in counts.items()],
-                    figures.flagged.get(year, 0),
+                    [
+                        *((stats.POSITION_LABELS[p], count) for p, count in counts.items()),
+                        ("In records needing review", figures.flagged.get(year, 0)),
+                    ],
                 )
                 for year, counts in per_year.items()
-            ],
+            ),
             "flagged": sum(figures.flagged.values()),
             "totals": [
                 (position, stats.POSITION_LABELS[position], count)

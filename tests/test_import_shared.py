@@ -917,3 +917,38 @@ def test_the_whole_record_survives_the_votes_csv_round_trip(imported, tmp_path):
         # PostgreSQL into SQLite the rows are the same but ties sort differently:
         # empty resolution numbers and accented names order by each one's rules.)
         assert after == before
+
+
+def sent_bytes(address: str, kept: dict[str, int]) -> int:
+    """A static file's bytes as the deployed server sends it to a browser accepting
+    brotli: its .br copy (whitenoise's compression at collectstatic), where that is
+    smaller, else the file itself."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from whitenoise.compress import Compressor
+
+    if address not in kept:
+        name = address.removeprefix("/").removeprefix(settings.STATIC_URL.strip("/") + "/")
+        data = open(finders.find(name), "rb").read()  # noqa: PTH123, SIM115
+        kept[address] = min(len(data), len(Compressor.compress_brotli(data)))
+    return kept[address]
+
+
+@pytest.mark.django_db
+def test_every_member_page_s_first_visit_is_under_500_kb(imported, client):
+    """A new reader's first visit to any member's page, the member of the most votes
+    too: the page (sent uncompressed: it carries its report form's CSRF token) and
+    every file it loads (plotly.js above all) stay under the budget."""
+    from resolutions import loadtest
+
+    kept: dict[str, int] = {}
+    largest = (0, "")
+    for code in MemberState.objects.values_list("code", flat=True):
+        response = client.get(f"/members/{code.lower()}/", HTTP_ACCEPT_ENCODING="br, gzip")
+        assert response.status_code == 200 and not response.has_header("Content-Encoding")
+        page = response.content
+        files = loadtest.assets(page.decode())
+        total = len(page) + sum(sent_bytes(address, kept) for address in files)
+        largest = max(largest, (total, code))
+    assert any("plotly" in address for address in kept)  # (the pages with charts load it)
+    assert largest[0] < loadtest.FIRST_VISIT_BUDGET_KB * 1000, largest

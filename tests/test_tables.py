@@ -20,10 +20,11 @@ from resolutions.rules import Outcome, Position
 from resolutions.tables import MemberTable, MemberVoteTable, ResolutionTable
 
 # The row block of templates/includes/table.html before the rows were written in
-# Python: django-tables2's loop over the cells of each row.
+# Python: django-tables2's loop over the cells of each row (a row's attributes, its
+# "even" or "odd" class, written only for a table giving rows attributes of its own).
 CELL_BY_CELL = """{% extends "django_tables2/table.html" %}{% load l10n %}
 {% block table.tbody.row %}
-<tr {{ row.attrs.as_html }}>
+<tr{% if table.row_attrs %} {{ row.attrs.as_html }}{% endif %}>
   {% for column, cell in row.items %}
   <td {{ column.attrs.td.as_html }} data-label="{{ column.header }}">\
 {% if column.localize == None %}{{ cell }}{% else %}{% if column.localize %}{{ cell|localize }}\
@@ -99,7 +100,7 @@ def test_rows_read_as_the_cell_by_cell_template_writes_them(awkward_votes):
     site, cell_by_cell = tables(awkward_votes)
     for table, reference in zip(site, cell_by_cell, strict=True):
         written = body(SITE, table)
-        assert written.count("<tr ") >= 2
+        assert written.count("<tr>") >= 2
         assert written == body(CELL_BY_CELL, reference), type(table).__name__
 
 
