@@ -16,6 +16,7 @@ from django.db.models.functions import Cast, Greatest, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from . import agreement, charts, exports, kept
@@ -24,6 +25,7 @@ from .filters import sat_on_council
 from .forms import AgreementForm, CompareForm, Period, day_label
 from .models import CouncilTerm, Resolution, Vote
 from .stats import POSITION_LABELS
+from .tables import figure_rows
 
 COMPARE_COLUMNS = ["year", "votes", "agree", "share"]
 AGREEMENT_COLUMNS = ["member_a", "member_b", "votes", "agree", "share"]
@@ -46,18 +48,27 @@ def ballots(votes: QuerySet[Vote]) -> list[Ballot]:
     return list(grouped.values())
 
 
-def left_out(period: Period) -> dict[str, int]:
+def left_out(period: Period, **also) -> dict:
     """How many votes of the period the figures cannot read (one query): tally-only
-    records and texts adopted without a vote."""
+    records and texts adopted without a vote; and `also`, aggregates of the
+    period's records taken in the same query."""
     return Resolution.objects.filter(**period.query()).aggregate(
         tally_only=Count("pk", filter=Q(votes_recorded=False, adopted_without_vote=False)),
         without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
+        **also,
     )
 
 
 def share_text(share: float | None) -> str:
     """A share for a CSV cell: a fraction to four places; empty when no base."""
     return "" if share is None else f"{share:.4f}"
+
+
+def share_cell(count: agreement.Count | None):
+    """A table's cell of a share with its base ("87% of 15"), or a dash."""
+    if not count:
+        return "—"
+    return format_html('{}% <span class="muted">of {}</span>', count.percent, count.votes)
 
 
 def bad_request(form) -> HttpResponseBadRequest:
@@ -407,19 +418,21 @@ def alignment_data() -> dict:
     # Every recorded vote, those of a day with the same positions read as one
     # (kept.DayBallot: as many rows whatever the record's size).
     per_pair = agreement.pairs_per_year(kept.day_ballots(), codes, permanent.same)
-    span = Resolution.objects.aggregate(first=Min("date"), last=Max("date"))
     lines = [
         (f"{permanent.label(a)} and {permanent.label(b)}", (a, b), per_year)
         for (a, b), per_year in per_pair.items()
     ]
     years = sorted({year for _, _, per_year in lines for year in per_year})
-    return {"permanent": permanent, "lines": lines, "span": span, "years": years}
+    return {"permanent": permanent, "lines": lines, "years": years}
 
 
 @require_safe
 def alignment(request: HttpRequest) -> HttpResponse:
     data = alignment_data()
-    permanent, span = data["permanent"], data["span"]
+    permanent = data["permanent"]
+    # The record's first and last days, read with the votes it leaves out.
+    left = left_out(Period(None, None, ""), first=Min("date"), last=Max("date"))
+    span = {"first": left.pop("first"), "last": left.pop("last")}
     chart = None
     if data["years"] and span["first"]:
         breaks = [
@@ -440,10 +453,10 @@ def alignment(request: HttpRequest) -> HttpResponse:
                 breaks[0] if breaks else None,
             )
         )
-    rows = [
-        (year, [(name, per_year.get(year)) for name, _, per_year in data["lines"]])
+    rows = figure_rows(
+        (year, [(name, share_cell(per_year.get(year))) for name, _, per_year in data["lines"]])
         for year in data["years"]
-    ]
+    )
     successions = [
         (
             permanent.names[old][1],
@@ -461,7 +474,8 @@ def alignment(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "rows": rows,
             "successions": successions,
-            "left_out": left_out(Period(None, None, "")),
+            "span": span,
+            "left_out": left,
         },
     )
 

@@ -227,8 +227,8 @@ PINNED = [
     ("/agreement/?year=2091&members=QAA,QAB,QAC", 6),
     ("/agreement/?council=2091-06-01", 7),
     ("/agreement.csv?date_after=2091-01-01", 4),
-    ("/alignment/", 5),
-    ("/alignment.csv", 4),
+    ("/alignment/", 4),
+    ("/alignment.csv", 3),
 ]
 
 
