@@ -148,3 +148,25 @@ def test_a_history_of_vetoes_is_not_a_veto_in_this_vote():
                 "abstuvo.", THURSDAY)  # fmt: skip
     assert many.positions["RUS"] == "abstain"
     assert translate("la vigesimoprimera vez")[0] == "the 21st time"
+
+
+def test_a_vote_to_come_or_only_possible_gives_no_date_and_no_position():
+    result = read("Se espera que Rusia vete el texto. El Consejo votará el jueves.", THURSDAY)
+    assert result.vote_date is None
+    possible = read("Rusia podría vetar el texto, que se votará el jueves; China anunció que "
+                    "se abstendrá.", THURSDAY)  # fmt: skip
+    assert possible.positions == {}
+    assert possible.vote_date is None
+
+
+def test_a_denied_adoption_is_not_an_adoption():
+    result = read("Sin el voto de Rusia, el texto no fue aprobado el miércoles.", THURSDAY)
+    assert result.outcome != "adopted"
+
+
+def test_a_threatened_veto_is_a_noun_and_a_vote_against_after_despite_is_one():
+    threatened = read("Rusia amenazó con el veto el miércoles.", THURSDAY)
+    assert "RUS" not in threatened.positions
+    despite = read("Pese al voto en contra de Japón, el texto fue aprobado el miércoles por 13 "
+                   "votos a favor.", THURSDAY)  # fmt: skip
+    assert despite.positions["JPN"] == "against"

@@ -270,6 +270,16 @@ def _times(number: str, noun: str) -> str:
     return f"{words.get(number.lower(), number)} {english}"
 
 
+def _the(m: re.Match, kind: str) -> str:
+    """ "el voto en contra de X" -> "the negative votes of X"; "voto en contra de X"
+    (after "pese al") -> "negative votes of X"."""
+    article = "the " if re.match(r"(?:el|los)\s", m[0], re.I) else ""
+    return f"{article}{kind} votes of"
+
+
+# A member named next: "de Estados Unidos", "de los Estados Unidos".
+_NAME_AFTER = r"(?=\s+(?:(?:el|la|los|las)\s+)?(?-i:[A-ZÁÉÍÓÚÑ]))"
+
 # A subject after its verb: a name, or a member's representative.
 _SUBJECT_AFTER = (
     r"(?=\s+(?:(?:tambi[eé]n|adem[aá]s)\s+)?(?:(?:el|la|los|las)\s+)?"
@@ -300,9 +310,42 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"el\s+año\s+pasado", "last year"),
     (r"el\s+mes\s+pasado", "last month"),
     (r"la\s+semana\s+pasada", "last week"),
+    # what is denied, to come, or only possible: "no fue aprobado" (was not adopted),
+    # "votará" (will vote), "vetaría" (would veto), "podría vetar" (could veto)
+    (r"no\s+(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:aprobad|adoptad)[oa]s?", "was not adopted"),
+    (r"no\s+(?:fue|fueron|ha\s+sido|han\s+sido)\s+rechazad[oa]s?", "was not rejected"),
+    (r"no\s+(?:fue|fueron|ha\s+sido|han\s+sido)\s+vetad[oa]s?", "was not vetoed"),
+    (r"no\s+(?:aprobó|adoptó|aprobaron|adoptaron)", "did not adopt"),
+    (r"no\s+(?:rechazó|rechazaron)", "did not reject"),
+    (r"no\s+(?:vetó|vetaron)", "did not veto"),
+    (r"no\s+se\s+(?:abstuvo|abstuvieron)", "did not abstain"),
+    (r"se\s+votará|se\s+votarán", "will be put to a vote"),
+    (r"votará|votarán", "will vote"),
+    (r"vetará|vetarán", "will veto"),
+    (r"se\s+abstendrá|se\s+abstendrán", "will abstain"),
+    (r"(?:aprobar|adoptar)(?:á|án)", "will adopt"),
+    (r"rechazará|rechazarán", "will reject"),
+    (r"(?:va|van)\s+a", "is going to"),
+    (r"votar[ií]an?", "would vote"),
+    (r"vetar[ií]an?", "would veto"),
+    (r"se\s+habr[ií]an?\s+abstenido", "would have abstained"),
+    (r"se\s+abstendr[ií]an?", "would abstain"),
+    (r"(?:aprobar|adoptar)[ií]an?", "would adopt"),
+    (r"rechazar[ií]an?", "would reject"),
+    (r"habr[ií]an?", "would have"),
+    (r"podr[ií]an?|pod[ií]an?", "could"),
+    (r"deber[ií]an?|deb[ií]an?", "should"),
+    (r"podrá|podrán", "will be able to"),
+    (r"se\s+espera\s+que|se\s+prev[eé]\s+que", "it is expected that"),
+    (r"\w+(?:rá|rán)", lambda m: f"will {m[0]}"),  # any verb in the future
+    (r"votar", "to vote"),
+    (r"vetar", "to veto"),
+    (r"abstenerse", "to abstain"),
+    (r"aprobar|adoptar", "to adopt"),
+    (r"rechazar", "to reject"),
     # vetoes
     (
-        r"(?:ejerci[oó]|us[oó]|utiliz[oó]|interpuso|emple[oó])\s+(?:su|el)\s+"
+        r"(?:ejerció|usó|utilizó|interpuso|empleó)\s+(?:su|el)\s+"
         r"(?:derecho\s+(?:a|al|de)\s+)?veto",
         "cast its veto",
     ),
@@ -312,22 +355,24 @@ _PHRASES: list[tuple[str, _Rendering]] = [
         "cast their veto",
     ),
     (r"(?:derecho|poder)\s+(?:a|al|de)\s+veto", "veto power"),
-    (r"vet[oó]", "vetoed"),
+    (r"vetó", "vetoed"),
     (r"vetaron", "vetoed"),
     (r"(?:fue|fueron)\s+vetad[oa]s?", "was vetoed"),
     (r"vetad[oa]s?", "vetoed"),
     (r"(?:el|un)\s+veto\s+de", "the veto by"),
     (r"vetos", "vetoes"),
     # positions
-    (r"(?:el|los)\s+votos?\s+en\s+contra\s+de", "the negative votes of"),
-    (r"(?:el|los)\s+votos?\s+a\s+favor\s+de", "the affirmative votes of"),
+    (r"pese\s+al|a\s+pesar\s+del", "despite the"),
+    (r"pese\s+a|a\s+pesar\s+de", "despite"),
+    (rf"(?:(?:el|los)\s+)?votos?\s+en\s+contra\s+de{_NAME_AFTER}", lambda m: _the(m, "negative")),
+    (rf"(?:(?:el|los)\s+)?votos?\s+a\s+favor\s+de{_NAME_AFTER}", lambda m: _the(m, "affirmative")),
     (r"votos?\s+a\s+favor", "votes in favour"),
     (r"votos?\s+en\s+contra", "votes against"),
     (r"votos?\s+contra", "votes to"),  # "por 13 votos contra 2"
     # the verb before its subject: "votaron en contra Estados Unidos y Japón", "se
     # abstuvieron Francia e Italia", "votó a favor el representante de Chile"
-    (rf"vot(?:aron|[oó])\s+en\s+contra{_SUBJECT_AFTER}", "voting against were"),
-    (rf"vot(?:aron|[oó])\s+a\s+favor{_SUBJECT_AFTER}", "voting in favour were"),
+    (rf"vot(?:aron|ó)\s+en\s+contra{_SUBJECT_AFTER}", "voting against were"),
+    (rf"vot(?:aron|ó)\s+a\s+favor{_SUBJECT_AFTER}", "voting in favour were"),
     (rf"se\s+(?:abstuvieron|abstuvo){_SUBJECT_AFTER}", "abstaining were"),
     (r"a\s+favor", "in favour"),
     (r"en\s+contra", "against"),
@@ -341,13 +386,13 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     ),
     (r"absteni[eé]ndose", "abstaining"),
     (r"(?:ha|han)\s+votado", "voted"),
-    (r"vot[oó]", "voted"),
+    (r"votó", "voted"),
     (r"votaron", "voted"),
     (r"votando", "voting"),
     (r"votaci[oó]n(?:es)?", "vote"),
     (r"votos", "votes"),
     (r"voto", "vote"),
-    (r"no\s+particip[oó]|no\s+participaron", "did not take part"),
+    (r"no\s+participó|no\s+participaron", "did not take part"),
     (r"ausente", "absent"),
     (
         r"por\s+unanimidad|un[aá]nimemente|de\s+forma\s+un[aá]nime|de\s+manera\s+un[aá]nime",
@@ -361,26 +406,26 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     ),  # fmt: skip
     # support
     (
-        r"(?:cont[oó]\s+con|recibi[oó]|obtuvo|logr[oó]|consigui[oó]|tuvo)\s+el\s+"
+        r"(?:contó\s+con|recibió|obtuvo|logró|consiguió|tuvo)\s+el\s+"
         r"(?:apoyo|respaldo)\s+de",
         "had the support of",
     ),
     (r"con\s+el\s+(?:apoyo|respaldo)\s+de", "with the support of"),
     (r"el\s+(?:apoyo|respaldo)\s+de", "the support of"),
-    (r"(?:cont[oó]\s+con|recibi[oó]|obtuvo|logr[oó]|consigui[oó])", "received"),
+    (r"(?:contó\s+con|recibió|obtuvo|logró|consiguió)", "received"),
     # what became of the draft
-    (r"no\s+(?:logr[oó]|consigui[oó]|obtuvo|alcanz[oó])", "failed to obtain"),
-    (r"(?:se\s+)?(?:aprob[oó]|adopt[oó])\s+(?:uno|otro|otra)\b", "adopted another draft"),
+    (r"no\s+(?:logró|consiguió|obtuvo|alcanzó)", "failed to obtain"),
+    (r"(?:se\s+)?(?:aprobó|adoptó)\s+(?:uno|otro|otra)\b", "adopted another draft"),
     (r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:aprobad|adoptad)[oa]s?", "was adopted"),
     (r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+rechazad[oa]s?", "was rejected"),
-    (r"(?:se\s+)?(?:aprob[oó]|adopt[oó]|aprobaron|adoptaron)", "adopted"),
+    (r"(?:se\s+)?(?:aprobó|adoptó|aprobaron|adoptaron)", "adopted"),
     (r"(?:ha|han)\s+(?:aprobado|adoptado)", "has adopted"),
     (r"(?:aprobad|adoptad)[oa]s?", "adopted"),
     (r"(?:ha|han)\s+rechazado", "has rejected"),
-    (r"(?:rechaz[oó]|rechazaron|rechazad[oa]s?)", "rejected"),
+    (r"(?:rechazó|rechazaron|rechazad[oa]s?)", "rejected"),
     (r"rechaza", "rejects"),
-    (r"fracas[oó]|no\s+prosper[oó]", "failed"),
-    (r"bloque[oó]|bloquearon", "blocked"),
+    (r"fracasó|no\s+prosperó", "failed"),
+    (r"bloqueó|bloquearon", "blocked"),
     # the Council and its texts
     (r"Consejo\s+de\s+Seguridad", "Security Council"),
     (r"Asamblea\s+General", "General Assembly"),
@@ -441,8 +486,8 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"al\s+igual\s+que", "as did"),
     (r"as[ií]\s+como|adem[aá]s\s+de", "as well as"),
     (r"junto\s+(?:con|a)", "along with"),
-    (r"prorrog[oó]|renov[oó]|extendi[oó]|ampli[oó]", "extended"),
-    (r"prorroga|renueva|extiende|amplía|amplia", "extends"),
+    (r"prorrogó|renovó|extendió|amplió", "extended"),
+    (r"prorroga|renueva|extiende|amplía", "extends"),
     (r"mandato", "mandate"),
     (r"misi[oó]n", "mission"),
     (r"tras|despu[eé]s\s+de", "after"),
@@ -508,6 +553,7 @@ def _group_starts() -> list[int]:
 
 
 _STARTS = _group_starts()
+_COMPILED = [re.compile(pattern, re.I) for pattern, _ in _PHRASES]
 
 
 def _render(m: re.Match) -> str:
@@ -516,8 +562,10 @@ def _render(m: re.Match) -> str:
     for i, start in enumerate(_STARTS[1:], 1):
         if m.group(start) is not None:
             rendering = _RENDERINGS[i]
-            inner = re.match(_PHRASES[i - 1][0], m[0], re.I)
-            english = rendering(inner) if callable(rendering) else rendering
+            if callable(rendering):  # its own groups, read where it matched (lookarounds too)
+                english = rendering(_COMPILED[i - 1].match(m.string, m.start()))
+            else:
+                english = rendering
             if m[0][:1].isupper() and english[:1].islower():
                 english = english[0].upper() + english[1:]
             return english
