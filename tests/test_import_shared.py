@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 from conftest import require_shared, response_text
 from django.core.management import call_command
+from django.db import connection
 
 from resolutions import reviews, topics
 from resolutions.management.commands import bench, import_votes
@@ -861,6 +862,17 @@ def test_resolutions_adopted_over_the_ussrs_vote_against_are_procedural(imported
         assert record.sources.filter(url=f"https://undocs.org/en/{meeting}").exists()
         decision = record.decision({}, {}, {})
         assert decision.outcome == Outcome.ADOPTED and not decision.vetoed_by
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def test_the_whole_record_by_copy_is_the_same_bytes_as_written_by_python(imported):
+    from resolutions import exports, pgexport
+
+    votes = Vote.objects.all()
+    copied = b"".join(pgexport.csv_blocks(votes))
+    assert copied == b"".join(exports.vote_blocks(votes))
+    assert copied.count(b"\r\n") == votes.count() + 1 > 29_000
 
 
 ROUND_TRIP_EXPORT = (
