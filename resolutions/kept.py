@@ -1,5 +1,5 @@
 """Figures the database keeps as data, changed by triggers with every write
-(migrations 0011, 0012 and 0017, the decrements of the first two made plain
+(migrations 0011, 0012, 0017 and 0018, the decrements of the first two made plain
 UPDATEs by 0016, the SQL frozen there; tests/test_kept.py checks each against the
 same figure taken over every vote, after each kind of write):
 
@@ -10,6 +10,8 @@ same figure taken over every vote, after each kind of write):
   for the votes a member sat through without its position on record;
 - TopicDay: a topic's votes of each day by outcome (migration 0017), for the
   topic pages' counts, years and votes per year;
+- TopicVetoes: the vetoes cast on a topic's drafts by each member (migration
+  0018), for a topic page's vetoes cast;
 - DayBallot: the Council's ballots of each day, those of one day with the same
   positions as one row (`times` of them): each record's positions are kept in
   one text (RecordBallot, "CHN=for;FRA=abstain;..."), and the days' rows count
@@ -121,6 +123,28 @@ class TopicDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} {self.date} {self.outcome}: {self.votes}"
+
+
+class TopicVetoes(models.Model):
+    """How many vetoes `member` cast on drafts about `topic` (vetoes cast, as every
+    page counts them: VoteQuerySet.counted_as); no row for none. Never written by
+    the app itself (migration 0018)."""
+
+    topic = models.ForeignKey(
+        "resolutions.Topic", on_delete=models.CASCADE, related_name="vetoes_cast"
+    )
+    member = models.ForeignKey(
+        "resolutions.MemberState", on_delete=models.CASCADE, related_name="topic_vetoes"
+    )
+    vetoes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "member"], name="one_topic_member_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} {self.member_id}: {self.vetoes}"
 
 
 def positions(ballot: str) -> dict[str, str]:

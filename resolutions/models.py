@@ -965,4 +965,4 @@ class RecordVersion(models.Model):
         return f"Record version {self.number}"
 
 
-from .kept import DayBallot, DayTallyOnly, MemberYear, RecordBallot, TopicDay  # noqa: E402, F401 (models kept as data)
+from .kept import DayBallot, DayTallyOnly, MemberYear, RecordBallot, TopicDay, TopicVetoes  # noqa: E402, F401 (models kept as data)

@@ -5,7 +5,8 @@ of its votes per year).
 A topic's votes are exactly the rows of /resolutions/?topic=<slug> and of its
 CSV and JSON: every page here reads them by the condition of ResolutionFilter's
 topic filter (`votes_on`, Resolution.on_topic), the one definition; their counts,
-years and votes per year are those the database keeps (kept.TopicDay). Each
+years, votes per year and vetoes cast are those the database keeps (kept.TopicDay,
+kept.TopicVetoes). Each
 page runs a fixed number of queries whatever the size of the record (pinned in
 tests/test_topic_pages.py).
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -27,8 +28,8 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from . import charts, exports, stats
-from .kept import TopicDay
-from .models import MemberState, Resolution, Topic, Vote
+from .kept import TopicDay, TopicVetoes
+from .models import MemberState, Resolution, Topic
 from .rules import Outcome
 from .tables import ResolutionTable
 from .views import PAGINATION, lower_case_slug
@@ -151,11 +152,10 @@ class TopicFigures:
 
 
 def topic_figures(topic: Topic, listed: int | None = None) -> TopicFigures:
-    """Votes per year by outcome, as the database keeps them (kept.TopicDay), the
-    drafts vetoed with who vetoed them (the latest `listed` when given) and the
-    vetoes cast on the topic by each member, as every page counts them
-    (Vote.objects.vetoes()): four queries, none reading every vote on the topic
-    but for its vetoes."""
+    """Votes per year by outcome and the vetoes cast on the topic by each member,
+    as the database keeps them (kept.TopicDay, kept.TopicVetoes: as many rows
+    whatever the record's size), and the drafts vetoed with who vetoed them (the
+    latest `listed` when given): four queries."""
     per_year = stats.outcomes_per_year(
         TopicDay.objects.filter(topic=topic)
         .values_list(Year("date"), "outcome")
@@ -165,20 +165,17 @@ def topic_figures(topic: Topic, listed: int | None = None) -> TopicFigures:
     totals = {
         outcome: sum(year[outcome] for year in per_year.values()) for outcome in stats.OUTCOME_ORDER
     }
-    votes = votes_on(topic)
-    vetoed = votes.filter(outcome=Outcome.VETOED).with_tallies()
+    vetoed = votes_on(topic).filter(outcome=Outcome.VETOED).with_tallies()
     cast = (
-        Vote.objects.vetoes()
-        .filter(Resolution.on_topic(topic, record="resolution_id"))
-        .values_list("member_id", "member__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "member__name")
+        TopicVetoes.objects.filter(topic=topic)
+        .select_related("member")
+        .order_by("-vetoes", "member__name")
     )
     return TopicFigures(
         per_year=per_year,
         totals=totals,
         vetoed=list(vetoed[:listed] if listed is not None else vetoed),
-        vetoes_cast=[(MemberState(code=code, name=name), count) for code, name, count in cast],
+        vetoes_cast=[(row.member, row.vetoes) for row in cast],
     )
 
 

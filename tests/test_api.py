@@ -383,8 +383,7 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
         ("/api/votes/s-2091-1/", 6),
         ("/api/members/qaa/", 6),
         # The topics with their counts; a topic's, its kept per-year counts, its
-        # vetoes cast (counted by the database, as on its page), its vetoed
-        # drafts and their vetoes.
+        # kept vetoes cast, its vetoed drafts and their vetoes.
         ("/api/topics/", 1),
         ("/api/topics/made-up-question/", 5),
         # The members known, those seated in the period, its votes, what is left out.

@@ -1,8 +1,9 @@
-"""Figures kept by the database (resolutions/kept.py, migrations 0011, 0012 and
-0017): after every kind of write to the votes, to a record or to its topics, each
-member's votes per year equal the same count over every vote, the ballots of each
-day equal the recorded votes read one by one (together.ballots), and each topic's
-votes per day and outcome equal those of its votes counted one by one."""
+"""Figures kept by the database (resolutions/kept.py, migrations 0011, 0012, 0017
+and 0018): after every kind of write to the votes, to a record or to its topics,
+each member's votes per year equal the same count over every vote, the ballots of
+each day equal the recorded votes read one by one (together.ballots), and each
+topic's votes per day and outcome, and its vetoes cast by each member, equal
+those of its votes counted one by one."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.db.models.functions import ExtractYear
 from factories import council, many_votes, resolution
 
 from resolutions import kept
-from resolutions.kept import MemberYear, TopicDay
+from resolutions.kept import MemberYear, TopicDay, TopicVetoes
 from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
@@ -90,10 +91,26 @@ def topic_days_kept() -> Counter:
     return Counter({(topic, on, outcome): n for topic, on, outcome, n in rows})
 
 
+def topic_vetoes_now() -> Counter:
+    """(topic, member) -> vetoes cast (Vote.objects.vetoes()), each vote's topics read."""
+    found: Counter = Counter()
+    for vote in Vote.objects.vetoes().prefetch_related("resolution__topics"):
+        for topic in vote.resolution.topics.all():
+            found[(topic.pk, vote.member_id)] += 1
+    return found
+
+
+def topic_vetoes_kept() -> Counter:
+    assert not TopicVetoes.objects.filter(vetoes__lt=1).exists()
+    rows = TopicVetoes.objects.values_list("topic_id", "member_id", "vetoes")
+    return Counter({(topic, code): n for topic, code, n in rows})
+
+
 def check(*members) -> None:
     assert years_kept() == years_now()
     assert days_kept() == days_now()
     assert topic_days_kept() == topic_days_now()
+    assert topic_vetoes_kept() == topic_vetoes_now()
     for state in members:
         assert kept.tally_only_while_seated(state) == tally_only_now(state), state.code
 
@@ -210,6 +227,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     kept.DayBallot.objects.all().delete()
     kept.DayTallyOnly.objects.all().delete()
     TopicDay.objects.all().delete()
+    TopicVetoes.objects.all().delete()
     made = Resolution.objects.filter(date__year__gte=2983)
     made.update(review_status=Resolution.Review.NEEDS_REVIEW)
     Vote.objects.filter(member__in=members[:2]).update(position=Position.ABSTAIN)
@@ -220,6 +238,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     assert not kept.DayBallot.objects.exclude(times=0).exists()
     assert not kept.DayTallyOnly.objects.exclude(times=0).exists()
     assert not TopicDay.objects.exists()
+    assert not TopicVetoes.objects.exists()
 
 
 def test_kept_topic_days_follow_every_write_to_topics_and_records():
@@ -288,3 +307,64 @@ def test_kept_topic_days_follow_every_write_to_topics_and_records():
     second.delete()
     check()
     assert not TopicDay.objects.filter(topic_id__in=[reef, shoals]).exists()
+
+
+def test_kept_topic_vetoes_follow_every_write_to_vetoes_records_and_topics():
+    waa, wab, wac, wad = council("V", permanent=2, elected=2)
+    ids = Topic.ids_for({("topic", "Strait"), ("region", "Narrows")})
+    strait, narrows = ids[("topic", "Strait")], ids[("region", "Narrows")]
+    one, two = (
+        resolution(
+            on=dt.date(2987, 5, n),
+            draft_symbol=f"S/2987/{n}",
+            positions={Position.VETO: [waa], Position.FOR: [wab, wac, wad]},
+            outcome=Outcome.VETOED,
+        )
+        for n in (1, 2)
+    )
+    # Topics given to drafts already vetoed, one by one and in bulk.
+    one.topics.add(strait, narrows)
+    Resolution.topics.through.objects.bulk_create(
+        [Resolution.topics.through(resolution=two, topic_id=strait)]
+    )
+    check()
+    assert TopicVetoes.objects.get(topic_id=strait, member=waa).vetoes == 2
+    # A veto added, changed by save() and by update(), moved, and deleted.
+    Vote.objects.filter(resolution=one, member=wab).update(position=Position.VETO)
+    check()
+    vote = Vote.objects.get(resolution=two, member=waa)
+    vote.position = Position.AGAINST
+    vote.save()
+    check()
+    Vote.objects.filter(resolution=two, member=wab).delete()
+    Vote.objects.filter(resolution=one, member=wab).update(resolution=two)
+    check()
+    Vote.objects.create(resolution=one, member=wab, position=Position.VETO)
+    check()
+    Vote.objects.filter(resolution=two, member=wab).delete()
+    check()
+    # A veto on a draft recorded otherwise is no veto cast: the outcome changed
+    # from vetoed and back, by save() and by update(); a change that is no change.
+    one.outcome = Outcome.FAILED
+    one.save()
+    check()
+    Resolution.objects.filter(pk=one.pk).update(outcome=Outcome.VETOED)
+    check()
+    Resolution.objects.filter(pk=two.pk).update(outcome=Outcome.ADOPTED)
+    Resolution.objects.filter(pk=two.pk).update(outcome=Outcome.ADOPTED, date=dt.date(2987, 6, 1))
+    check()
+    # Topics taken off, moved and written anew; a record, a topic deleted.
+    one.topics.remove(narrows)
+    check()
+    Resolution.topics.through.objects.filter(resolution=one).update(topic_id=narrows)
+    check()
+    Resolution.topics.through.objects.filter(resolution=one).delete()
+    one.topics.set([strait, narrows])
+    check()
+    Topic.objects.filter(pk=narrows).delete()
+    check()
+    one.delete()
+    check()
+    two.delete()
+    check()
+    assert not TopicVetoes.objects.filter(member__in=[waa, wab]).exists()

@@ -376,7 +376,7 @@ def test_topic_names_are_escaped_everywhere(client, db):
         # The topics with their counts (one query), besides the version read.
         ("/topics/", 2),
         ("/topics.csv", 2),
-        # The topic, its kept per-year counts, its vetoes cast, its latest vetoed
+        # The topic, its kept per-year counts and vetoes cast, its latest vetoed
         # drafts and their vetoes, and the table's rows and vetoes (its count is
         # the kept figures').
         ("/topics/made-up-question/", 8),
