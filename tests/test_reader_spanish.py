@@ -170,3 +170,12 @@ def test_a_threatened_veto_is_a_noun_and_a_vote_against_after_despite_is_one():
     despite = read("Pese al voto en contra de Japón, el texto fue aprobado el miércoles por 13 "
                    "votos a favor.", THURSDAY)  # fmt: skip
     assert despite.positions["JPN"] == "against"
+
+
+def test_a_dateline_with_an_agency_is_the_reporters_day_not_the_votes():
+    result = read("Nueva York, 13 de abril de 2017 (EFE).- Rusia vetó ayer en el Consejo de "
+                  "Seguridad un proyecto de resolución.", None)  # fmt: skip
+    assert result.vote_date == dt.date(2017, 4, 12)
+    short = read("NACIONES UNIDAS, 13 abr (EFE).- El Consejo de Seguridad rechazó ayer el texto, "
+                 "que solo obtuvo cuatro votos a favor.", THURSDAY)  # fmt: skip
+    assert short.vote_date == dt.date(2017, 4, 12)

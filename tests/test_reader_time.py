@@ -76,3 +76,9 @@ def test_a_resolution_s_number_tells_the_council_s_size():
     assert result.positions == {}  # the size, not the members
     old = read("The Security Council unanimously adopted resolution 161 on the Congo.", None)
     assert counts(old)[0] is None
+
+
+def test_a_dateline_closed_by_an_agency_and_a_stop_dash_is_not_the_votes_day():
+    result = read("GENEVA, April 13, 2017 (Agency).- Russia yesterday vetoed the draft in the "
+                  "Security Council.", None)  # fmt: skip
+    assert result.vote_date.isoformat() == "2017-04-12"

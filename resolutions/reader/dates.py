@@ -297,15 +297,12 @@ def _of_another_event(sentence: Sentence, mention: DateMention) -> bool:
 
 def _is_dateline(text: str, mention: DateMention) -> bool:
     """A date at the head of a report, before its dash: "UNITED NATIONS, March 4 --",
-    or in brackets after the place: "GENEVA (March 4) -"."""
+    "NUEVA YORK, 4 mar (EFE).-", or in brackets after the place: "GENEVA (March 4) -"."""
     after = text[mention.start + len(mention.text) :]
     bracketed = text[: mention.start].rstrip().endswith("(")
     closing = r"\s*\)" if bracketed else ""
-    return (
-        mention.kind == "explicit"
-        and mention.start < 60
-        and re.match(closing + r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|–|—|-\s|:)", after) is not None
-    )
+    dash = closing + r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|–|—|-\s|:|\.-)"
+    return mention.kind == "explicit" and mention.start < 60 and re.match(dash, after) is not None
 
 
 LEAD = re.compile(

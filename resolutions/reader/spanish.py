@@ -218,6 +218,12 @@ _WEEKDAYS = {
     "domingo": "Sunday",
 }  # fmt: skip
 _MONTH = "(" + "|".join(_MONTHS) + ")"
+_MONTHS_SHORT = {
+    "ene": "January", "feb": "February", "mar": "March", "abr": "April", "may": "May",
+    "jun": "June", "jul": "July", "ago": "August", "sep": "September", "sept": "September",
+    "set": "September", "oct": "October", "nov": "November", "dic": "December",
+}  # fmt: skip
+_MONTH_SHORT = "(" + "|".join(sorted(_MONTHS_SHORT, key=len, reverse=True)) + ")"
 _WEEKDAY = "(" + "|".join(_WEEKDAYS) + ")"
 _DRAFT = r"(resoluci[oó]n|texto|borrador|proyecto\s+de\s+resoluci[oó]n|propuesta|iniciativa)"
 _DRAFT_EN = {"resolucion": "resolution", "resolución": "resolution", "texto": "text",
@@ -297,6 +303,11 @@ _PHRASES: list[tuple[str, _Rendering]] = [
         lambda m: f"on {m[1]} {_MONTHS[m[2].lower()]}" + (f" {m[3]}" if m[3] else ""),
     ),
     (rf"{_MONTH}\s+de(?:l)?\s+(\d{{4}})", lambda m: f"{_MONTHS[m[1].lower()]} {m[2]}"),
+    # a dateline's "12 abr (EFE).-"
+    (
+        rf"(\d{{1,2}})\s+{_MONTH_SHORT}\.?(?=\s*[(,.-])",
+        lambda m: f"{m[1]} {_MONTHS_SHORT[m[2].lower()]}",
+    ),
     (
         rf"(?:el|este|esta)\s+(?:pasado\s+)?{_WEEKDAY}(?:\s+pasado)?",
         lambda m: f"on {_WEEKDAYS[m[1].lower()]}",
