@@ -35,6 +35,10 @@ vote's time), `names` (members and capitals in a sentence), `counts` and
 consistent proposal, over a `settlement`; the outcome and the vetoes judged in
 `outcome`).
 `vocabulary` holds the words they share; `reading` the working objects.
+
+A report in Spanish is read by the same stages: `spanish` renders its words of a
+vote in English (member names from `spanish_names`), and its sentences keep the
+Spanish text as evidence.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import spanish
+from . import spanish, spanish_names
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
@@ -102,7 +106,7 @@ def extract(
         reading.result.warnings.append(
             "The report is in Spanish: its words of a vote are read as their English."
         )
-        names = {**spanish.english_names(), **names}
+        names = {**spanish_names.english_names(), **names}
     else:
         reading.sentences = split_sentences(text)
     reference = read_vote_date(reading, vote_date)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .spanish_names import CAPITALS, MEMBER_NAMES
+
 # --- Telling a report in Spanish ------------------------------------------------------
 
 _SPANISH_WORDS = re.compile(
@@ -36,167 +38,6 @@ def is_spanish(text: str) -> bool:
     head = text[:5000]
     spanish = len(_SPANISH_WORDS.findall(head))
     return spanish >= 4 and spanish > 2 * len(_ENGLISH_WORDS.findall(head))
-
-
-# --- Member names in Spanish ------------------------------------------------------------
-
-# The members that have sat on the Council, by their Spanish names (as the UN and
-# the Spanish-language press write them), each with an English name the reader knows.
-MEMBER_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "AGO": ("Angola", ("Angola",)),
-    "ALB": ("Albania", ("Albania",)),
-    "ARE": ("United Arab Emirates", ("Emiratos Árabes Unidos", "Emiratos")),
-    "ARG": ("Argentina", ("Argentina",)),
-    "AUS": ("Australia", ("Australia",)),
-    "AUT": ("Austria", ("Austria",)),
-    "AZE": ("Azerbaijan", ("Azerbaiyán",)),
-    "BDI": ("Burundi", ("Burundi",)),
-    "BEL": ("Belgium", ("Bélgica",)),
-    "BEN": ("Benin", ("Benín",)),
-    "BFA": ("Burkina Faso", ("Burkina Faso",)),
-    "BGD": ("Bangladesh", ("Bangladés", "Bangladesh")),
-    "BGR": ("Bulgaria", ("Bulgaria",)),
-    "BHR": ("Bahrain", ("Baréin", "Bahréin", "Bahrein")),
-    "BIH": ("Bosnia and Herzegovina", ("Bosnia y Herzegovina",)),
-    "BLR": ("Belarus", ("Belarús", "Bielorrusia")),
-    "BOL": ("Bolivia", ("Bolivia",)),
-    "BRA": ("Brazil", ("Brasil",)),
-    "BWA": ("Botswana", ("Botsuana", "Botswana")),
-    "CAN": ("Canada", ("Canadá",)),
-    "CHE": ("Switzerland", ("Suiza",)),
-    "CHL": ("Chile", ("Chile",)),
-    "CHN": ("China", ("China",)),
-    "CIV": ("Côte d'Ivoire", ("Côte d'Ivoire", "Costa de Marfil")),
-    "CMR": ("Cameroon", ("Camerún",)),
-    "COD": (
-        "Democratic Republic of the Congo",
-        ("República Democrática del Congo", "RD del Congo", "RDC"),
-    ),
-    "COG": ("Congo", ("República del Congo", "Congo")),
-    "COL": ("Colombia", ("Colombia",)),
-    "CPV": ("Cabo Verde", ("Cabo Verde",)),
-    "CRI": ("Costa Rica", ("Costa Rica",)),
-    "CSK": ("Czechoslovakia", ("Checoslovaquia",)),
-    "CUB": ("Cuba", ("Cuba",)),
-    "CZE": ("Czechia", ("Chequia", "República Checa")),
-    "DDR": ("German Democratic Republic", ("República Democrática Alemana",)),
-    "DEU": ("Germany", ("Alemania",)),
-    "DJI": ("Djibouti", ("Yibuti",)),
-    "DNK": ("Denmark", ("Dinamarca",)),
-    "DOM": ("Dominican Republic", ("República Dominicana",)),
-    "DZA": ("Algeria", ("Argelia",)),
-    "ECU": ("Ecuador", ("Ecuador",)),
-    "EGY": ("Egypt", ("Egipto",)),
-    "ESP": ("Spain", ("España",)),
-    "EST": ("Estonia", ("Estonia",)),
-    "ETH": ("Ethiopia", ("Etiopía",)),
-    "FIN": ("Finland", ("Finlandia",)),
-    "FRA": ("France", ("Francia",)),
-    "GAB": ("Gabon", ("Gabón",)),
-    "GBR": ("United Kingdom", ("Reino Unido", "Gran Bretaña")),
-    "GHA": ("Ghana", ("Ghana",)),
-    "GIN": ("Guinea", ("Guinea",)),
-    "GMB": ("Gambia", ("Gambia",)),
-    "GNB": ("Guinea-Bissau", ("Guinea-Bisáu", "Guinea-Bissau", "Guinea Bissau")),
-    "GNQ": ("Equatorial Guinea", ("Guinea Ecuatorial",)),
-    "GRC": ("Greece", ("Grecia",)),
-    "GTM": ("Guatemala", ("Guatemala",)),
-    "GUY": ("Guyana", ("Guyana",)),
-    "HND": ("Honduras", ("Honduras",)),
-    "HRV": ("Croatia", ("Croacia",)),
-    "HUN": ("Hungary", ("Hungría",)),
-    "IDN": ("Indonesia", ("Indonesia",)),
-    "IND": ("India", ("India",)),
-    "IRL": ("Ireland", ("Irlanda",)),
-    "IRN": ("Iran", ("Irán",)),
-    "IRQ": ("Iraq", ("Irak", "Iraq")),
-    "ITA": ("Italy", ("Italia",)),
-    "JAM": ("Jamaica", ("Jamaica",)),
-    "JOR": ("Jordan", ("Jordania",)),
-    "JPN": ("Japan", ("Japón",)),
-    "KAZ": ("Kazakhstan", ("Kazajistán", "Kazajstán")),
-    "KEN": ("Kenya", ("Kenia",)),
-    "KGZ": ("Kyrgyzstan", ("Kirguistán",)),
-    "KOR": ("Republic of Korea", ("República de Corea", "Corea del Sur")),
-    "KWT": ("Kuwait", ("Kuwait",)),
-    "LBN": ("Lebanon", ("Líbano",)),
-    "LBR": ("Liberia", ("Liberia",)),
-    "LBY": ("Libya", ("Libia",)),
-    "LKA": ("Sri Lanka", ("Sri Lanka",)),
-    "LTU": ("Lithuania", ("Lituania",)),
-    "LUX": ("Luxembourg", ("Luxemburgo",)),
-    "LVA": ("Latvia", ("Letonia",)),
-    "MAR": ("Morocco", ("Marruecos",)),
-    "MDG": ("Madagascar", ("Madagascar",)),
-    "MEX": ("Mexico", ("México", "Méjico")),
-    "MLI": ("Mali", ("Malí",)),
-    "MLT": ("Malta", ("Malta",)),
-    "MOZ": ("Mozambique", ("Mozambique",)),
-    "MRT": ("Mauritania", ("Mauritania",)),
-    "MUS": ("Mauritius", ("Mauricio",)),
-    "MYS": ("Malaysia", ("Malasia",)),
-    "NAM": ("Namibia", ("Namibia",)),
-    "NER": ("Niger", ("Níger",)),
-    "NGA": ("Nigeria", ("Nigeria",)),
-    "NIC": ("Nicaragua", ("Nicaragua",)),
-    "NLD": ("Netherlands", ("Países Bajos", "Holanda")),
-    "NOR": ("Norway", ("Noruega",)),
-    "NPL": ("Nepal", ("Nepal",)),
-    "NZL": ("New Zealand", ("Nueva Zelanda", "Nueva Zelandia")),
-    "OMN": ("Oman", ("Omán",)),
-    "PAK": ("Pakistan", ("Pakistán",)),
-    "PAN": ("Panama", ("Panamá",)),
-    "PER": ("Peru", ("Perú",)),
-    "PHL": ("Philippines", ("Filipinas",)),
-    "POL": ("Poland", ("Polonia",)),
-    "PRT": ("Portugal", ("Portugal",)),
-    "PRY": ("Paraguay", ("Paraguay",)),
-    "QAT": ("Qatar", ("Catar", "Qatar")),
-    "ROU": ("Romania", ("Rumania", "Rumanía")),
-    "RUS": ("Russia", ("Federación de Rusia", "Federación Rusa", "Rusia")),
-    "RWA": ("Rwanda", ("Ruanda", "Rwanda")),
-    "SDN": ("Sudan", ("Sudán",)),
-    "SEN": ("Senegal", ("Senegal",)),
-    "SGP": ("Singapore", ("Singapur",)),
-    "SLE": ("Sierra Leone", ("Sierra Leona",)),
-    "SOM": ("Somalia", ("Somalia",)),
-    "SUN": ("Soviet Union", ("Unión Soviética", "URSS")),
-    "SVK": ("Slovakia", ("Eslovaquia",)),
-    "SVN": ("Slovenia", ("Eslovenia",)),
-    "SWE": ("Sweden", ("Suecia",)),
-    "SYR": ("Syria", ("Siria",)),
-    "TCD": ("Chad", ("Chad",)),
-    "TGO": ("Togo", ("Togo",)),
-    "THA": ("Thailand", ("Tailandia",)),
-    "TTO": ("Trinidad and Tobago", ("Trinidad y Tobago",)),
-    "TUN": ("Tunisia", ("Túnez",)),
-    "TUR": ("Türkiye", ("Turquía",)),
-    "TZA": ("Tanzania", ("Tanzania",)),
-    "UGA": ("Uganda", ("Uganda",)),
-    "UKR": ("Ukraine", ("Ucrania",)),
-    "URY": ("Uruguay", ("Uruguay",)),
-    "USA": ("United States", ("Estados Unidos", "EE.UU.", "EEUU", "EE. UU.")),
-    "VCT": ("Saint Vincent and the Grenadines", ("San Vicente y las Granadinas",)),
-    "VEN": ("Venezuela", ("Venezuela",)),
-    "VNM": ("Viet Nam", ("Vietnam", "Viet Nam")),
-    "YEM": ("Yemen", ("Yemen",)),
-    "YUG": ("Yugoslavia", ("Yugoslavia",)),
-    "ZAF": ("South Africa", ("Sudáfrica",)),
-    "ZMB": ("Zambia", ("Zambia",)),
-    "ZWE": ("Zimbabwe", ("Zimbabue", "Zimbabwe")),
-}
-
-# Capitals for their governments, as in English ("Moscú", "Washington", "Pekín").
-_CAPITALS = {"Moscú": "Moscow", "Pekín": "Beijing", "Londres": "London", "París": "Paris",
-             "el Kremlin": "the Kremlin", "la Casa Blanca": "the White House"}  # fmt: skip
-
-
-def english_names() -> dict[str, str]:
-    """Each member's English name that `translate` writes (as `models.normalise_name`
-    keys it) -> its code, for the reader's name index."""
-    from ..models import normalise_name
-
-    return {normalise_name(english): code for code, (english, _) in MEMBER_NAMES.items()}
 
 
 # --- The words of a vote ------------------------------------------------------------------
@@ -538,7 +379,7 @@ _RIVAL = {"rival": "rival", "alter": "alternative", "anter": "previous", "previ"
 # Names and capitals keep their capital letter: "China" the member, "china" an adjective.
 _NAMES = sorted(
     [(name, english) for english, names in MEMBER_NAMES.values() for name in names]
-    + list(_CAPITALS.items()),
+    + list(CAPITALS.items()),
     key=lambda pair: -len(pair[0]),
 )
 _NAME_RENDERING = {name.lower(): english for name, english in _NAMES}
