@@ -31,7 +31,7 @@ from . import charts, exports, stats
 from .kept import TopicDay, TopicVetoes
 from .models import MemberState, Resolution, Topic
 from .rules import Outcome
-from .tables import ResolutionTable
+from .tables import ResolutionTable, figure_rows
 from .views import PAGINATION, lower_case_slug
 
 TOPIC_COLUMNS = [
@@ -240,10 +240,17 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 for outcome in stats.OUTCOME_ORDER
             ],
             "outcomes": [(outcome, Outcome(outcome).label) for outcome in stats.OUTCOME_ORDER],
-            "per_year": [
-                (year, [(Outcome(o).label, n) for o, n in counts.items()], sum(counts.values()))
+            "years": (min(per_year), max(per_year)) if per_year else None,
+            "per_year": figure_rows(
+                (
+                    year,
+                    [
+                        *((Outcome(o).label, n) for o, n in counts.items()),
+                        ("All", sum(counts.values())),
+                    ],
+                )
                 for year, counts in per_year.items()
-            ],
+            ),
             "chart": charts.chart_spec(charts.outcomes_per_year_chart(per_year))
             if per_year
             else None,
