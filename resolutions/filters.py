@@ -107,13 +107,16 @@ class ResolutionFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="year", label="Year", min_value=1945, max_value=2100
     )
     date = django_filters.DateFromToRangeFilter(label="Date from / to", widget=date_widget())
-    outcome = django_filters.ChoiceFilter(choices=Outcome.choices, empty_label="Any outcome")
+    outcome = django_filters.ChoiceFilter(
+        widget=Menu, choices=Outcome.choices, empty_label="Any outcome"
+    )
     q = django_filters.CharFilter(
         method="filter_text",
         label="Words, topic, place, symbol or number",
         max_length=MAX_TEXT_QUERY,
     )
     procedural = django_filters.ChoiceFilter(
+        widget=Menu,
         choices=[("yes", "Procedural only"), ("no", "Substantive only")],
         method="filter_procedural",
         empty_label="Procedural or not",
@@ -126,13 +129,17 @@ class ResolutionFilter(django_filters.FilterSet):
         label="Member",
     )
     position = django_filters.ChoiceFilter(
+        widget=Menu,
         choices=POSITION_CHOICES,
         method="filter_together",
         empty_label="Any position",
         label="Position",
     )
     review_status = django_filters.ChoiceFilter(
-        choices=Resolution.Review.choices, empty_label="Any review status", label="Review"
+        widget=Menu,
+        choices=Resolution.Review.choices,
+        empty_label="Any review status",
+        label="Review",
     )
     topic = django_filters.CharFilter(
         method="filter_topic", label="Topic (its address, as /topics/<topic>/)"
@@ -195,9 +202,13 @@ class MemberVoteFilter(django_filters.FilterSet):
         field_name="resolution__date", label="Date from / to", widget=date_widget()
     )
     outcome = django_filters.ChoiceFilter(
-        field_name="resolution__outcome", choices=Outcome.choices, empty_label="Any outcome"
+        widget=Menu,
+        field_name="resolution__outcome",
+        choices=Outcome.choices,
+        empty_label="Any outcome",
     )
     position = django_filters.ChoiceFilter(
+        widget=Menu,
         choices=POSITION_CHOICES,
         method="filter_position",
         empty_label="Any position",

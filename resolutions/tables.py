@@ -146,12 +146,14 @@ CELL_ARGUMENTS = frozenset(("value", "record", "column", "bound_column", "bound_
 GENERIC = object()
 
 
-def attribute_reader(bound_column):
+def attribute_reader(bound_column, labelled: bool = True):
     """For a column read by attribute names from model records (`title`, or across
     relations: `resolution__date`): a function (record -> value, or GENERIC where
     tables2's own reading must decide) that takes a field's label where it has
     choices (get_FOO_display on the last model), as tables2 does, with the field
-    looked up once per model rather than for every cell."""
+    looked up once per model rather than for every cell. Not `labelled`: the
+    stored value, where nothing but its emptiness is read (a label is empty where
+    its value is)."""
     path = str(bound_column.accessor)
     if A.LEGACY_SEPARATOR in path or not path:
         return None
@@ -182,7 +184,7 @@ def attribute_reader(bound_column):
                 return GENERIC
         if not isinstance(record, Model):
             return GENERIC
-        if method := label_method(type(record)):
+        if labelled and (method := label_method(type(record))):
             return getattr(record, method)()
         try:
             value = getattr(record, name)
@@ -198,16 +200,20 @@ def cell_writer(bound_column):
     cell (the accessor, choices' labels, empty values, the render method, the link,
     localization as its template does), but with the render method's signature read
     once per column, not for every cell (inspect.signature), and a plain attribute
-    read directly."""
+    read directly (its label only where the render method or the link reads it)."""
     args, catch_all = signature(bound_column.render)
     wants = None if catch_all else tuple(args)
     callable_ = wants is None or CELL_ARGUMENTS.issuperset(wants)
     render, link, localized = bound_column.render, bound_column.link, bound_column.localize
     empty, default = bound_column.column.empty_values, bound_column.default
-    read = attribute_reader(bound_column)
+    read = attribute_reader(bound_column, labelled=wants is None or "value" in wants or link)
     context = Context()
+    # A render method asking for the record alone (most here) is given it alone.
+    record_only = wants == ("record",) and not link
 
     def call(row, column, value=None):
+        if record_only:
+            return render(record=row.record)
         given = row._optional_cell_arguments(column, value)
         if not callable_:
             content = None  # as tables2: a render method asking for more is not called
