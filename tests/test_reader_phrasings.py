@@ -527,3 +527,13 @@ def test_the_only_country_that_voted_against_and_those_of_after_a_count():
     assert result.positions["EGY"] == "abstain"
     assert result.positions["ITA"] == "abstain"
     assert counts(result) == (12, 1, 2)
+
+
+def test_each_count_takes_the_members_listed_before_the_next_count():
+    result = read("The text received ten votes in favour on Tuesday, two against, those of "
+                  "Russia and Bolivia, and three abstentions, those of China, Ethiopia and "
+                  "Kazakhstan.")  # fmt: skip
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["BOL"] == "against"
+    assert result.positions["RUS"] == "veto"
+    assert [result.positions[c] for c in ("CHN", "ETH", "KAZ")] == ["abstain"] * 3

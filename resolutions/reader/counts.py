@@ -185,6 +185,8 @@ def _list_to_clause_end(passage: Passage, start: int) -> list | None:
     """The members listed from `start` to the end of the clause, when nothing else is
     there ("China, Russia and Algeria."), or None."""
     stop = passage.clause_end(start)
+    following = _NEXT_COUNT_START.search(passage.masked, start, stop)
+    stop = following.start() if following else stop
     listed = [x for x in passage.mentions if start <= x.start and x.end <= stop]
     if not listed or any(x.adjectival for x in listed):
         return None
@@ -200,6 +202,7 @@ def _list_to_clause_end(passage: Passage, start: int) -> list | None:
 # "two abstentions, those of Egypt and Italy, and 12 votes in favour": the list ends
 # where the next count begins
 _NEXT_COUNT = re.compile(rf"\s*,\s*(?:and\s+|with\s+)?{NUM}\s+(?:votes?\b|{POSITION_WORD})", re.I)
+_NEXT_COUNT_START = re.compile(_NEXT_COUNT.pattern.replace(r"\s*,", r",", 1), re.I)
 
 
 def read_scores(passage: Passage) -> None:
