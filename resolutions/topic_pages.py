@@ -13,6 +13,7 @@ tests/test_topic_pages.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -223,10 +224,18 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return moved
     topic = get_topic(slug)
     figures = topic_figures(topic, LISTED)
-    # Every vote on the topic, as many as its kept figures count: no COUNT.
-    table = ResolutionTable(votes_on(topic).with_tallies())
-    RequestConfig(request, paginate={**PAGINATION, "count": figures.votes}).configure(table)
     per_year = figures.per_year
+    # Every vote on the topic, as many as its kept figures count: no COUNT. Bounded
+    # by the years they span, so that the table in date order is read from the
+    # topic's first year, not through every earlier vote (a category in use
+    # since 1994 sorted by date read 114,000 records before its first at 100x).
+    votes = votes_on(topic)
+    if per_year:
+        votes = votes.filter(
+            date__gte=dt.date(min(per_year), 1, 1), date__lte=dt.date(max(per_year), 12, 31)
+        )
+    table = ResolutionTable(votes.with_tallies())
+    RequestConfig(request, paginate={**PAGINATION, "count": figures.votes}).configure(table)
     return render(
         request,
         "resolutions/topic_detail.html",
