@@ -179,3 +179,11 @@ def test_a_dateline_with_an_agency_is_the_reporters_day_not_the_votes():
     short = read("NACIONES UNIDAS, 13 abr (EFE).- El Consejo de Seguridad rechazó ayer el texto, "
                  "que solo obtuvo cuatro votos a favor.", THURSDAY)  # fmt: skip
     assert short.vote_date == dt.date(2017, 4, 12)
+
+
+def test_histories_counted_in_figures_or_words_past_fifteen():
+    for history in ("Es la 3ª vez que Rusia vetó un texto sobre Siria.",
+                    "Rusia ha vetado veintitrés veces textos sobre Siria.",
+                    "Doce veces ha vetado Rusia textos sobre Siria."):  # fmt: skip
+        result = read(history + " El miércoles, Rusia se abstuvo.", THURSDAY)
+        assert result.positions["RUS"] == "abstain"

@@ -114,7 +114,10 @@ def _times(number: str, noun: str) -> str:
     english = {"veces": "times", "ocasiones": "occasions"}[noun.lower()]
     words = {"varias": "several", "muchas": "many", "numerosas": "numerous", "múltiples":
              "multiple", "multiples": "multiple"} | _NUMBERS  # fmt: skip
-    return f"{words.get(number.lower(), number)} {english}"
+    word = number.lower()
+    if word not in words and re.match(r"(?:dieci|veint|treint|cuarent|cincuent)", word):
+        word = "many"  # "veintitrés veces": a number past fifteen
+    return f"{words.get(word, word if word == 'many' else number)} {english}"
 
 
 def _the(m: re.Match, kind: str) -> str:
@@ -138,6 +141,13 @@ _SUBJECT_AFTER = (
 # takes the capital of the Spanish word it stands for.
 _Rendering = str | Callable[[re.Match], str]
 _PHRASES: list[tuple[str, _Rendering]] = [
+    # histories ("es la octava vez que Rusia vetó", "16 veces")
+    (
+        rf"(?:(?:la|su|por\s+la|por)\s+)?{_ORDINAL_ES}\s+vez",
+        lambda m: f"the {_ordinal_en(m[1])} time",
+    ),
+    (r"(?:la|su|por\s+la|por)\s+(\d+)\s*[ªºa]\s+vez", lambda m: f"the {_suffixed(int(m[1]))} time"),
+    (r"(\d+|[^\W\d_]+)\s+(veces|ocasiones)", lambda m: _times(m[1], m[2])),
     # dates: "11 de marzo de 2026", "el pasado 11 de marzo", "en marzo de 2026"
     (
         rf"(?:el\s+(?:pasado\s+)?)?(\d{{1,2}})\s+de\s+{_MONTH}(?:\s+de(?:l)?\s+(\d{{4}}))?",
@@ -241,6 +251,8 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"votó", "voted"),
     (r"votaron", "voted"),
     (r"votando", "voting"),
+    (r"votado", "voted"),
+    (r"se\s+hab[ií]an?\s+abstenido", "had abstained"),
     (r"votaci[oó]n(?:es)?", "vote"),
     (r"votos", "votes"),
     (r"voto", "vote"),
@@ -325,12 +337,7 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"(?:un|una|uno)(?=\s+(?:voto|votos|abstenci|veto)\b)", "one"),
     (r"uno", "one"),
     (r"|".join(_NUMBERS), lambda m: _NUMBERS[m[0].lower()]),
-    # time, terms and joins; histories ("es la octava vez que Rusia vetó", "16 veces")
-    (
-        rf"(?:(?:la|su|por\s+la|por)\s+)?{_ORDINAL_ES}\s+vez",
-        lambda m: f"the {_ordinal_en(m[1])} time",
-    ),
-    (r"(\d+|[a-z]+)\s+(veces|ocasiones)", lambda m: _times(m[1], m[2])),
+    # time, terms and joins
     (r"hab[ií]a|hab[ií]an", "had"),
     (r"hasta", "until"),
     (r"desde", "since"),
