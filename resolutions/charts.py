@@ -412,13 +412,30 @@ def terms_timeline(
     return _figure(traces, layout)
 
 
+def _plain_day(value: object) -> str:
+    if type(value) is dt.date:
+        return value.isoformat()  # (as plotly writes a day)
+    raise TypeError(f"not plain JSON: {type(value).__name__}")
+
+
 def chart_spec(figure: go.Figure) -> dict[str, Any]:
-    """The figure as plain JSON data, for `json_script` (which escapes it for HTML),
-    without its template (plotly writes its default one in): charts.js gives it the
-    site's (TEMPLATE_FILE)."""
-    spec = json.loads(figure.to_json())
-    spec.setdefault("layout", {}).pop("template", None)
-    return spec
+    """The figure as plain JSON data, for the page's data block (chart_json), without
+    its template (plotly writes its default one in): charts.js gives it the site's
+    (TEMPLATE_FILE). Read from the figure's own properties, which the figures here
+    hold as plain values (plotly's to_json deep-copies them and encodes them twice:
+    most of a chart's cost); a figure holding anything else (NaN, numbers of numpy)
+    is left to plotly's encoder. tests/test_charts.py checks every chart equal to
+    plotly's own encoding of it."""
+    layout = {key: value for key, value in figure._layout.items() if key != "template"}
+    try:
+        text = json.dumps(
+            {"data": figure._data, "layout": layout}, default=_plain_day, allow_nan=False
+        )
+    except (TypeError, ValueError):
+        spec = json.loads(figure.to_json())
+        spec.setdefault("layout", {}).pop("template", None)
+        return spec
+    return json.loads(text)
 
 
 # Reading votes together (resolutions/agreement.py) ---------------------------------

@@ -8,6 +8,7 @@ from functools import partial
 from urllib.parse import quote
 
 import django_tables2 as tables
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Model
@@ -267,12 +268,24 @@ def figure_rows(rows: Iterable[tuple[object, Iterable[tuple[str, object]]]]) -> 
     "numbers", whose cells site.css aligns right (no class on each cell). Written
     here, not by a template's loop over every cell (80 years of 7 figures: 7 ms)."""
 
+    # A whole number reads as itself unless thousands are grouped (settings); a
+    # column's label is escaped once.
+    plain_ints = not settings.USE_THOUSAND_SEPARATOR
+    opening: dict[str, str] = {}
+
     def text(value) -> str:
+        if plain_ints and type(value) is int:
+            return str(value)
         return conditional_escape(localize(value))
+
+    def cell(label: str, value) -> str:
+        if label not in opening:
+            opening[label] = f'<td data-label="{conditional_escape(label)}">'
+        return f"{opening[label]}{text(value)}</td>"
 
     lines = (
         f'<tr><th scope="row">{text(name)}</th>'
-        + "".join(f'<td data-label="{text(label)}">{text(value)}</td>' for label, value in cells)
+        + "".join(cell(label, value) for label, value in cells)
         + "</tr>"
         for name, cells in rows
     )
