@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 from simple_history.models import HistoricalRecords
@@ -631,7 +631,10 @@ class Resolution(models.Model):
         if isinstance(topic, Topic):
             links = links.filter(topic=topic)
         else:
-            links = links.filter(topic__slug=topic.strip().lower())
+            # The topic's id read first (not a join with the topics): PostgreSQL
+            # then plans for the votes of that topic, not for an average one's.
+            named = Topic.objects.filter(slug=topic.strip().lower()).values("pk")[:1]
+            links = links.filter(topic=Subquery(named))
         return Exists(links)
 
     def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
