@@ -537,3 +537,11 @@ def test_each_count_takes_the_members_listed_before_the_next_count():
     assert result.positions["BOL"] == "against"
     assert result.positions["RUS"] == "veto"
     assert [result.positions[c] for c in ("CHN", "ETH", "KAZ")] == ["abstain"] * 3
+
+
+def test_members_after_a_dash_that_opens_with_a_preposition_are_not_joined():
+    result = read("Japan, Italy and Egypt voted against the draft on Tuesday, which received only "
+                  "two votes in favour — from Russia and China.")  # fmt: skip
+    assert result.positions["JPN"] == "against"
+    assert "RUS" not in result.positions
+    assert "CHN" not in result.positions

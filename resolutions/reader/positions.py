@@ -194,6 +194,9 @@ def extension_after(
     joined = [
         x for x in after_members if m.end() <= x.start and x.end <= end and id(x) not in consumed
     ]
+    dashed = opener in {"--", "–", "—"}
+    if dashed and joined and not LIST_GAP.fullmatch(masked[m.end() : joined[0].start]):
+        return []  # "— from Russia and China": what follows is said of something else
     if (
         next_phrase
         and joined
