@@ -108,3 +108,41 @@ def test_the_columns_written_as_stored_can_never_carry_the_guard():
     the database holds only these words there (and codes of three capitals)."""
     for word in [*Outcome.values, *Position.values]:
         assert word and not guarded(word)
+
+
+def test_a_database_error_midway_ends_the_download_as_an_error_and_keeps_no_file(
+    client, monkeypatch, settings
+):
+    """The connection lost after some lines: the answer, already a 200, is cut
+    short by the error (a server then ends it unfinished, never as complete), and
+    no file is kept for the next reader."""
+    import itertools
+    from pathlib import Path
+
+    from django.db import OperationalError
+
+    monkeypatch.setattr(exports, "CHUNK", 50)
+
+    def lost_midway(execute, sql, params, many, context):
+        rows = execute(sql, params, many, context)
+        if not sql.startswith("COPY"):
+            return rows
+
+        def some_then_lost():
+            yield from itertools.islice(rows, 200)
+            raise OperationalError("server closed the connection unexpectedly")
+
+        return some_then_lost()
+
+    with connection.execute_wrapper(lost_midway):
+        response = client.get("/export/votes.csv")
+        assert response.status_code == 200
+        chunks = iter(response.streaming_content)
+        assert next(chunks).startswith(b"resolution_symbol,")
+        with pytest.raises(OperationalError):
+            for _ in chunks:
+                pass
+    folder = Path(settings.EXPORT_DIR)
+    assert not folder.exists() or not list(folder.iterdir())  # nor a part of one
+    # The connection serves the next request: the cut COPY was ended.
+    assert client.get("/resolutions/s-2017-315/votes.csv").status_code == 200
