@@ -38,15 +38,18 @@ consistent proposal, over a `settlement`; the outcome and the vetoes judged in
 
 A report in Spanish is read by the same stages: `spanish` renders its words of a
 vote in English (member names from `spanish_names`), and its sentences keep the
-Spanish text as evidence.
+Spanish text as evidence. So is one in French: `french` is a `languages.Language`,
+the words and names of a language over one engine (telling the language, one
+pattern of its phrases and names, `translate` with where each character stands).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
-from . import spanish, spanish_names
+from . import french, spanish, spanish_names
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
@@ -100,13 +103,15 @@ def extract(
         raise ValueError(refused)
     reading = Reading(text=text, context=context, result=Extraction(published=published))
     names = context.names
-    if spanish.is_spanish(text):
-        rendered, where = spanish.translate(text)
+    language = language_of(text)
+    if language is not None:
+        name, translate, english_names = language
+        rendered, where = translate(text)
         reading.sentences = split_sentences(rendered, (text, where))
         reading.result.warnings.append(
-            "The report is in Spanish: its words of a vote are read as their English."
+            f"The report is in {name}: its words of a vote are read as their English."
         )
-        names = {**spanish_names.english_names(), **names}
+        names = {**english_names(), **names}
     else:
         reading.sentences = split_sentences(text)
     reference = read_vote_date(reading, vote_date)
@@ -121,6 +126,18 @@ def extract(
         read_sentence(reading, sentence)
     settle(reading)
     return reading.result
+
+
+def language_of(text: str) -> tuple[str, Callable, Callable] | None:
+    """(the language's name, its `translate`, its members' English names) for a report
+    in French or Spanish, None for one in English. French is told first: its telling
+    words are not Spanish's, while some of Spanish's ("la", "de", "en", "que") are
+    French too."""
+    if french.FRENCH.tells(text):
+        return french.FRENCH.name, french.FRENCH.translate, french.FRENCH.english_names
+    if spanish.is_spanish(text):
+        return "Spanish", spanish.translate, spanish_names.english_names
+    return None
 
 
 def seat_the_council(reading: Reading) -> None:

@@ -4,6 +4,7 @@ against the publication date or a date line; stretches that speak of another tim
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -341,11 +342,18 @@ _FIRST_SINCE = re.compile(
 
 def time_mismatch(window: str, result: Extraction) -> bool:
     """Does this stretch speak of another time than the vote's?"""
+    return _time_mismatch(window, result.vote_date, result.published)
+
+
+# A long clause is asked about once for each count and phrase in it (a report pasted
+# with no full stop is one clause): the answer is kept for the last few asked.
+@functools.lru_cache(maxsize=8)
+def _time_mismatch(window: str, vote_date: dt.date | None, published: dt.date | None) -> bool:
     # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
     window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
     window = _TERM_SPAN.sub(lambda m: " " * len(m.group(0)), window)
     window = _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), window)
-    if not (result.vote_date and str(result.vote_date.year) in window) and re.search(
+    if not (vote_date and str(vote_date.year) in window) and re.search(
         r"\b(?:last|previous|past)\s+(?:year|month|week|decade|time)\b|\bpreviously\b|"
         r"\bin\s+the\s+past\b|\bso\s+far\b|\bearlier\s+this\s+(?:year|month)\b|\bago\b|"
         r"\bsince\s+(?:the|\d{4})\b|\bin\s+(?:19|20)\d\d\b",
@@ -353,7 +361,7 @@ def time_mismatch(window: str, result: Extraction) -> bool:
         re.I,
     ):
         return True
-    day = result.vote_date
+    day = vote_date
     if day is None:
         return False
     for m in re.finditer(rf"\b(?i:in|on|of|since|last)\s+({MONTH})\b", window):
@@ -367,7 +375,7 @@ def time_mismatch(window: str, result: Extraction) -> bool:
     for m in _DATE_PATTERNS[5][1].finditer(window):
         if other_event_clause(window, m.start(), m.end()):
             continue  # "... on Wednesday, after a debate that began on Monday"
-        if WEEKDAYS.index(m[1].lower()) != day.weekday() and result.published:
+        if WEEKDAYS.index(m[1].lower()) != day.weekday() and published:
             return True
     return False
 
