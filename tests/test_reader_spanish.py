@@ -187,3 +187,13 @@ def test_histories_counted_in_figures_or_words_past_fifteen():
                     "Doce veces ha vetado Rusia textos sobre Siria."):  # fmt: skip
         result = read(history + " El miércoles, Rusia se abstuvo.", THURSDAY)
         assert result.positions["RUS"] == "abstain"
+
+
+def test_the_draft_named_for_the_members_that_put_another_forward_is_that_other():
+    result = read("Rusia vetó el miércoles el texto, que obtuvo 10 votos a favor. Rusia y China "
+                  "presentaron otra resolución. La resolución ruso-china recibió dos votos a "
+                  "favor, con la abstención de Egipto.", THURSDAY)  # fmt: skip
+    assert result.positions["RUS"] == "veto"
+    assert "EGY" not in result.positions
+    assert result.counts["for"] == 10
+    assert translate("el texto ruso")[0] == "the Russian text"

@@ -67,6 +67,13 @@ _MONTHS_SHORT = {
 _MONTH_SHORT = "(" + "|".join(sorted(_MONTHS_SHORT, key=len, reverse=True)) + ")"
 _WEEKDAY = "(" + "|".join(_WEEKDAYS) + ")"
 _DRAFT = r"(resoluci[oó]n|texto|borrador|proyecto\s+de\s+resoluci[oó]n|propuesta|iniciativa)"
+_NATIONALITY = (
+    r"(rus[oa]|estadounidense|norteamerican[oa]|chin[oa]|franc[eé]s|francesa|brit[aá]nic[oa]|"
+    r"sovi[eé]tic[oa])"
+)
+_ADJECTIVE = {"rusa": "Russian", "ruso": "Russian", "estad": "American", "norte": "American",
+              "chino": "Chinese", "china": "Chinese", "franc": "French", "britá": "British",
+              "brita": "British", "sovié": "Soviet", "sovie": "Soviet"}  # fmt: skip
 _DRAFT_EN = {"resolucion": "resolution", "resolución": "resolution", "texto": "text",
              "borrador": "draft", "propuesta": "proposal", "iniciativa": "initiative"}  # fmt: skip
 
@@ -297,6 +304,22 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"ONU", "UN"),
     (r"Consejo", "Council"),
     (rf"(?:otr[oa]|segund[oa])\s+{_DRAFT}", lambda m: f"another {_draft_en(m[1])}"),
+    # "el texto ruso": the Russian text, as English orders it (see `sponsors`)
+    (
+        rf"{_DRAFT}\s+{_NATIONALITY}(?:\s*-\s*{_NATIONALITY})?",
+        lambda m: "-".join(_ADJECTIVE[a[:5]] for a in (m[2], m[3]) if a) + f" {_draft_en(m[1])}",
+    ),
+    # who put a draft forward: "presentado por Rusia"
+    (r"(?:presentad|introducid)[oa]s?\s+por", "presented by"),
+    (r"propuest[oa]s?\s+por", "proposed by"),
+    (r"redactad[oa]s?\s+por", "drafted by"),
+    (r"(?:co-?patrocinad|copresentad)[oa]s?\s+por", "co-sponsored by"),
+    (r"(?:patrocinad|impulsad|promovid)[oa]s?\s+por", "sponsored by"),
+    (r"presentaron|presentó|introdujeron|introdujo", "presented"),
+    (r"propusieron|propuso", "proposed"),
+    (r"redactaron|redactó", "drafted"),
+    (r"copatrocinaron|copatrocinó", "co-sponsored"),
+    (r"patrocinaron|patrocinó|impulsaron|impulsó|promovieron|promovió", "sponsored"),
     (
         rf"{_DRAFT}\s+(rival|alternativ[oa]|anterior|previ[oa]|competidor[a]?)",
         lambda m: f"{_RIVAL[m[2].lower()[:5]]} {_draft_en(m[1])}",
