@@ -197,3 +197,11 @@ def test_the_draft_named_for_the_members_that_put_another_forward_is_that_other(
     assert "EGY" not in result.positions
     assert result.counts["for"] == 10
     assert translate("el texto ruso")[0] == "the Russian text"
+
+
+def test_a_report_in_portuguese_is_not_read_as_spanish():
+    assert not is_spanish("O Conselho de Segurança da ONU aprovou nesta quarta-feira a resolução "
+                          "por 13 votos a favor e duas abstenções, da Rússia e da China, que "
+                          "se abstiveram na votação sobre o texto.")  # fmt: skip
+    assert is_spanish("El Consejo de Seguridad de la ONU aprobó este miércoles la resolución "
+                      "por 13 votos a favor y dos abstenciones.")  # fmt: skip

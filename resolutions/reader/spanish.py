@@ -32,12 +32,20 @@ _ENGLISH_WORDS = re.compile(
 )
 
 
+# Words of Spanish that Portuguese, which shares many small words with it, lacks.
+_NOT_PORTUGUESE = re.compile(r"\b(?:el|los|del|y|una|con)\b", re.I)
+
+
 def is_spanish(text: str) -> bool:
     """Is the text written in Spanish? Its common small words against English's, on
     the first 5,000 characters (a report is in one language)."""
     head = text[:5000]
     spanish = len(_SPANISH_WORDS.findall(head))
-    return spanish >= 4 and spanish > 2 * len(_ENGLISH_WORDS.findall(head))
+    return (
+        spanish >= 4
+        and spanish > 2 * len(_ENGLISH_WORDS.findall(head))
+        and _NOT_PORTUGUESE.search(head) is not None
+    )
 
 
 # --- The words of a vote ------------------------------------------------------------------
