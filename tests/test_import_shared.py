@@ -865,7 +865,7 @@ def test_resolutions_adopted_over_the_ussrs_vote_against_are_procedural(imported
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+@pytest.mark.postgresql  # COPY is PostgreSQL's
 def test_the_whole_record_by_copy_is_the_same_bytes_as_written_by_python(imported):
     from resolutions import exports, pgexport
 
@@ -891,7 +891,6 @@ def test_the_whole_record_survives_the_votes_csv_round_trip(imported, tmp_path):
     import sys
 
     from conftest import PROJECT
-    from django.db import connection
 
     from resolutions.exports import votes_csv
 

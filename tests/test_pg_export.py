@@ -18,7 +18,7 @@ from resolutions.rules import Outcome, Position
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's"),
+    pytest.mark.postgresql,  # COPY is PostgreSQL's
 ]
 
 
