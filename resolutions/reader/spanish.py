@@ -443,23 +443,23 @@ def _group_starts() -> list[int]:
 
 
 _STARTS = _group_starts()
+_ALTERNATIVE_OF = {start: i for i, start in enumerate(_STARTS)}
 _COMPILED = [re.compile(pattern, re.I) for pattern, _ in _PHRASES]
 
 
 def _render(m: re.Match) -> str:
-    if m.group(_STARTS[0]) is not None:
+    # the group of an alternative closes after the groups inside it: `lastindex` is its own
+    i = _ALTERNATIVE_OF[m.lastindex]
+    if i == 0:
         return _NAME_RENDERING[re.sub(r"\s+", " ", m[0]).lower()]
-    for i, start in enumerate(_STARTS[1:], 1):
-        if m.group(start) is not None:
-            rendering = _RENDERINGS[i]
-            if callable(rendering):  # its own groups, read where it matched (lookarounds too)
-                english = rendering(_COMPILED[i - 1].match(m.string, m.start()))
-            else:
-                english = rendering
-            if m[0][:1].isupper() and english[:1].islower():
-                english = english[0].upper() + english[1:]
-            return english
-    return m[0]
+    rendering = _RENDERINGS[i]
+    if callable(rendering):  # its own groups, read where it matched (lookarounds too)
+        english = rendering(_COMPILED[i - 1].match(m.string, m.start()))
+    else:
+        english = rendering
+    if m[0][:1].isupper() and english[:1].islower():
+        english = english[0].upper() + english[1:]
+    return english
 
 
 def translate(text: str) -> tuple[str, list[int]]:
