@@ -205,3 +205,12 @@ def test_a_report_in_portuguese_is_not_read_as_spanish():
                           "se abstiveram na votação sobre o texto.")  # fmt: skip
     assert is_spanish("El Consejo de Seguridad de la ONU aprobó este miércoles la resolución "
                       "por 13 votos a favor y dos abstenciones.")  # fmt: skip
+
+
+def test_counts_said_as_the_votes_in_favour_of_so_many_and_affirmative_votes():
+    result = read("El texto salió adelante el miércoles con el voto a favor de 13 países y la "
+                  "abstención de Rusia y China.", THURSDAY)  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    words = read("La resolución recibió el miércoles trece votos afirmativos, ninguno en contra "
+                 "y una abstención.", THURSDAY)  # fmt: skip
+    assert counts(words) == (13, 0, 1)

@@ -66,6 +66,7 @@ _WEEKDAYS = {
     "jueves": "Thursday", "viernes": "Friday", "sábado": "Saturday", "sabado": "Saturday",
     "domingo": "Sunday",
 }  # fmt: skip
+_NUMBER_WORD = r"(?:" + "|".join(_NUMBERS) + r")\b"
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 _MONTHS_SHORT = {
     "ene": "January", "feb": "February", "mar": "March", "abr": "April", "may": "May",
@@ -243,7 +244,11 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"pese\s+a|a\s+pesar\s+de", "despite"),
     (rf"(?:(?:el|los)\s+)?votos?\s+en\s+contra\s+de{_NAME_AFTER}", lambda m: _the(m, "negative")),
     (rf"(?:(?:el|los)\s+)?votos?\s+a\s+favor\s+de{_NAME_AFTER}", lambda m: _the(m, "affirmative")),
+    # "con el voto a favor de 13 países": that many in favour
+    (rf"(?:(?:el|los)\s+)?votos?\s+a\s+favor\s+de(?=\s+(?:\d|{_NUMBER_WORD}))", "the support of"),
     (r"votos?\s+a\s+favor", "votes in favour"),
+    (r"votos\s+afirmativos", "affirmative votes"),
+    (r"votos\s+negativos", "negative votes"),
     (r"votos?\s+en\s+contra", "votes against"),
     (r"votos?\s+contra", "votes to"),  # "por 13 votos contra 2"
     # the verb before its subject: "votaron en contra Estados Unidos y Japón", "se
@@ -365,7 +370,7 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (r"el\s+resto", "the rest"),
     # numbers
     (r"ningun[oa]|ning[uú]n", "none"),
-    (r"(?:un|una|uno)(?=\s+(?:voto|votos|abstenci|veto)\b)", "one"),
+    (r"(?:un|una|uno)(?=\s+(?:votos?|abstenci[oó]n|vetos?)\b)", "one"),
     (r"uno", "one"),
     (r"|".join(_NUMBERS), lambda m: _NUMBERS[m[0].lower()]),
     # time, terms and joins
