@@ -175,3 +175,15 @@ def test_a_place_that_holds_a_members_name_is_not_that_member():
     assert set(result.positions) <= {"JPN"}
     rendered, _ = FRENCH.translate("la Papouasie-Nouvelle-Guinée et la Guinée")
     assert rendered == " Papua New Guinea and  Guinea"
+
+
+def test_argued_that_is_not_supported():
+    result = read("Mercredi, la Russie a soutenu que le texte était contraire au droit.", THURSDAY)
+    assert "RUS" not in result.positions
+    backed = read("Mercredi, la Russie a soutenu le texte, qui a été adopté.", THURSDAY)
+    assert backed.positions["RUS"] == "for"
+
+
+def test_the_two_germanies_are_told_apart():
+    rendered, _ = FRENCH.translate("l'Allemagne de l'Est, l'Allemagne de l'Ouest et l'Allemagne")
+    assert rendered == "German Democratic Republic, Germany and Germany"

@@ -63,8 +63,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "CSK": ("Tchécoslovaquie",),
     "CUB": ("Cuba",),
     "CZE": ("Tchéquie", "République tchèque"),
-    "DDR": ("République démocratique allemande", "RDA"),
-    "DEU": ("République fédérale d'Allemagne", "Allemagne", "RFA"),
+    "DDR": ("République démocratique allemande", "Allemagne de l'Est", "RDA"),
+    "DEU": ("République fédérale d'Allemagne", "Allemagne de l'Ouest", "Allemagne", "RFA"),
     "DJI": ("Djibouti",),
     "DNK": ("Danemark",),
     "DOM": ("République dominicaine",),
@@ -195,9 +195,9 @@ _CAPITALS = {"Moscou": "Moscow", "Pékin": "Beijing", "Pekin": "Beijing", "Londr
 # Places whose names hold a member's and are not that member.
 _OTHERS = {"Soudan du Sud": "South Sudan", "Corée du Nord": "North Korea",
            "Irlande du Nord": "Northern Ireland", "Papouasie-Nouvelle-Guinée": "Papua New Guinea",
+           "Nouvelle-Guinée": "New Guinea",
            "République populaire démocratique de Corée": "North Korea",
-           "Guinée française": "French Guinea", "Congo belge": "Belgian Congo",
-           "Chine populaire": "People's China"}  # fmt: skip
+           "Guinée française": "French Guinea", "Congo belge": "Belgian Congo"}  # fmt: skip
 
 # --- The words of a vote ---------------------------------------------------------------
 
@@ -543,7 +543,11 @@ _PHRASES: list[tuple[str, object]] = [
         rf"{_AUXILIARY}\s+{_ADVERB}(?:recueilli|obtenu|reçu|réuni|rassemblé|récolté)",
         _perfect("received"),
     ),
-    (rf"{_AUXILIARY}\s+{_ADVERB}(?:soutenu|appuyé)", _perfect("supported")),
+    # "a soutenu que ...": argued that, not supported
+    (
+        rf"{_AUXILIARY}\s+{_ADVERB}(?:soutenu|appuyé)(?!\s+(?:que|qu{_AP}|sur)\b)",
+        _perfect("supported"),
+    ),
     (r"soutenue?s?\s+par", "supported by"),
     # what became of the draft
     (
@@ -588,7 +592,8 @@ _PHRASES: list[tuple[str, object]] = [
             + "blocked"
         ),
     ),  # fmt: skip
-    (rf"{_AUXILIARY}\s+{_ADVERB}(?:adopté|approuvé)", _perfect("adopted")),
+    (rf"{_AUXILIARY}\s+{_ADVERB}adopté", _perfect("adopted")),
+    (rf"{_AUXILIARY}\s+{_ADVERB}approuvé", _perfect("approved")),
     (rf"{_AUXILIARY}\s+{_ADVERB}rejeté", _perfect("rejected")),
     (rf"{_AUXILIARY}\s+{_ADVERB}bloqué", _perfect("blocked")),
     (rf"{_AUXILIARY}\s+{_ADVERB}échoué", _perfect("failed")),

@@ -237,12 +237,9 @@ class Language:
             return self._compiled
         names = self._names()
         name_rendering = {name.lower(): english for name, english in names}
-        upper = f"(?-i:(?=[{self.capital_letters}])"
-        any_name = (
-            upper + "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n, _ in names) + "))"
-        )
+        any_name = self._names_pattern([name for name, _ in names], group="?:")
         patterns = [pattern.replace(NAME, any_name) for pattern, _ in self.phrases]
-        alternatives = [upper + "(" + any_name[len(upper) : -1] + "))"]
+        alternatives = [self._names_pattern([name for name, _ in names])]
         alternatives += [f"({pattern})" for pattern in patterns]
         inner = [re.compile(pattern + _WORD_END, re.I) for pattern in patterns]
         firsts = [first_characters(part) for part in alternatives]
@@ -254,6 +251,11 @@ class Language:
         self._compiled = (alternatives, inner, firsts, starts, name_rendering, {})
         return self._compiled
 
+    def _names_pattern(self, names: list[str], group: str = "") -> str:
+        """The names (longest first), with their capital letter, as one group."""
+        spelled = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        return f"(?-i:(?=[{self.capital_letters}])({group}{spelled}))"
+
     def _pattern_for(self, char: str) -> tuple[re.Pattern, dict[int, int]] | None:
         """The alternatives that can start with `char` (case-folded), in their order, as
         one pattern, and which phrase each of its groups wraps (-1: the names)."""
@@ -261,8 +263,11 @@ class Language:
         if char in cache:
             return cache[char]
         parts, group_of, number = [], {}, 1
+        names = [n for n, _ in self._names() if n[0].casefold()[:1] == char]
         for i, (part, first) in enumerate(zip(alternatives, firsts, strict=True)):
-            if first is None or char in first:
+            if i == 0 and names:
+                part = self._names_pattern(names)  # only those that start with `char`
+            if first is None or char in first and (i or names):
                 parts.append(part)
                 group_of[number] = i - 1
                 number += 1 + (inner[i - 1].groups if i else re.compile(part).groups - 1)

@@ -358,10 +358,11 @@ def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
     masks, and say so: those votes are not this one."""
     _mask_amendments(sentence, result)
     _mask_motions(sentence, result)
+    openers = _Openers(sentence.masked)
     for m in OTHER_DRAFT.finditer(sentence.masked):
         text = sentence.masked
         starts = [text.rfind(ch, 0, m.start()) for ch in ",;("]
-        starts += [k.start() for k in CLAUSE_OPENER.finditer(text, 0, m.start())]
+        starts += openers.last_before(m.start())
         start = max([0, *starts])
         end = _clause_end(text, m.end())
         # "..., with China and Russia abstaining", "..., when China abstained": that draft's
@@ -375,4 +376,34 @@ def mask_other_drafts(sentence: Sentence, result: Extraction) -> str:
         blank = " " * (end - start)
         sentence.masked = text[:start] + blank + text[end:]
         sentence.count_masked = sentence.count_masked[:start] + blank + sentence.count_masked[end:]
+        openers.changed(sentence.masked, start)
     return sentence.masked
+
+
+class _Openers:
+    """The clause openers ("after", "while", ...) of a sentence, in the order a scan
+    from its start finds them, found once and again only past where it was blanked
+    (a report pasted as one sentence of many drafts is not scanned again for each)."""
+
+    def __init__(self, text: str):
+        self.text, self.found, self.scanned, self.done = text, [], 0, False
+
+    def last_before(self, limit: int) -> list[int]:
+        """The start of the last opener that ends by `limit`, as a list (empty: none);
+        the same as the last of `CLAUSE_OPENER.finditer(text, 0, limit)`."""
+        while not self.done and (not self.found or self.found[-1][0] < limit):
+            m = CLAUSE_OPENER.search(self.text, self.scanned)
+            if m is None:
+                self.done = True
+            else:
+                self.found.append(m.span())
+                self.scanned = m.end()
+        ends = [a for a, b in self.found if b <= limit]
+        return ends[-1:]
+
+    def changed(self, text: str, at: int) -> None:
+        """The text was blanked from `at` on: what was found before it stands."""
+        self.text = text
+        self.found = [(a, b) for a, b in self.found if b <= at]
+        self.scanned = self.found[-1][1] if self.found else 0
+        self.done = False
