@@ -160,6 +160,10 @@ def test_english_and_spanish_reports_are_not_read_as_french():
     assert language_of(english) is None
     assert language_of(spanish)[0] == "Spanish"
     assert counts(extract(english, THURSDAY, CONTEXT)) == (13, 0, 2)
+    portuguese = ("O Conselho de Segurança aprovou na quarta-feira a resolução, mais uma vez, "
+                  "à espera de que a Rússia e a China se abstivessem, o que aconteceu à tarde, "
+                  "à vista de todos, com 13 votos a favor.")  # fmt: skip
+    assert language_of(portuguese) is None or language_of(portuguese)[0] != "French"
     assert language_of("Le Conseil a adopté mercredi le texte à l'unanimité.")[0] == "French"
 
 

@@ -18,11 +18,11 @@ import unicodedata
 
 from .languages import ENGLISH, NAME, Language
 
-# Words of French that Spanish and English do not have: small words, elisions ("l'",
-# "d'", "qu'"), and the words of a vote (weekdays, "Conseil", "voté").
+# Words of French that Spanish, Portuguese and English do not have: small words,
+# elisions ("l'", "d'", "qu'"), and the words of a vote (weekdays, "Conseil", "voté").
 _TELLING = (
     r"des|du|et|est|une|au|aux|ont|qui|dans|pour|avec|sont|été|cette|ces|ils|elles|pas|leur|"
-    r"leurs|selon|aussi|mais|voix|contre|également|après|lors|à|l['’]|d['’]|qu['’]|n['’]|"
+    r"leurs|selon|aussi|voix|contre|également|après|lors|l['’]|d['’]|qu['’]|n['’]|"
     r"s['’]|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|conseil|sécurité|résolution|"
     r"texte|voté|adopté|adoptée|rejeté|rejetée|abstenue?s?|unanimité"
 )
