@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .models import MemberState, Resolution, Vote, VoteQuerySet
+from .kept import MemberYear, TopicDay
+from .models import MemberState, Resolution, Topic, Vote, VoteQuerySet
 from .rules import Outcome, Position
 from .search import MAX_TEXT_QUERY, text_query
 
@@ -149,20 +150,68 @@ class ResolutionFilter(django_filters.FilterSet):
         model = Resolution
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, topic: Topic | None = None, **kwargs):
+        """`topic`: the topic the `topic` filter names, read already (with its
+        kept counts and days, Topic.objects.with_counts()) by a caller that shows
+        it: the filter then gives the database its id and the days of its first
+        and latest vote, rather than a subquery of its slug (see filter_topic)."""
         # A member code in any case (`member=chn`) is shown selected in the form,
         # not only applied: the menu's values are upper case.
         if data is not None and data.get("member"):
             data = data.copy()
             data["member"] = data["member"].strip().upper()
+        self.topic = topic
         super().__init__(data, *args, **kwargs)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(text_query(value)) if value.strip() else queryset
 
+    def named_topic(self, value: str) -> Topic | None:
+        """The topic read by the caller, if it is the one `value` names."""
+        topic = self.topic
+        return topic if topic is not None and topic.slug == value.strip().lower() else None
+
     def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """The votes on a topic, region or category, by its slug (/topics/<slug>/)."""
-        return queryset.filter(Resolution.on_topic(value))
+        """The votes on a topic, region or category, by its slug (/topics/<slug>/).
+
+        The topic read already is named by its id, and its votes bounded by the
+        days of its first and latest (kept.TopicDay: a condition every vote on
+        it meets). The database then plans for that topic's votes, not an
+        average topic's, and reads the list in date order from the topic's
+        latest vote, not through every later vote (at 100x, the votes on a topic
+        last voted on in 2011 read 91,000 records for a page)."""
+        topic = self.named_topic(value)
+        if topic is None:
+            return queryset.filter(Resolution.on_topic(value))
+        queryset = queryset.filter(Resolution.on_topic(topic))
+        if topic.first_date is not None:
+            queryset = queryset.filter(date__gte=topic.first_date, date__lte=topic.last_date)
+        return queryset
+
+    def kept_count(self) -> int | None:
+        """How many votes the filters find, from the figures the database keeps
+        (one query over as many rows whatever the record's size) when those count
+        them: a topic's days (kept.TopicDay) for the topic filter alone or with
+        outcome, year and dates; a member's years (kept.MemberYear: one vote per
+        member per draft) for the member filter alone or with position, year and
+        review status. None otherwise, or for an invalid filter: the list then
+        counts its rows."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        data = dict(self.form.cleaned_data)
+        if (
+            data.get("date") is not None
+            and data["date"].start is None
+            and data["date"].stop is None
+        ):
+            data["date"] = None
+        used = {name for name, value in data.items() if value not in (None, "")}
+        topic = self.named_topic(data.get("topic") or "")
+        if topic is not None and used <= {"topic", "outcome", "year", "date"}:
+            return kept_topic_count(topic, data)
+        if data.get("member") and used <= {"member", "position", "year", "review_status"}:
+            return kept_member_count(data)
+        return None
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(procedural=value == "yes")
@@ -184,7 +233,8 @@ class ResolutionFilter(django_filters.FilterSet):
         if position:
             # As every page counts it: a "veto" on a draft recorded as adopted or
             # failed (flagged) is found as a vote against, not as a veto.
-            votes = votes.filter(VoteQuerySet.counted_as(position))
+            # (The record's outcome read from the record listed, not by a join.)
+            votes = votes.filter(VoteQuerySet.counted_as(position, outcome=OuterRef("outcome")))
         return queryset.filter(Exists(votes))
 
 
@@ -230,3 +280,30 @@ class MemberVoteFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(text_query(value, "resolution__")) if value.strip() else queryset
+
+
+def kept_topic_count(topic: Topic, data: dict) -> int:
+    """The votes on `topic` with the outcome, year and dates in `data`."""
+    days = TopicDay.objects.filter(topic=topic)
+    if data.get("outcome"):
+        days = days.filter(outcome=data["outcome"])
+    if data.get("year") is not None:
+        days = days.filter(date__year=data["year"])
+    if data.get("date") is not None and data["date"].start is not None:
+        days = days.filter(date__gte=data["date"].start)
+    if data.get("date") is not None and data["date"].stop is not None:
+        days = days.filter(date__lte=data["date"].stop)
+    return days.aggregate(votes=Sum("votes"))["votes"] or 0
+
+
+def kept_member_count(data: dict) -> int:
+    """The votes at which `data`'s member voted, with its position (counted as
+    every page counts it, as MemberYear keeps it), year and review status."""
+    years = MemberYear.objects.filter(member=data["member"])
+    if data.get("position"):
+        years = years.filter(position=data["position"])
+    if data.get("year") is not None:
+        years = years.filter(year=data["year"])
+    if data.get("review_status"):
+        years = years.filter(flagged=data["review_status"] == Resolution.Review.NEEDS_REVIEW)
+    return years.aggregate(votes=Sum("votes"))["votes"] or 0

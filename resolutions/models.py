@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.urls import get_script_prefix, get_urlconf, reverse
 from simple_history.models import HistoricalRecords
 
@@ -756,16 +757,24 @@ class Resolution(models.Model):
 
 class VoteQuerySet(models.QuerySet):
     @staticmethod
-    def counted_as(position: str, prefix: str = "") -> Q:
+    def counted_as(position: str, prefix: str = "", outcome: OuterRef | None = None) -> Q:
         """The votes that count as `position` in the site's figures: the one
         definition (`prefix` reaches the votes from another model: `votes__`).
 
         A veto counts when the draft is recorded as vetoed. A `veto` on a draft
         recorded as adopted or failed contradicts the record (it is flagged for
         review): it counts as a vote against, not as a veto cast.
+
+        `outcome`: the draft's outcome read from the outer query of a subquery
+        of its own votes (OuterRef("outcome")) rather than by a join of each vote
+        with its record: the database then finds the votes by member and
+        position alone, through their index.
         """
         veto = Q(**{f"{prefix}position": Position.VETO})
-        vetoed = Q(**{f"{prefix}resolution__outcome": Outcome.VETOED})
+        if outcome is None:
+            vetoed = Q(**{f"{prefix}resolution__outcome": Outcome.VETOED})
+        else:
+            vetoed = Q(Exact(outcome, Outcome.VETOED))
         if position == Position.VETO:
             return veto & vetoed
         if position == Position.AGAINST:

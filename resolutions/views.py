@@ -137,13 +137,26 @@ class ResolutionList(SingleTableMixin, FilterView):
     def get_queryset(self) -> QuerySet[Resolution]:
         return Resolution.objects.with_tallies()
 
-    def get_context_data(self, **kwargs):
-        # A list filtered by topic links the topic's own page (one query more).
+    def get_filterset_kwargs(self, filterset_class):
+        # A list filtered by topic links the topic's own page (one query more),
+        # and the filter names the topic read, with its kept days, to the database.
         slug = self.request.GET.get("topic", "").strip().lower()
+        self.topic = Topic.objects.with_counts().filter(slug=slug).first() if slug else None
+        return {**super().get_filterset_kwargs(filterset_class), "topic": self.topic}
+
+    def get_table_pagination(self, table):
+        # The votes counted from the figures the database keeps when those count
+        # them (ResolutionFilter.kept_count: a query in place of the COUNT, which
+        # reads every vote on the topic or every vote of the member).
+        paginate = super().get_table_pagination(table)
+        count = self.filterset.kept_count()
+        return paginate if count is None else {**paginate, "count": count}
+
+    def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
             "export_query": export_query(self.request),
-            "topic": Topic.objects.filter(slug=slug).first() if slug else None,
+            "topic": self.topic,
         }
 
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from conftest import response_text
-from factories import council, resolution
+from factories import council, many_votes, resolution
 
 from resolutions.models import Topic
 
@@ -80,3 +80,40 @@ def test_the_exports_give_subject_topics_and_sponsors(client, on_topics):
     }
     assert set(data["S/2094/1"]["topics"]) == {"Far Shore", "Lagoon Republic"}
     assert data["S/2094/1"]["sponsors"] == sorted([members[0].code, members[1].code])
+
+
+def listed_in_order(html: str) -> list[str]:
+    return list(dict.fromkeys(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', html)))
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"outcome": "vetoed"},
+        {"outcome": "adopted", "year": "2092"},
+        {"date_after": "2091-03-01", "date_before": "2092-06-30"},
+        {"outcome": "vetoed", "date_after": "2091-05-01"},
+        {"year": "2093"},
+        # Not counted from the topic's days: the list counts its rows.
+        {"member": "QAA", "position": "veto"},
+        {"procedural": "no", "year": "2091"},
+    ],
+)
+def test_a_topics_list_counts_and_shows_exactly_the_rows_of_its_export(db, client, filters):
+    # A topic's list reads the topic first and counts its votes from the days
+    # the database keeps for it where the filters allow: the count shown and
+    # every page must be the export's rows, which read the topic by its slug.
+    members = council()
+    many_votes(130, members, topic="Made-up question")
+    many_votes(20, members, start_year=2191, topic="Another question")
+    query = {"topic": "made-up-question", **filters}
+    rows = list(csv.DictReader(io.StringIO(response_text(client.get("/resolutions.csv", query)))))
+    expected = [f"s-{row['date'][:4]}-{row['draft_symbol'].rsplit('/', 1)[1]}" for row in rows]
+    listed = []
+    for page in range(1, max(1, -(-len(rows) // 50)) + 1):
+        html = client.get("/resolutions/", {**query, "page": page}).content.decode()
+        count = re.search(r"<strong>([\d,]+)</strong> votes?\.", html)
+        assert count is not None and int(count.group(1).replace(",", "")) == len(rows)
+        listed += listed_in_order(html)
+    assert listed == expected

@@ -12,6 +12,7 @@ import json
 import re
 
 import pytest
+from conftest import response_text
 from django.urls import URLPattern, resolve
 from factories import council, many_votes, member, resolution
 
@@ -1012,3 +1013,45 @@ def test_a_member_with_a_predecessor_or_successor_runs_the_pinned_queries(
     member without a vote alone skips the read of those votes: at most, not exactly)."""
     with django_assert_max_num_queries(QUERIES["/members/qaa/"]):
         body(client.get(f"/members/{code}/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"member": "QAA"},
+        {"member": "qaa", "position": "veto"},
+        {"member": "QAA", "position": "against"},
+        {"member": "QAA", "year": "2092"},
+        {"member": "QAA", "review_status": "needs_review"},
+        {"member": "QAA", "position": "against", "review_status": "needs_review"},
+        {"member": "QAO", "position": "abstain", "review_status": "ok", "year": "2091"},
+        {"member": "QAB", "position": "non_voting"},
+        # Not counted from the member's years: the list counts its rows.
+        {"member": "QAA", "outcome": "vetoed"},
+        {"position": "veto", "year": "2091"},
+    ],
+)
+def test_a_members_list_counts_and_shows_exactly_the_rows_of_its_export(client, filters):
+    # The list filtered by member counts its votes from the years the database
+    # keeps for the member where the filters allow: the count shown and every
+    # page must be the export's rows, read from the votes themselves.
+    members = council()
+    many_votes(130, members)
+    # A "veto" on a draft recorded as failed, flagged: a vote against.
+    resolution(
+        on=dt.date(2092, 3, 9),
+        draft_symbol="S/2092/999",
+        positions={Position.VETO: members[:1], Position.FOR: members[1:]},
+        outcome=Outcome.FAILED,
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    rows = list(csv.DictReader(io.StringIO(response_text(client.get("/resolutions.csv", filters)))))
+    expected = [f"s-{row['date'][:4]}-{row['draft_symbol'].rsplit('/', 1)[1]}" for row in rows]
+    listed = []
+    for page in range(1, max(1, -(-len(rows) // 50)) + 1):
+        page_html = client.get("/resolutions/", {**filters, "page": page}).content.decode()
+        count = re.search(r"<strong>([\d,]+)</strong> votes?\.", page_html)
+        assert count is not None and int(count.group(1).replace(",", "")) == len(rows)
+        listed += list(dict.fromkeys(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', page_html)))
+    assert listed == expected
