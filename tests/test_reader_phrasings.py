@@ -545,3 +545,13 @@ def test_members_after_a_dash_that_opens_with_a_preposition_are_not_joined():
     assert result.positions["JPN"] == "against"
     assert "RUS" not in result.positions
     assert "CHN" not in result.positions
+
+
+def test_the_votes_against_or_in_favour_came_from_members():
+    result = read("The draft failed on Tuesday: the two votes in favour came from Egypt and "
+                  "Japan, while the votes against came from Italy and Sweden.")  # fmt: skip
+    assert result.positions["EGY"] == "for"
+    assert result.positions["JPN"] == "for"
+    assert result.positions["ITA"] == "against"
+    assert result.positions["SWE"] == "against"
+    assert "JPN" not in read("The draft failed on Tuesday; no votes came from Japan.").positions

@@ -90,6 +90,17 @@ CUES: list[CuePattern] = [
         implied=True,
     ),
     _cue(r"\b(?:opposed|rejected)\s+by\b", Position.AGAINST, OBJECT),
+    # "the votes against came from Japan and Italy"
+    _cue(
+        r"\b(?:votes?\s+against|(?:negative|dissenting)\s+votes?)\s+(?:came|were)\s+from\b",
+        Position.AGAINST,
+        OBJECT,
+    ),
+    _cue(
+        r"\b(?:votes?\s+in\s+favou?r|(?:affirmative|yes)\s+votes?)\s+(?:came|were)\s+from\b",
+        Position.FOR,
+        OBJECT,
+    ),
     # "with the negative votes of Russia and China", "the yes votes of France and Japan"
     _cue(
         r"\b(?:(?:negative|dissenting|opposing)\s+votes?|the\s+(?:no|\"no\")\s+votes?)\s+"
