@@ -214,3 +214,14 @@ def test_counts_said_as_the_votes_in_favour_of_so_many_and_affirmative_votes():
     words = read("La resolución recibió el miércoles trece votos afirmativos, ninguno en contra "
                  "y una abstención.", THURSDAY)  # fmt: skip
     assert counts(words) == (13, 0, 1)
+
+
+def test_the_only_vote_against_or_abstention_was_that_of_a_member():
+    result = read("El miércoles, el único voto en contra fue el de Estados Unidos, que vetó el "
+                  "texto apoyado por los otros 14 miembros.", THURSDAY)  # fmt: skip
+    assert result.positions["USA"] == "veto"
+    assert counts(result) == (14, 1, 0)
+    abstention = read("La única abstención fue la de Egipto; el texto fue aprobado el miércoles "
+                      "por 14 votos a favor.", THURSDAY)  # fmt: skip
+    assert abstention.positions["EGY"] == "abstain"
+    assert counts(abstention) == (14, 0, 1)

@@ -246,6 +246,12 @@ _PHRASES: list[tuple[str, _Rendering]] = [
     (rf"(?:(?:el|los)\s+)?votos?\s+a\s+favor\s+de{_NAME_AFTER}", lambda m: _the(m, "affirmative")),
     # "con el voto a favor de 13 países": that many in favour
     (rf"(?:(?:el|los)\s+)?votos?\s+a\s+favor\s+de(?=\s+(?:\d|{_NUMBER_WORD}))", "the support of"),
+    # "el único voto en contra fue el de Estados Unidos"
+    (r"votos?\s+en\s+contra\s+(?:fue|fueron)\s+(?:el|los)\s+de", "votes against came from"),
+    (r"votos?\s+a\s+favor\s+(?:fue|fueron)\s+(?:el|los)\s+de", "votes in favour came from"),
+    (r"abstenci[oó]n(?:es)?\s+(?:fue|fueron)\s+(?:la|las)\s+de", "abstentions came from"),
+    (r"(?:el|la)\s+[uú]nic[oa](?=\s+(?:votos?|abstenci[oó]n)\b)", "the only"),
+    (r"(?:apoyad|respaldad)[oa]s?\s+por", "supported by"),
     (r"votos?\s+a\s+favor", "votes in favour"),
     (r"votos\s+afirmativos", "affirmative votes"),
     (r"votos\s+negativos", "negative votes"),
