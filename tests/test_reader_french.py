@@ -191,3 +191,11 @@ def test_argued_that_is_not_supported():
 def test_the_two_germanies_are_told_apart():
     rendered, _ = FRENCH.translate("l'Allemagne de l'Est, l'Allemagne de l'Ouest et l'Allemagne")
     assert rendered == "German Democratic Republic, Germany and Germany"
+
+
+def test_a_vote_of_another_time_is_not_this_ones():
+    result = read("Mercredi, le texte a été adopté. La Chine s'est abstenue il y a deux semaines "
+                  "sur un texte semblable, et l'année précédente la Russie a voté contre.",
+                  THURSDAY)  # fmt: skip
+    assert "CHN" not in result.positions
+    assert "RUS" not in result.positions

@@ -373,7 +373,15 @@ _PHRASES: list[tuple[str, object]] = [
     (r"cet\s+après-midi", "this afternoon"),
     (r"ce\s+soir", "this evening"),
     (rf"l{_AP}an\s+(?:dernier|passé)|l{_AP}année\s+(?:dernière|passée)", "last year"),
+    (rf"l{_AP}année\s+précédente|l{_AP}an\s+précédent", "the previous year"),
     (r"le\s+mois\s+(?:dernier|passé)", "last month"),
+    (r"le\s+mois\s+précédent", "the previous month"),
+    (r"auparavant|précédemment|autrefois", "previously"),
+    # "il y a deux ans": ago
+    (
+        r"il\s+y\s+a(?=\s+(?:[\w-]+\s+){0,2}?(?:jours?|semaines?|mois|ans|années?|décennies?)\b)",
+        "ago",
+    ),
     (r"la\s+semaine\s+(?:dernière|passée)", "last week"),
     (r"soir", "evening"),
     (r"matin", "morning"),
@@ -444,13 +452,12 @@ _PHRASES: list[tuple[str, object]] = [
     (r"(?-i:Pour)(?=\s*:)", "In favour"),
     (r"(?-i:Contre)(?=\s*:)", "Against"),
     (
-        r"(?:le|la)\s+seule?\s+(?:pays|membre|délégation|nation)\s+(?:à|a)\s+(?:avoir\s+)?"
-        r"voté\s+contre|(?:le|la)\s+seule?\s+(?:pays|membre|délégation|nation)\s+(?:à|a)\s+"
-        r"voter\s+contre",
+        r"(?:(?:le|la)\s+)?seule?\s+(?:pays|membre|délégation|nation)\s+(?:à|a)\s+"
+        r"(?:avoir\s+voté|voter)\s+contre",
         "the only country to vote against",
     ),
     (
-        rf"(?:le|la)\s+seule?\s+(?:pays|membre|délégation|nation)\s+(?:à|a)\s+"
+        rf"(?:(?:le|la)\s+)?seule?\s+(?:pays|membre|délégation|nation)\s+(?:à|a)\s+"
         rf"(?:s{_AP}abstenir|s{_AP}être\s+abstenue?)",
         "the only country to abstain",
     ),
