@@ -475,6 +475,26 @@ def resolution_symbol(number: int | None, on: dt.date) -> str:
     return "" if number is None else f"S/RES/{number} ({on.year})"
 
 
+class SymbolOrder(models.Func):
+    """A vote's place in the list's order of symbols: its resolution number, and
+    for a draft without one the place each database gives a missing number (after
+    every number on PostgreSQL, before on SQLite), written as a value so that no
+    other index serves the order. (PostgreSQL read the number's unique index and
+    sorted every unnumbered draft to show the first 50 of them: at 100x, 37,200.)"""
+
+    template = "COALESCE(%(expressions)s, %(missing)s)"
+    output_field = models.BigIntegerField()
+
+    def __init__(self):
+        super().__init__(models.F("resolution_number"))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, missing="2147483648", **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, missing="-1", **extra_context)
+
+
 class Resolution(models.Model):
     """A draft put to the vote, adopted or not (or a procedural vote)."""
 
@@ -567,9 +587,7 @@ class Resolution(models.Model):
                 fields=["-date", "-resolution_number", "-draft_symbol"],
                 name="resolution_list_order",
             ),
-            models.Index(
-                fields=["resolution_number", "draft_symbol"], name="resolution_symbol_order"
-            ),
+            models.Index(SymbolOrder(), models.F("draft_symbol"), name="resolution_symbols_order"),
             models.Index(fields=["votes_for", "votes_against"], name="resolution_tally_order"),
             # The drafts vetoed (the home page's per year), not every record read.
             models.Index(fields=["outcome", "date"], name="resolution_outcome_date"),

@@ -11,7 +11,7 @@ import django_tables2 as tables
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import Model
+from django.db.models import F, Model
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils.formats import date_format, localize
@@ -19,7 +19,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django_tables2.utils import A, signature
 
-from .models import MemberState, Resolution, Vote, name_at_vote
+from .models import MemberState, Resolution, SymbolOrder, Vote, name_at_vote
 from .stats import POSITION_LABELS, TermSpan
 
 # "cards": on a phone each row becomes a card whose cells name their column.
@@ -329,6 +329,12 @@ class ResolutionTable(Table):
         template_name = "includes/table.html"
         per_page = 50
         empty_text = "No vote matches."
+
+    def order_symbols(self, queryset, is_descending: bool):
+        # By number then draft symbol, as the database sorts a missing number,
+        # in the order its index holds (models.SymbolOrder).
+        keys = (SymbolOrder(), F("draft_symbol"))
+        return queryset.order_by(*(k.desc() if is_descending else k.asc() for k in keys)), True
 
     def render_symbols(self, record: Resolution):
         # The link written here rather than by linkify=True (tables2 builds its

@@ -9,6 +9,7 @@ from django.db import connection
 
 from resolutions.models import Resolution, Vote
 from resolutions.rules import Position
+from resolutions.tables import ResolutionTable
 
 
 def plan(queryset) -> str:
@@ -36,10 +37,12 @@ def plan(queryset) -> str:
          "resolution_tally_order"),
         (lambda: Resolution.objects.filter(outcome="vetoed").values_list("date").order_by(),
          "resolution_outcome_date"),
-        # PostgreSQL may read the unique number's own index and sort each number's
-        # drafts (an incremental sort): an index either way.
-        (lambda: Resolution.objects.order_by("resolution_number", "draft_symbol")[:50],
-         ("resolution_symbol_order", "resolution_number_key")),
+        # The list's order of symbols, either way, as the table asks for it (not
+        # the number's unique index and a sort of every draft without a number).
+        (lambda: ResolutionTable.order_symbols(None, Resolution.objects, True)[0][:50],
+         "resolution_symbols_order"),
+        (lambda: ResolutionTable.order_symbols(None, Resolution.objects, False)[0][:50],
+         "resolution_symbols_order"),
     ],
 )  # fmt: skip
 def test_a_filter_or_an_ordering_of_the_list_reads_its_index(queryset, index):

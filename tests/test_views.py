@@ -1055,3 +1055,26 @@ def test_a_members_list_counts_and_shows_exactly_the_rows_of_its_export(client, 
         assert count is not None and int(count.group(1).replace(",", "")) == len(rows)
         listed += list(dict.fromkeys(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', page_html)))
     assert listed == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["symbols", "-symbols"])
+def test_the_list_by_symbol_keeps_the_order_of_numbers_and_drafts(client, sort):
+    # Sorted by symbol, the list reads its own index (models.SymbolOrder): its
+    # rows must come in the order the database gives the number and the draft
+    # symbol themselves, drafts without a number where it puts them.
+    # (The bundled record: resolutions, and drafts with and without a symbol.)
+    fields = ("resolution_number", "draft_symbol")
+    expected = list(
+        Resolution.objects.order_by(
+            *(f"-{f}" if sort.startswith("-") else f for f in fields)
+        ).values_list(*fields)
+    )
+    assert (None, "") in expected and expected[0] != expected[-1]
+    keys = dict(Resolution.objects.values_list("slug", "resolution_number"))
+    listed = []
+    for page in range(1, -(-len(expected) // 50) + 1):
+        html = client.get("/resolutions/", {"sort": sort, "page": page}).content.decode()
+        listed += list(dict.fromkeys(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', html)))
+    drafts = dict(Resolution.objects.values_list("slug", "draft_symbol"))
+    assert [(keys[slug], drafts[slug]) for slug in listed] == expected
