@@ -287,6 +287,21 @@ def _perfect(english: str, be: bool = False):
     return render
 
 
+# "a été adopté", "aurait été rejeté": the auxiliary's tense, in the passive
+_PASSIVE = {"": "was", "had ": "had been", "would have ": "would have been",
+            "will have ": "will have been"}  # fmt: skip
+
+
+def _passive(english: str):
+    """ "a été adopté", "aurait été rejeté": the passive in the auxiliary's tense
+    (group 1 the auxiliary, group 2 or 3 an adverb)."""
+
+    def render(m: re.Match) -> str:
+        return f"{_PASSIVE[_AUX[m[1].lower()]]} {_adverb(m[2] or m[3])}{english}"
+
+    return render
+
+
 # "n'a pas", "ne sont plus", "n'avait jamais": the auxiliary, negated
 _NEGATED = {"a": "has", "ont": "have", "avait": "had", "avaient": "had", "aurait": "would have",
             "auraient": "would have", "aura": "will have", "auront": "will have", "est": "has",
@@ -557,48 +572,9 @@ _PHRASES: list[tuple[str, object]] = [
     ),
     (r"soutenue?s?\s+par", "supported by"),
     # what became of the draft
-    (
-        rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}(?:adoptée?s?|approuvée?s?)",
-        lambda m: (
-            {
-                "": "was",
-                "had ": "had been",
-                "would have ": "would have been",
-                "will have ": "will have been",
-            }[_AUX[m[1].lower()]]
-            + " "
-            + _adverb(m[2] or m[3])
-            + "adopted"
-        ),
-    ),  # fmt: skip
-    (
-        rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}rejetée?s?",
-        lambda m: (
-            {
-                "": "was",
-                "had ": "had been",
-                "would have ": "would have been",
-                "will have ": "will have been",
-            }[_AUX[m[1].lower()]]
-            + " "
-            + _adverb(m[2] or m[3])
-            + "rejected"
-        ),
-    ),  # fmt: skip
-    (
-        rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}bloquée?s?",
-        lambda m: (
-            {
-                "": "was",
-                "had ": "had been",
-                "would have ": "would have been",
-                "will have ": "will have been",
-            }[_AUX[m[1].lower()]]
-            + " "
-            + _adverb(m[2] or m[3])
-            + "blocked"
-        ),
-    ),  # fmt: skip
+    (rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}(?:adoptée?s?|approuvée?s?)", _passive("adopted")),
+    (rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}rejetée?s?", _passive("rejected")),
+    (rf"{_AUXILIARY}\s+{_ADVERB}été\s+{_ADVERB_2}bloquée?s?", _passive("blocked")),
     (rf"{_AUXILIARY}\s+{_ADVERB}adopté", _perfect("adopted")),
     (rf"{_AUXILIARY}\s+{_ADVERB}approuvé", _perfect("approved")),
     (rf"{_AUXILIARY}\s+{_ADVERB}rejeté", _perfect("rejected")),
