@@ -36,11 +36,10 @@ consistent proposal, over a `settlement`; the outcome and the vetoes judged in
 `outcome`).
 `vocabulary` holds the words they share; `reading` the working objects.
 
-A report in Spanish is read by the same stages: `spanish` renders its words of a
-vote in English (member names from `spanish_names`), and its sentences keep the
-Spanish text as evidence. So is one in French: `french` is a `languages.Language`,
-the words and names of a language over one engine (telling the language, one
-pattern of its phrases and names, `translate` with where each character stands).
+A report in French or Spanish is read by the same stages: `french` and `spanish`
+are each a `languages.Language`, the words and names of a language over one engine
+(telling the language, one pattern of its phrases and names, `translate` with where
+each character stands), and its sentences keep the original text as evidence.
 """
 
 from __future__ import annotations
@@ -49,11 +48,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from . import french, spanish, spanish_names
+from . import french, languages, spanish
 from .counts import read_counts, read_seats
 from .dates import LEAD, read_vote_date, time_mismatch
 from .documents import read_document, read_procedural
 from .era import fixed_by_the_text, read_era
+from .languages import Language
 from .names import NameIndex
 from .positions import read_positions
 from .proposal import Context, Evidence, Extraction
@@ -78,6 +78,11 @@ __all__ = [
 # (a long UN press release is some 60,000 characters). A paste over it is refused
 # with a clear message in the admin and on the command line.
 MAX_TEXT_CHARS = 200_000
+
+# The languages a report is told in, in this order (English when none): French first,
+# for its telling words are not Spanish's, while some of Spanish's ("la", "de", "en",
+# "que") are French too.
+LANGUAGES: tuple[Language, ...] = (french.FRENCH, spanish.SPANISH)
 
 
 def too_long(text: str) -> str | None:
@@ -130,14 +135,11 @@ def extract(
 
 def language_of(text: str) -> tuple[str, Callable, Callable] | None:
     """(the language's name, its `translate`, its members' English names) for a report
-    in French or Spanish, None for one in English. French is told first: its telling
-    words are not Spanish's, while some of Spanish's ("la", "de", "en", "que") are
-    French too."""
-    if french.FRENCH.tells(text):
-        return french.FRENCH.name, french.FRENCH.translate, french.FRENCH.english_names
-    if spanish.is_spanish(text):
-        return "Spanish", spanish.translate, spanish_names.english_names
-    return None
+    in one of `LANGUAGES`, None for one in English."""
+    language = languages.language_of(text, LANGUAGES)
+    if language is None:
+        return None
+    return language.name, language.translate, language.english_names
 
 
 def seat_the_council(reading: Reading) -> None:

@@ -200,6 +200,10 @@ class Language:
     phrases: list[tuple[str, Rendering]]
     # places whose names hold a member's name and are not that member ("South Sudan")
     others: Mapping[str, str] = field(default_factory=dict)
+    # words of it a neighbour that shares many of its small words lacks, as regex
+    # alternatives: a text is told this language only with one of them (Spanish's
+    # "el", "y" against Portuguese)
+    distinct: str = ""
     capital_letters: str = "A-ZÀ-ÖØ-Þ"
     least: int = 4  # the fewest telling words in a text told as this language
     _compiled: tuple | None = field(default=None, init=False, repr=False)
@@ -211,7 +215,11 @@ class Language:
         on the first 5,000 characters (a report is in one language)."""
         head = text[:5000]
         words = len(re.findall(rf"\b(?:{self.telling})\b", head, re.I))
-        return words >= self.least and words > 2 * len(_ENGLISH_WORDS.findall(head))
+        return bool(
+            words >= self.least
+            and words > 2 * len(_ENGLISH_WORDS.findall(head))
+            and (not self.distinct or re.search(rf"\b(?:{self.distinct})\b", head, re.I))
+        )
 
     # --- Names ------------------------------------------------------------------------
 

@@ -1,51 +1,29 @@
-"""Reports in Spanish: the words of a vote read as the English reader knows them.
+"""Reports in Spanish: the words of a vote as a `languages.Language`.
 
 A report in Spanish ("El texto recibió 4 votos a favor, 2 en contra y 9
 abstenciones", "se abstuvieron China y Rusia", "vetó", "por unanimidad") is read by
-the same stages as one in English: `translate` renders the words that carry a vote
-(positions, numbers, verbs of adoption and rejection, the Council's nouns, member
-names, months and weekdays, the small words between them) in English, word for
-word, and leaves every other word as it is. The sentences keep their Spanish text
-as evidence: `translate` also gives, for each character of its rendering, where
-it stands in the original (see `sentences.split_sentences`).
-
-Only the vocabulary is Spanish; what counts as a fact is the English reader's.
+the same stages as one in English: its positions, numbers, verbs of adoption and
+rejection, the Council's nouns, months and weekdays and the small words between
+them are rendered in English, word for word, and every other word is left as it is
+(see `languages`). Only the vocabulary is Spanish; what counts as a fact is the
+English reader's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from .languages import ENGLISH, Language, Rendering
 from .spanish_names import CAPITALS, MEMBER_NAMES
 
-# --- Telling a report in Spanish ------------------------------------------------------
-
-_SPANISH_WORDS = re.compile(
-    r"\b(?:el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus|este|"
+# The small words that tell a report in Spanish, and the words of a vote.
+_TELLING = (
+    r"el|la|los|las|del|de|y|en|se|que|por|con|una|para|según|también|está|fue|sus|este|"
     r"esta|otros|votos|votó|hoy|ayer|sobre|ha|han|resolución|resoluciones|consejo|votación|"
-    r"abstuvo|abstuvieron|vetó|aprobó|rechazó|miembros|países)\b",
-    re.I,
+    r"abstuvo|abstuvieron|vetó|aprobó|rechazó|miembros|países"
 )
-_ENGLISH_WORDS = re.compile(
-    r"\b(?:the|of|and|to|was|were|that|for|with|by|its|has|have|is|which)\b", re.I
-)
-
-
 # Words of Spanish that Portuguese, which shares many small words with it, lacks.
-_NOT_PORTUGUESE = re.compile(r"\b(?:el|los|del|y|una|con)\b", re.I)
-
-
-def is_spanish(text: str) -> bool:
-    """Is the text written in Spanish? Its common small words against English's, on
-    the first 5,000 characters (a report is in one language)."""
-    head = text[:5000]
-    spanish = len(_SPANISH_WORDS.findall(head))
-    return (
-        spanish >= 4
-        and spanish > 2 * len(_ENGLISH_WORDS.findall(head))
-        and _NOT_PORTUGUESE.search(head) is not None
-    )
+_NOT_PORTUGUESE = r"el|los|del|y|una|con"
 
 
 # --- The words of a vote ------------------------------------------------------------------
@@ -155,8 +133,7 @@ _SUBJECT_AFTER = (
 # (pattern, English): the first that matches at a place is taken, so the longer
 # phrases come before the words they hold. Patterns are case-insensitive; English
 # takes the capital of the Spanish word it stands for.
-_Rendering = str | Callable[[re.Match], str]
-_PHRASES: list[tuple[str, _Rendering]] = [
+_PHRASES: list[tuple[str, Rendering]] = [
     # histories ("es la octava vez que Rusia vetó", "16 veces")
     (
         rf"(?:(?:la|su|por\s+la|por)\s+)?{_ORDINAL_ES}\s+vez",
@@ -425,69 +402,15 @@ _PHRASES: list[tuple[str, _Rendering]] = [
 _RIVAL = {"rival": "rival", "alter": "alternative", "anter": "previous", "previ": "previous",
           "compe": "competing"}  # fmt: skip
 
-# Names and capitals keep their capital letter: "China" the member, "china" an adjective.
-_NAMES = sorted(
-    [(name, english) for english, names in MEMBER_NAMES.values() for name in names]
-    + list(CAPITALS.items()),
-    key=lambda pair: -len(pair[0]),
+SPANISH = Language(
+    name="Spanish",
+    telling=_TELLING,
+    members=MEMBER_NAMES,
+    english=ENGLISH,
+    capitals=CAPITALS,
+    phrases=_PHRASES,
+    distinct=_NOT_PORTUGUESE,
+    capital_letters="A-ZÁÉÍÓÚÑ",
 )
-_NAME_RENDERING = {name.lower(): english for name, english in _NAMES}
-_WORD_START = r"(?<![\w.])"
-_WORD_END = r"(?![\w])"
-_ALTERNATIVES = [
-    "(?-i:(?=[A-ZÁÉÍÓÚÑ])("
-    + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _NAMES)
-    + "))",
-    *(f"({pattern})" for pattern, _ in _PHRASES),
-]
-_PATTERN = re.compile(_WORD_START + "(?:" + "|".join(_ALTERNATIVES) + ")" + _WORD_END, re.I)
-_RENDERINGS: list[_Rendering | None] = [None, *(rendering for _, rendering in _PHRASES)]
-
-
-def _group_starts() -> list[int]:
-    """The number of the group that opens each alternative of `_PATTERN`."""
-    starts, number = [], 1
-    for part in _ALTERNATIVES:
-        starts.append(number)
-        number += re.compile(part).groups
-    return starts
-
-
-_STARTS = _group_starts()
-_ALTERNATIVE_OF = {start: i for i, start in enumerate(_STARTS)}
-_COMPILED = [re.compile(pattern, re.I) for pattern, _ in _PHRASES]
-
-
-def _render(m: re.Match) -> str:
-    # the group of an alternative closes after the groups inside it: `lastindex` is its own
-    i = _ALTERNATIVE_OF[m.lastindex]
-    if i == 0:
-        return _NAME_RENDERING[re.sub(r"\s+", " ", m[0]).lower()]
-    rendering = _RENDERINGS[i]
-    if callable(rendering):  # its own groups, read where it matched (lookarounds too)
-        english = rendering(_COMPILED[i - 1].match(m.string, m.start()))
-    else:
-        english = rendering
-    if m[0][:1].isupper() and english[:1].islower():
-        english = english[0].upper() + english[1:]
-    return english
-
-
-def translate(text: str) -> tuple[str, list[int]]:
-    """The text with the words of a vote in English, and for each of its characters
-    (and its end) the offset in `text` it stands for."""
-    parts: list[str] = []
-    where: list[int] = []
-    last = 0
-    for m in _PATTERN.finditer(text):
-        if not m[0]:
-            continue
-        parts.append(text[last : m.start()])
-        where.extend(range(last, m.start()))
-        english = _render(m)
-        parts.append(english)
-        where.extend([m.start()] * len(english))
-        last = m.end()
-    parts.append(text[last:])
-    where.extend(range(last, len(text) + 1))
-    return "".join(parts), where
+is_spanish = SPANISH.tells
+translate = SPANISH.translate
