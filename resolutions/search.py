@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Lookup, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -151,12 +151,30 @@ def text_ids(value: str) -> list[QuerySet]:
     return ids
 
 
+class AmongIds(Lookup):
+    """`lhs IN (subquery)`; on PostgreSQL `lhs = ANY(ARRAY(subquery))`: the ids are
+    read first, once, and each vote then fetched by its key. (For an IN, PostgreSQL
+    joined the found ids with every vote read in turn: at 100x, ?q=Syria read all
+    318,700 votes to list 50 of 13,500, 239 ms, against 107.)"""
+
+    lookup_name = "among_ids"
+
+    def as_sql(self, compiler, connection, template="%s IN %s"):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return template % (lhs, rhs), (*lhs_params, *rhs_params)
+
+    def as_postgresql(self, compiler, connection):
+        return self.as_sql(compiler, connection, template="%s = ANY(ARRAY%s)")
+
+
 def text_query(value: str, prefix: str = "") -> Q:
     """The votes a query finds (see the module's docstring), as one condition: the
-    vote's id in the UNION of the ids each reading finds, which the database reads
-    as one semi-join, each part through its own index; `prefix` reaches the vote
-    from another model (`resolution__`)."""
-    return Q(**{f"{prefix}pk__in": any_of(text_ids(" ".join(value.split())))})
+    vote's id among the UNION of the ids each reading finds (AmongIds), each part
+    read through its own index; `prefix` reaches the vote from another model
+    (`resolution__`)."""
+    ids = any_of(text_ids(" ".join(value.split())))
+    return Q(AmongIds(F(f"{prefix}pk"), ids))
 
 
 def member_codes(query: str) -> tuple[set[str], set[str]]:
