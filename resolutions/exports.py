@@ -158,14 +158,21 @@ def in_blocks(lines: Iterable[str], size: int = CHUNK) -> Iterator[bytes]:
         yield "".join(block).encode("utf-8")
 
 
-def streaming_csv_response(
-    filename: str, header: list[str], rows: Iterable[Iterable[Any]]
-) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        started(in_blocks(csv_lines(header, rows))), content_type="text/csv; charset=utf-8"
-    )
+def blocks_response(filename: str, blocks: Iterable[bytes], *, stream: bool = True) -> HttpResponse:
+    """A CSV download of these bytes: streamed (its first blocks made now, see
+    `started`) or whole."""
+    if stream:
+        response = StreamingHttpResponse(started(blocks), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(b"".join(blocks), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _disposition(filename)
     return response
+
+
+def streaming_csv_response(
+    filename: str, header: list[str], rows: Iterable[Iterable[Any]]
+) -> HttpResponse:
+    return blocks_response(filename, in_blocks(csv_lines(header, rows)))
 
 
 # One row per vote (draft put to the vote) ------------------------------------
@@ -305,13 +312,8 @@ def votes_csv(votes: QuerySet[Vote], filename: str, *, stream: bool = False) -> 
     from . import pgexport  # it reads this module's columns and guard
 
     blocks = pgexport.csv_blocks(votes) if pgexport.supported(votes) else vote_blocks(votes)
-    if stream:
-        # The query runs now, not once the 200 and the header are sent.
-        response = StreamingHttpResponse(started(blocks), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(b"".join(blocks), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _disposition(filename)
-    return response
+    # Streamed, the query runs now, not once the 200 and the header are sent.
+    return blocks_response(filename, blocks, stream=stream)
 
 
 # One row per member state ------------------------------------------------------
