@@ -302,6 +302,13 @@ def test_a_topic_of_many_vetoes_lists_the_latest_and_counts_them_all(client, db)
     assert f'href="{every_url.replace("&", "&amp;")}"' in vetoes
     listed = table_slugs(client.get(every_url).content.decode())
     assert sorted(listed) == sorted(record.slug for record in vetoed)
+    # The API lists the same latest drafts and links to every one of them.
+    api = client.get(f"/api/topics/{topic.slug}/").json()
+    assert [d["date"] for d in api["vetoed_drafts"]] == [d.isoformat() for d in dates]
+    assert api["vetoed"] == len(vetoed)
+    every_vetoed = client.get(api["vetoed_drafts_url"] + "&per_page=200").json()
+    assert every_vetoed["count"] == len(vetoed)
+    assert sorted(d["slug"] for d in every_vetoed["results"]) == sorted(r.slug for r in vetoed)
 
 
 def test_a_topic_without_vetoes_or_votes_says_so(client, lagoon):
