@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 
 from . import stats
@@ -261,13 +261,15 @@ def resolutions_json(resolutions: QuerySet[Resolution]) -> StreamingHttpResponse
 
 
 def votes_for_export(votes: QuerySet[Vote]) -> QuerySet[Vote]:
-    """Votes with what their rows need, in a stable order (one query)."""
+    """Votes with what their rows need, in a stable order (one query): a day's
+    resolutions by number, then its drafts not adopted (no number), on either
+    database (SQLite puts a missing value first, PostgreSQL last, unless told)."""
     return (
         votes.with_permanent()
         .select_related("resolution", "member")
         .order_by(
             "resolution__date",
-            "resolution__resolution_number",
+            F("resolution__resolution_number").asc(nulls_last=True),
             "resolution__draft_symbol",
             "resolution_id",
             "member__name",

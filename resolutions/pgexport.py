@@ -73,7 +73,7 @@ JOIN resolutions_memberstate m ON m.code = v.member_id
 LEFT JOIN ({PERMANENT_DAYS}) p ON p.member_id = v.member_id
 """  # noqa: S608 (made of this module's constants only)
 # votes_for_export's order, with the same ties broken the same way.
-ORDER = "ORDER BY r.date, r.resolution_number, r.draft_symbol, v.resolution_id, m.name"
+ORDER = "ORDER BY r.date, r.resolution_number NULLS LAST, r.draft_symbol, v.resolution_id, m.name"
 
 
 def copy_statement(votes: QuerySet[Vote]) -> tuple[str, list[object]]:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from factories import member, resolution
+from factories import council, member, resolution
 
 from resolutions.exports import RESOLUTION_COLUMNS, VOTE_COLUMNS, neutralise
 from resolutions.models import Resolution
@@ -81,6 +81,20 @@ def test_a_vote_csv_holds_that_vote_and_a_member_csv_that_member(client):
     russia = rows_of(client.get("/members/rus/votes.csv?position=veto"))
     assert russia and {row["member_code"] for row in russia} == {"RUS"}
     assert {row["position"] for row in russia} == {"veto"}
+
+
+@pytest.mark.django_db
+def test_a_day_s_resolutions_come_before_its_drafts_not_adopted_on_either_database(client):
+    """The votes export's order is the same on SQLite and PostgreSQL, which sort a
+    missing resolution number at opposite ends unless told."""
+    members = council("Q")
+    on = dt.date(2093, 5, 6)
+    resolution(on=on, draft_symbol="S/2093/1", positions={"veto": members[:1], "for": members[1:]})
+    resolution(on=on, draft_symbol="S/2093/2", resolution_number=9301, positions={"for": members})
+    resolution(on=on, draft_symbol="S/2093/3", resolution_number=9300, positions={"for": members})
+    rows = rows_of(client.get("/export/votes.csv"))
+    that_day = list(dict.fromkeys(row["draft_symbol"] for row in rows if row["date"] == str(on)))
+    assert that_day == ["S/2093/3", "S/2093/2", "S/2093/1"]
 
 
 @pytest.mark.django_db
