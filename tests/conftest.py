@@ -66,6 +66,26 @@ def fresh_export_files(settings, tmp_path_factory):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_bundled", verbosity=0, stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        end_other_sessions()
+
+
+def end_other_sessions() -> None:
+    """Ends the test database's other connections on PostgreSQL, before it is
+    dropped. The live server answers each browser connection in a thread of its
+    own, which keeps its database connection until the browser lets go; one let go
+    after the server stopped was still there, and PostgreSQL refused to drop the
+    database ("being accessed by other users")."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
