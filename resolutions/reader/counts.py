@@ -97,9 +97,52 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SPORT = re.compile(r"\b(?:score|scored|won|beat|defeated)\s*$", re.I)
 
 
+# The tally told position first, as a translation writes it: "For the draft voted 10
+# members, against - 2 (USSR, Hungary), abstained 3 (Algeria, India, Pakistan)", "Against
+# voted nobody". The position word, then (a dash or "voted") the number, then perhaps
+# the members in brackets; "abstained 3" only with its dash or its brackets.
+_VERB_FIRST = re.compile(
+    rf"(?:^|(?<=[,;.:]\s)|(?<=[,;.:]))\s*(?:"
+    rf"(?P<for>for|in\s+favou?r(?:\s+of)?)(?:\s+(?:the|this|it)(?:\s+(?:draft|resolution|text))*)?"
+    rf"\s+voted\s+(?P<n1>{NUM})\b"
+    rf"|(?P<against>against)\s+voted\s+(?P<n2>{NUM})\b"
+    rf"|(?P<word>for|in\s+favou?r|against|abstained|abstaining|abstentions?|not\s+voting|"
+    rf"did\s+not\s+(?:vote|participate))\s*(?:[-–—:]\s*(?P<n3>{NUM})\b(?:{_PAREN.pattern})?"
+    rf"|\s+(?P<n4>{NUM}){_PAREN.pattern}))",
+    re.I,
+)
+
+
+def read_verb_first(passage: Passage) -> None:
+    """A tally told position first ("against - 2 (USSR, Hungary)"): each count, and the
+    members in brackets when they are as many as it says. What is read is blanked, for
+    the phrases read after not to take it again."""
+    masked = passage.masked
+    for m in _VERB_FIRST.finditer(masked):
+        word = m["for"] or m["against"] or m["word"]
+        number = m["n1"] or m["n2"] or m["n3"] or m["n4"]
+        value = to_number(number)
+        clause = passage.clause(m.start(), m.end())
+        if value is None or time_mismatch(clause, passage.reading.result):
+            continue
+        position = position_of(re.sub(r"\s+of$", "", word.lower()))
+        if position is None:
+            continue
+        passage.count(position, value)
+        inside = [x for x in passage.mentions if m.start() <= x.start and x.end <= m.end()]
+        if inside and len(inside) == value:
+            for mention in inside:
+                passage.claim(mention, position, False)
+        blank = " " * (m.end() - m.start())
+        passage.masked = passage.masked[: m.start()] + blank + passage.masked[m.end() :]
+        counted = passage.sentence.count_masked
+        passage.sentence.count_masked = counted[: m.start()] + blank + counted[m.end() :]
+
+
 def read_counts(passage: Passage) -> None:
     """Counts: "11 votes in favor", "10-2-3", "by 12 votes to 2", "won nine votes",
     "unanimously"."""
+    read_verb_first(passage)
     read_count_pairs(passage)
     read_scores(passage)
     read_votes_to(passage)

@@ -74,8 +74,12 @@ CUES: list[CuePattern] = [
     ),
     _cue(rf"\b(?:against|opposed){_WHEN}\s+(?:were|was)\b", Position.AGAINST, OBJECT),
     _cue(rf"\bin\s+favou?r{_WHEN}\s+(?:were|was)\b", Position.FOR, OBJECT),
-    _cue(r"(?:^|[.;:]\s*)(?:in\s+favou?r|voting\s+for|yes)\s*:", Position.FOR, OBJECT),
-    _cue(r"(?:^|[.;:]\s*)(?:against|voting\s+against|no)\s*:", Position.AGAINST, OBJECT),
+    _cue(
+        r"(?:^|[.;:]\s*)(?:in\s+favou?r|voting\s+(?:for|yes|in\s+favou?r)|yes)\s*:",
+        Position.FOR,
+        OBJECT,
+    ),
+    _cue(r"(?:^|[.;:]\s*)(?:against|voting\s+(?:against|no)|no)\s*:", Position.AGAINST, OBJECT),
     _cue(
         r"(?:^|[.;:]\s*)(?:abstaining|abstentions?|abstained|abstain)\s*:", Position.ABSTAIN, OBJECT
     ),

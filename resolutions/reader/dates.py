@@ -202,6 +202,13 @@ def read_date(
     for sentence in sentences:
         if ASSEMBLY.search(sentence.text) or FUTURE.search(sentence.masked):
             continue
+        if _AROUND_MIDNIGHT.search(sentence.text):
+            # "the meeting opened on the evening of 21 October and the vote came after
+            # midnight": which day the vote fell on is not said for sure
+            note = f'The vote is told around midnight, its day left open: "{sentence.original}"'
+            if dates_in(sentence.text, reference) and note not in result.warnings:
+                result.warnings.append(note)
+            continue
         event = _tells_of_a_vote(sentence.masked)
         council = COUNCIL.search(sentence.text)
         if not (event or council):
@@ -277,6 +284,13 @@ def read_date(
         result.warnings.append("No date of the vote in the article.")
 
 
+_AROUND_MIDNIGHT = re.compile(
+    r"\b(?:after|past|before|around|shortly\s+(?:after|before))\s+midnight\b"
+    r"|\bin\s+the\s+(?:small|early|wee)\s+hours\b"
+    r"|\bnight\s+(?:from|of|between)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|–)\s*"
+    r"(?:the\s+)?\d{1,2}\b",
+    re.I,
+)
 _SUBORDINATE = re.compile(r"\b(?:after|before|following|since|ahead\s+of|which|who|whose)\b", re.I)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import time_mismatch
 from .proposal import Extraction
 from .sentences import Sentence
 from .vocabulary import ASSEMBLY, NOT_PROCEDURAL, NUM, PROCEDURAL
@@ -14,7 +15,8 @@ from .vocabulary import ASSEMBLY, NOT_PROCEDURAL, NUM, PROCEDURAL
 _DRAFT = re.compile(r"\bS/(?:(\d{4})/)?(\d{1,5})(?:/Rev\.\s?\d+)?(?:/Corr\.\s?\d+)?(?![\w/])")
 _RES_SYMBOL = re.compile(r"\bS/RES/(\d{1,4})\s*\((\d{4})\)")
 _RES_NUMBER = re.compile(
-    r"\b(?:[Rr]esolution|UNSCR|Res\.)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4})\b(?:\s*\((\d{4})\))?"
+    r"\b(?:[Rr]esolution|UNSCR|Res\.)(?:,?\s+(?:(?:is|was)\s+)?numbered)?"
+    r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4})\b(?:\s*\((\d{4})\))?"
     # "adopted the resolution 13-1", "14 to nothing", "12 votes to 2": a score, not a number
     rf"(?!\s*(?:[-–—]|-to-)\s*(?:\d|nil\b))"
     rf"(?!\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+(?:{NUM}|nothing)\b)"
@@ -22,9 +24,13 @@ _RES_NUMBER = re.compile(
 _MEETING = re.compile(r"\bS/PV\.(\d{1,5})(?![\w/])")
 _ADOPTION = re.compile(
     r"\b(?:adopt(?:ed|s|ing)?|pass(?:ed|es|ing)?|approv(?:ed|es|ing)|unanimous(?:ly)?|"
-    r"vot(?:e|ed|es|ing)|endors(?:ed|es|ing)|agreed)\b",
+    r"vot(?:e|ed|es|ing)|endors(?:ed|es|ing)|agreed)\b"
+    # "The text became Resolution 2504": the draft adopted
+    r"|\bbec(?:ame|omes)\s+(?:UN\s+|Security\s+Council\s+)?resolution\b",
     re.I,
 )
+# "resolution 678 in November", "resolution 2231 of 2015": a resolution of another time
+_OF_A_TIME = re.compile(r"\s*,?\s*(?:adopted\s+)?(?:in|of|on|last)\s+[\w ]{1,20}")
 _OLD_REFERENCE = re.compile(
     r"\b(?:previous|earlier|prior|under|implement\w*|reaffirm\w*|recall\w*|cit\w+|"
     r"line\s+with|accordance\s+with|of|since|violat\w+|breach\w*|enforc\w+)\s+(?:\w+\s+){0,2}$",
@@ -52,6 +58,9 @@ def read_document(sentences: list[Sentence], result: Extraction) -> None:
         for m in _RES_NUMBER.finditer(text):
             number, year = int(m[1]), int(m[2]) if m[2] else None
             if _OLD_REFERENCE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            when = _OF_A_TIME.match(text, m.end())
+            if when and time_mismatch(when[0], result):
                 continue
             if (
                 year is None

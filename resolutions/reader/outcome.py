@@ -27,7 +27,7 @@ def judge(s: Settlement, size: int) -> tuple[dict[str, str], set[Outcome], str]:
         yes = counts[Position.FOR]
         vetoable = rules.could_be_vetoed(yes, on=on, procedural=result.procedural)
         for code in negative_permanent:
-            if code in s.veto_said and vetoable:
+            if (code in s.veto_said or s.reading.vetoes_told) and vetoable:
                 positions[code] = Position.VETO
         if yes is not None and yes < rules.required_votes(on):
             return positions, {Outcome.FAILED}, ""
@@ -54,7 +54,7 @@ def judge(s: Settlement, size: int) -> tuple[dict[str, str], set[Outcome], str]:
         [c for c, p in positions.items() if p == Position.AGAINST]
     )
     for code in negative_permanent:
-        if vetoable and (code in s.veto_said or all_noes_named):
+        if vetoable and (code in s.veto_said or all_noes_named or s.reading.vetoes_told):
             positions[code] = Position.VETO
     known_vetoes = [c for c, p in positions.items() if p == Position.VETO]
     possible = rules.possible_outcomes(

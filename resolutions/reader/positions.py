@@ -17,12 +17,17 @@ from .vocabulary import ADJECTIVES, EXCEPTED_NUMBER, NUM, position_of, to_number
 
 _EXTENSION = re.compile(
     r"(?:,\s*|\s+)(?:along\s+with|together\s+with|as\s+did|as\s+were|as\s+was|joined\s+by|"
+    r"and\s+so\s+(?:too\s+)?did|"
     r"followed\s+by|including|among\s+them|such\s+as|like|namely|as\s+well\s+as|plus)\b"
     r"|\s*\(|\s*(?:--|–|—)\s*|\s*:\s*",
     re.I,
 )
 # "abstaining, along with Bulgaria": the members that took the same position
-_JOINED = re.compile(r"[\s,(\-–—]*(?:along\s+with|together\s+with|as\s+did|joined\s+by)\b", re.I)
+_JOINED = re.compile(
+    r"[\s,(\-–—]*(?:along\s+with|together\s+with|as\s+did|and\s+so\s+(?:too\s+)?did|"
+    r"joined\s+by)\b",
+    re.I,
+)
 LIST_GAP = re.compile(
     r"(?:[\s,()\-–—]|\band\b|\bor\b|\bthe\b|\bas\s+well\s+as\b|\balong\s+with\b|"
     r"\btogether\s+with\b|\b(?:(?:was|were)\s+)?joined(?:\s+by)?\b|\bjoin(?:s|ing)\b|\bplus\b|\bboth\b|\balso\b|"
@@ -68,7 +73,11 @@ def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
 
 
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|its|their)\s+[^,;:()\"]{1,60},\s+(?:(?:also|then|\w+ly)\s+)?$", re.I
+    # "Russia, a close ally of Syria, abstained"; "Brazil and India, democracies that ask
+    # for seats, abstained" (a bare noun, lower case); "China, however, abstained"
+    r",\s+(?:(?:a|an|the|its|their)\s+|(?-i:(?=[a-z])))[^,;:()\"]{1,60},\s+"
+    r"(?:(?:also|then|\w+ly)\s+)?$",
+    re.I,
 )
 
 

@@ -64,6 +64,8 @@ class Reading:
     rests: list[RestClaim] = field(default_factory=list)
     unanimous: list[Sentence] = field(default_factory=list)
     verdicts: list[tuple[str, Sentence]] = field(default_factory=list)  # "adopted", "failed"
+    # "the draft was vetoed", "with their vetoes the draft died": a veto told, no member named
+    vetoes_told: list[Sentence] = field(default_factory=list)
 
 
 @dataclass

@@ -241,7 +241,8 @@ def mask_other_draft_paragraphs(sentences: list[Sentence], result: Extraction) -
             about_other = None
         opening = OTHER_DRAFT.search(sentence.masked)
         if opening and re.fullmatch(
-            r"\W*(?:(?:then|later|and|but|meanwhile|earlier|a|an|the|[\w.-]+'s|[A-Z][\w.-]*)\s+){0,3}",
+            # "Minutes earlier, a rival Russian draft failed": a time set off by a comma too
+            r"\W*(?:(?:then|later|and|but|meanwhile|earlier|a|an|the|[\w.-]+'s|[A-Z][\w.-]*),?\s+){0,3}",
             sentence.masked[: opening.start()],
         ):
             about_other = sentence.paragraph

@@ -40,12 +40,42 @@ _ABOUT_A_DRAFT = re.compile(
 )
 
 
+# "the draft was vetoed", "with their vetoes the draft died": the draft met a veto, whoever
+# cast it (a phrase naming the member is read in `positions`)
+_VETO_TOLD = re.compile(
+    r"\b(?:was|were|got|been)\s+vetoed\b"
+    r"|\b(?:with|by|through)\s+(?:their|its)\s+(?:joint\s+|double\s+)?vetoe?s?\b"
+    r"(?!\s+(?:threats?|powers?|rights?|initiative)\b)",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|lest|would|could|might|threat\w*|expected|likely)\b", re.I
+)
+
+
+def read_veto_told(passage: Passage) -> None:
+    """A veto the sentence says this draft met, unhedged and of this time: with it,
+    every permanent member named against is a veto (a vetoed draft had the votes)."""
+    masked = passage.masked
+    for m in _VETO_TOLD.finditer(masked):
+        start = passage.clause_start(m.start())
+        if _NOT_SAID.search(masked[max(0, m.start() - 40) : m.start()]) or _CONDITION.search(
+            masked, start, m.start()
+        ):
+            continue
+        if time_mismatch(passage.clause(m.start(), m.end()), passage.reading.result):
+            continue
+        passage.reading.vetoes_told.append(passage.sentence)
+        return
+
+
 def read_verdict(passage: Passage) -> None:
     """The adoptions and failures the sentence tells of this vote."""
     masked = passage.masked
     if ASSEMBLY.search(passage.sentence.text) or not _ABOUT_A_DRAFT.search(masked):
         return
     result = passage.reading.result
+    read_veto_told(passage)
     for pattern, said in ((_ADOPTION, ADOPTED), (_FAILURE, NOT_ADOPTED)):
         for m in pattern.finditer(masked):
             if _NOT_SAID.search(masked[max(0, m.start() - 40) : m.start()]):

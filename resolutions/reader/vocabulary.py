@@ -99,6 +99,8 @@ FUTURE = re.compile(
 
 PROCEDURAL = re.compile(
     r"\bprocedural\s+(?:vote|votes|matter|matters|motion|decision|question)\b"
+    # "the resolution dealt with a question of procedure"
+    r"|\b(?:question|matter)\s+of\s+procedure\b"
     r"|\b(?:was|is|as)\s+(?:(?:a|purely|merely|only)\s+)*procedural\b"
     r"|\bvote\s+on\s+(?:the\s+)?(?:provisional\s+)?agenda\b|\b(?:adopt|adoption\s+of)\s+the\s+"
     r"(?:provisional\s+)?agenda\b"

@@ -1,0 +1,134 @@
+"""The article reader on the ways of writing met in press releases, wire copy, live
+blogs, op-eds and translated reports, each rule on sentences written for these tests
+(the 2017 Council of tests/test_extract.py)."""
+
+from __future__ import annotations
+
+from test_extract import counts, read
+
+
+def test_a_question_of_procedure_takes_no_veto():
+    result = read("The Council adopted the resolution on Tuesday by 9 votes to 2, with 4 "
+                  "abstentions. Because it dealt with a question of procedure, the negative "
+                  "votes of France and Britain did not count.")  # fmt: skip
+    assert result.procedural
+    assert result.positions["FRA"] == "against"
+    assert result.positions["GBR"] == "against"
+    assert result.vetoed_by == []
+    assert result.outcome == "adopted"
+    # not when the text denies it
+    denied = read("The Council voted on Tuesday; it was not a question of procedure.")
+    assert not denied.procedural
+
+
+def test_a_veto_told_without_its_member_makes_the_permanent_noes_vetoes():
+    for sentence in (
+        "On Tuesday Russia and China voted no, and with their vetoes the draft died, although "
+        "nine members of the Council voted for it.",
+        "On Tuesday Russia and China voted no, and the draft was vetoed, although nine members "
+        "of the Council voted for it.",
+    ):
+        result = read(sentence)
+        assert result.positions["RUS"] == result.positions["CHN"] == "veto", sentence
+        assert result.vetoed_by == ["CHN", "RUS"], sentence
+        assert result.outcome == "vetoed", sentence
+
+
+def test_a_veto_spoken_of_or_of_another_time_makes_no_veto():
+    for sentence in (
+        "On Tuesday Russia and China voted no. If the draft was vetoed, nine members would "
+        "have voted for it in vain.",
+        "On Tuesday Russia voted no on the draft, which won only five votes; a similar text was "
+        "vetoed in 2015.",
+    ):
+        result = read(sentence)
+        assert result.vetoed_by == [], sentence
+        assert "veto" not in result.positions.values(), sentence
+    # an elected member's no stays a no
+    result = read("On Tuesday Russia and Bolivia voted no, and the draft was vetoed, although "
+                  "ten members voted for it.")  # fmt: skip
+    assert result.positions["BOL"] == "against"
+    assert result.positions["RUS"] == "veto"
+
+
+def test_members_before_a_bare_noun_apposition_take_the_phrase():
+    result = read("On Tuesday Japan, Egypt and Sweden, democracies that want permanent seats, "
+                  "abstained.")  # fmt: skip
+    assert [result.positions[c] for c in ("JPN", "EGY", "SWE")] == ["abstain"] * 3
+    assert read("On Tuesday China, however, abstained.").positions["CHN"] == "abstain"
+
+
+def test_and_so_did_joins_a_member_to_the_phrase():
+    result = read("Japan abstained in the vote on Tuesday, and so did Bolivia.")
+    assert result.positions["JPN"] == "abstain"
+    assert result.positions["BOL"] == "abstain"
+
+
+def test_the_resolution_numbered_or_that_the_text_became():
+    assert read("The resolution, numbered 2350, was adopted on Tuesday by twelve votes to "
+                "one.").resolution_number == 2350  # fmt: skip
+    became = read("The text was adopted on Tuesday. It became Resolution 2350.")
+    assert became.resolution_number == 2350
+
+
+def test_a_resolution_of_another_month_is_not_the_document():
+    result = read("The Council on Tuesday adopted the text by 13 votes to none. Bolivia had also "
+                  "voted against resolution 2336 in December, which passed 14 to 1.")  # fmt: skip
+    assert result.resolution_number is None
+    result = read("The Council on Tuesday adopted resolution 2350 by 13 votes to none. Bolivia "
+                  "had also voted against resolution 2336 in December.")  # fmt: skip
+    assert result.resolution_number == 2350
+
+
+def test_a_paragraph_opened_by_a_time_and_another_draft_is_that_drafts():
+    result = read("The Council on Tuesday adopted the resolution 13-0, with China and Russia "
+                  "abstaining.\n\nMinutes earlier, a rival Russian draft failed. It got only "
+                  "four votes in favour, with the United States and Japan voting against and "
+                  "the other nine members abstaining.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["USA"] == "for"
+    assert result.positions["JPN"] == "for"
+    assert result.outcome == "adopted"
+
+
+def test_a_tally_told_position_first_as_a_translation_writes_it():
+    result = read("Yesterday the Security Council voted on the draft. For the draft voted 10 "
+                  "members of the Council, against - 2 (Russia, Bolivia), abstained 3 (China, "
+                  "Egypt, Ethiopia).")  # fmt: skip
+    assert counts(result) == (10, 2, 3)
+    assert result.positions["BOL"] == "against"
+    assert result.positions["RUS"] == "veto"
+    assert [result.positions[c] for c in ("CHN", "EGY", "ETH")] == ["abstain"] * 3
+    assert result.positions["JPN"] == "for"
+    result = read("On Tuesday the Council adopted the resolution. For the resolution voted 14 "
+                  "members of the Council. Against voted nobody.")  # fmt: skip
+    assert counts(result)[:2] == (14, 0)
+
+
+def test_members_in_brackets_that_are_not_as_many_as_the_count_are_not_placed():
+    result = read("On Tuesday the Council voted on the draft: for - 10, against - 2 (Russia), "
+                  "abstained 3 (China, Egypt).")  # fmt: skip
+    assert counts(result) == (10, 2, 3)
+    assert "RUS" not in result.positions
+    assert "CHN" not in result.positions
+
+
+def test_a_vote_told_around_midnight_leaves_its_day_open():
+    for sentence in (
+        "The Council met late on the evening of 11 April and adopted the resolution after "
+        "midnight.",
+        "In the night from 11 to 12 April the Council adopted the resolution unanimously.",
+    ):
+        result = read(sentence)
+        assert result.vote_date is None, sentence
+        assert any("midnight" in w for w in result.warnings), sentence
+    assert read("The Council adopted the resolution on 11 April.").vote_date.isoformat() == (
+        "2017-04-11"
+    )
+
+
+def test_a_list_after_voting_yes_and_voting_no():
+    result = read("The draft failed on Tuesday. Voting yes: Russia and Bolivia. Voting no: "
+                  "Japan, Italy and Sweden.")  # fmt: skip
+    assert result.positions["RUS"] == result.positions["BOL"] == "for"
+    assert [result.positions[c] for c in ("JPN", "ITA", "SWE")] == ["against"] * 3
