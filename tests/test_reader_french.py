@@ -199,3 +199,12 @@ def test_a_vote_of_another_time_is_not_this_ones():
                   THURSDAY)  # fmt: skip
     assert "CHN" not in result.positions
     assert "RUS" not in result.positions
+
+
+def test_the_end_of_a_term_does_not_make_the_count_of_another_time():
+    result = read("Le Conseil de sécurité a adopté aujourd'hui la résolution par 12 voix pour, "
+                  "zéro voix contre et 3 abstentions (Chine, Égypte et Bolivie), prorogeant "
+                  "jusqu'au 15 novembre 2019 le mandat de la Force.", THURSDAY)  # fmt: skip
+    assert counts(result) == (12, 0, 3)
+    assert [result.positions[c] for c in ("CHN", "EGY", "BOL")] == ["abstain"] * 3
+    assert result.vote_date == THURSDAY

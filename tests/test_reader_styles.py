@@ -132,3 +132,12 @@ def test_a_list_after_voting_yes_and_voting_no():
                   "Japan, Italy and Sweden.")  # fmt: skip
     assert result.positions["RUS"] == result.positions["BOL"] == "for"
     assert [result.positions[c] for c in ("JPN", "ITA", "SWE")] == ["against"] * 3
+
+
+def test_a_procedural_vote_to_come_does_not_make_this_one_procedural():
+    result = read("Russia vetoed the draft on Tuesday, 13 votes to 2. A vote on calling the "
+                  "General Assembly, a procedural question, is expected on Thursday.")  # fmt: skip
+    assert not result.procedural
+    assert result.positions["RUS"] == "veto"
+    assert result.outcome == "vetoed"
+    assert result.vote_date.isoformat() == "2017-04-11"

@@ -8,7 +8,7 @@ import re
 from .dates import time_mismatch
 from .proposal import Extraction
 from .sentences import Sentence
-from .vocabulary import ASSEMBLY, NOT_PROCEDURAL, NUM, PROCEDURAL
+from .vocabulary import ASSEMBLY, FUTURE, NOT_PROCEDURAL, NUM, PROCEDURAL
 
 # --- Documents -------------------------------------------------------------------------
 
@@ -112,8 +112,11 @@ def read_procedural(sentences: list[Sentence], result: Extraction) -> None:
     """A procedural vote (no veto applies) when the text says this vote was one: "a
     procedural vote", "the vote was procedural", "voted to add the situation to its
     agenda"; not "not a procedural vote", nor "after a procedural vote on the agenda,
-    the Council voted on the draft" (that vote came before this one)."""
+    the Council voted on the draft" (that vote came before this one), nor a procedural
+    vote to come ("a vote on that procedural question is expected on Wednesday")."""
     for sentence in sentences:
+        if FUTURE.search(sentence.masked):
+            continue
         for m in PROCEDURAL.finditer(sentence.masked):
             before = sentence.masked[max(0, m.start() - 40) : m.start()]
             if not NOT_PROCEDURAL.search(before):

@@ -363,6 +363,9 @@ _LIST_JOIN = r"(?:(?<=,\s)|(?<=\bet\s)|(?<=\bou\s)|(?<=\bni\s))"
 
 _PHRASES: list[tuple[str, object]] = [
     # places that are not the member their name holds come first (see _OTHERS)
+    # a term's end or start, not a day of the vote: "jusqu'au 15 novembre 2026"
+    (rf"jusqu{_AP}(?:au|à\s+la|à\s+l{_AP}|à|en)", "until"),
+    (r"à\s+compter\s+du|à\s+partir\s+du", "starting"),
     # dates: "le 28 février 2017", "mardi 28 février", "le 1er mars", "en février 2017"
     (
         rf"(?:le\s+)?(?:{_WEEKDAY}\s+)?(\d{{1,2}}|1er|premier)\s+{_MONTH}(?:\s+(\d{{4}}))?",

@@ -93,6 +93,8 @@ COUNCIL = re.compile(r"\b(?:council|meeting|session)\b", re.I)
 ASSEMBLY = re.compile(r"\bAssembly\b")
 FUTURE = re.compile(
     r"\b(?:will|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|poised|likely|going)\s+to|"
+    # "a vote on that question is expected on Wednesday"
+    r"(?:is|are)\s+(?:expected|scheduled|due|set)\s+(?:on|for|later|next|tomorrow|this)\b|"
     r"plans?\s+to|ahead\s+of\s+(?:a|the)\s+vote|later\s+(?:in\s+the\s+day|this\s+week|today))\b",
     re.I,
 )
