@@ -113,11 +113,18 @@ def test_members_in_brackets_that_are_not_as_many_as_the_count_are_not_placed():
     assert "CHN" not in result.positions
 
 
-def test_a_vote_told_around_midnight_leaves_its_day_open():
+def test_a_vote_after_midnight_of_an_evening_is_the_next_day():
+    result = read("The Council met late on the evening of 10 April and adopted the resolution "
+                  "after midnight.")  # fmt: skip
+    assert result.vote_date.isoformat() == "2017-04-11"
+    early = read("The Council adopted the resolution in the early hours of 11 April.")
+    assert early.vote_date.isoformat() == "2017-04-11"
+
+
+def test_a_vote_told_around_midnight_without_its_evening_leaves_its_day_open():
     for sentence in (
-        "The Council met late on the evening of 11 April and adopted the resolution after "
-        "midnight.",
-        "In the night from 11 to 12 April the Council adopted the resolution unanimously.",
+        "The Council adopted the resolution on 11 April, after midnight.",
+        "In the night from 10 to 11 April the Council adopted the resolution unanimously.",
     ):
         result = read(sentence)
         assert result.vote_date is None, sentence
@@ -141,3 +148,21 @@ def test_a_procedural_vote_to_come_does_not_make_this_one_procedural():
     assert result.positions["RUS"] == "veto"
     assert result.outcome == "vetoed"
     assert result.vote_date.isoformat() == "2017-04-11"
+
+
+def test_the_representative_of_a_member_as_the_subject_of_the_phrase():
+    result = read("The Council adopted the resolution on Tuesday by 14 votes to one. The "
+                  "representative of Bolivia voted against.")  # fmt: skip
+    assert result.positions["BOL"] == "against"
+    assert result.positions["JPN"] == "for"
+    result = read("The Council adopted the resolution on Tuesday by 14 votes to none. The "
+                  "delegation of China in the voting did not participate.")  # fmt: skip
+    assert result.positions["CHN"] == "non_voting"
+    named = read("The Council adopted the resolution on Tuesday by 14 votes to none. The "
+                 "ambassador of China, Liu Jieyi, abstained.")  # fmt: skip
+    assert named.positions["CHN"] == "abstain"
+    # the member of a speaker who tells of another's vote is not placed
+    told = read("The Council adopted the resolution on Tuesday. The representative of China "
+                "said Bolivia abstained.")  # fmt: skip
+    assert "CHN" not in told.positions
+    assert told.positions["BOL"] == "abstain"

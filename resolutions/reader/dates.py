@@ -203,8 +203,12 @@ def read_date(
         if ASSEMBLY.search(sentence.text) or FUTURE.search(sentence.masked):
             continue
         if _AROUND_MIDNIGHT.search(sentence.text):
-            # "the meeting opened on the evening of 21 October and the vote came after
-            # midnight": which day the vote fell on is not said for sure
+            after = after_midnight(sentence.text, reference)
+            if after is not None:
+                tiers[0].append((after, sentence))
+                continue
+            # "in the night from 21 to 22 October", "the vote came after midnight" (of
+            # which day?): the day the vote fell on is not said for sure
             note = f'The vote is told around midnight, its day left open: "{sentence.original}"'
             if dates_in(sentence.text, reference) and note not in result.warnings:
                 result.warnings.append(note)
@@ -286,11 +290,28 @@ def read_date(
 
 _AROUND_MIDNIGHT = re.compile(
     r"\b(?:after|past|before|around|shortly\s+(?:after|before))\s+midnight\b"
-    r"|\bin\s+the\s+(?:small|early|wee)\s+hours\b"
     r"|\bnight\s+(?:from|of|between)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|–)\s*"
     r"(?:the\s+)?\d{1,2}\b",
     re.I,
 )
+_AFTER_MIDNIGHT = re.compile(r"\b(?:after|past)\s+midnight\b", re.I)
+_EVENING_OF = re.compile(r"\b(?:evening|night|late)\s+(?:of|on)\s+(?:the\s+)?$", re.I)
+
+
+def after_midnight(text: str, reference: dt.date | None) -> DateMention | None:
+    """ "The meeting opened on the evening of 21 October and the vote came after
+    midnight": the vote fell on the day after that evening (22 October), when the
+    sentence names one evening and no other day."""
+    if not _AFTER_MIDNIGHT.search(text) or re.search(r"\bnight\s+(?:from|between)\b", text, re.I):
+        return None
+    days = [m for m in dates_in(text, reference) if m.kind == "explicit"]
+    evenings = [m for m in days if _EVENING_OF.search(text[max(0, m.start - 25) : m.start])]
+    if len(days) != 1 or len(evenings) != 1:
+        return None
+    evening = evenings[0]
+    return DateMention(evening.day + dt.timedelta(days=1), "explicit", evening.text, evening.start)
+
+
 _SUBORDINATE = re.compile(r"\b(?:after|before|following|since|ahead\s+of|which|who|whose)\b", re.I)
 
 

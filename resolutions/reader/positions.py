@@ -270,8 +270,9 @@ def read_possessives(passage: Passage) -> None:
 
 # "the Soviet delegate cast his veto", "the US ambassador, Jane Doe, voted against": the
 # member's representative as the subject of a vote
+_ROLE_END_WORD = r"(?:delegates?|delegations?|representatives?|ambassadors?|envoys?)"
 _ROLE_END = re.compile(
-    r"\b(?:delegates?|delegations?|representatives?|ambassadors?|envoys?)"
+    rf"\b{_ROLE_END_WORD}"
     r"(?:,?\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,?)?\s+(?:\w+ly\s+)?$"
 )
 _ROLE_TITLE = r"(?:'s)?\s+(?:(?:UN|U\.N\.|permanent|chief|deputy)\s+)*"
@@ -299,6 +300,31 @@ def representative_before(passage: Passage, floor: int, cue_start: int) -> list[
         return []
     codes = tuple(c for c, words in ADJECTIVES.items() if demonym[1] in words)
     return [Mention(demonym.start(1), demonym.end(1), codes)]
+
+
+# "The representative of China abstained", "The delegation of China in the voting did not
+# participate": the member of the representative the phrase's subject is
+_OF_MEMBER_BEFORE = re.compile(rf"(?:^|[.;:]\s*|\b[Tt]he\s+){_ROLE_END_WORD}\s+of\s+(?:the\s+)?$")
+_AFTER_MEMBER = re.compile(
+    r"(?:,\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,)?"
+    r"(?:\s+(?:in|at|during)\s+the\s+(?:vote|voting|meeting))?\s*(?:\w+ly\s+)?$"
+)
+
+
+def representative_of_before(passage: Passage, floor: int, cue_start: int) -> list[Mention]:
+    """The member named in "the representative of X" right before the phrase."""
+    masked = passage.masked
+    named = within(passage.mentions, floor, cue_start)
+    if not named:
+        return []
+    member = named[-1]
+    if id(member) in passage.consumed or not _AFTER_MEMBER.fullmatch(
+        masked[member.end : cue_start]
+    ):
+        return []
+    if not _OF_MEMBER_BEFORE.search(masked[max(floor, member.start - 40) : member.start]):
+        return []
+    return [replace(member, adjectival=False, possessive=False)]
 
 
 # "the representative of China said his delegation had voted against": an
@@ -376,6 +402,7 @@ def read_cue(
         group = (
             group
             or representative_before(passage, floor, cue.start)
+            or representative_of_before(passage, floor, cue.start)
             or speaker_before(passage, floor, cue.start)
         )
         window = masked[min([floor, *(m.start for m in group)]) : window_end]
