@@ -166,3 +166,20 @@ def test_the_representative_of_a_member_as_the_subject_of_the_phrase():
                 "said Bolivia abstained.")  # fmt: skip
     assert "CHN" not in told.positions
     assert told.positions["BOL"] == "abstain"
+
+
+def test_a_permanent_no_on_a_text_said_adopted_is_no_veto_and_leaves_the_outcome_open():
+    for text in (
+        "The resolution was adopted on Tuesday by 11 votes to 1, with 3 abstentions; Russia "
+        "voted against.",
+        "The Council on Tuesday adopted the resolution by 11 votes to 1, with 3 abstentions. "
+        "Russia voted against, and China, Egypt and Ethiopia abstained.",
+    ):
+        result = read(text)
+        assert result.positions["RUS"] == "against", text
+        assert result.vetoed_by == [], text
+        assert result.outcome is None, text
+        assert any("procedural vote?" in w for w in result.warnings), text
+    # a veto the text names stands
+    vetoed = read("Russia vetoed the draft on Tuesday, 11 votes to 1 with 3 abstentions.")
+    assert vetoed.vetoed_by == ["RUS"] and vetoed.outcome == "vetoed"

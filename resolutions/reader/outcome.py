@@ -20,6 +20,19 @@ def judge(s: Settlement, size: int) -> tuple[dict[str, str], set[Outcome], str]:
     ]
     on = day or SIZE_DAY[size]
     positions = dict(named_positions)
+    # "adopted 11-1-3; Russia voted against": a permanent no on a text adopted was no
+    # veto (the vote was procedural, or the report is wrong): neither a veto nor the
+    # outcome is proposed
+    unvetoed = negative_permanent and not s.veto_said & set(negative_permanent)
+    if unvetoed and not result.procedural and (said := adoption_told(s)):
+        names = ", ".join(s.name(c) for c in sorted(negative_permanent))
+        note = (
+            f"The article says the text was adopted, though {names} (permanent) voted "
+            f'against: a procedural vote? The outcome is left for the editor: "{said}"'
+        )
+        if note not in result.warnings:
+            s.warn(note)
+        return positions, set(), ""
     tally = result.tally
     if tally is None and s.unanimous_open:
         tally = rules.Tally(size, 0, 0)
@@ -101,6 +114,14 @@ def judge_vetoes_and_outcome(s: Settlement) -> None:
             + " or ".join(sorted(str(o) for o in answers[0]))
             + "."
         )
+
+
+def adoption_told(s: Settlement) -> str | None:
+    """The sentence that says this text was adopted, when no sentence tells of a failure."""
+    said = s.reading.verdicts
+    if not said or any(word == NOT_ADOPTED for word, _ in said) or s.reading.vetoes_told:
+        return None
+    return said[0][1].original
 
 
 def adoption_said(s: Settlement, answers: list[set[Outcome]]) -> str | None:
