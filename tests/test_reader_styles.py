@@ -183,3 +183,15 @@ def test_a_permanent_no_on_a_text_said_adopted_is_no_veto_and_leaves_the_outcome
     # a veto the text names stands
     vetoed = read("Russia vetoed the draft on Tuesday, 11 votes to 1 with 3 abstentions.")
     assert vetoed.vetoed_by == ["RUS"] and vetoed.outcome == "vetoed"
+
+
+def test_a_member_set_against_another_is_not_given_its_position():
+    result = read("The Council adopted the resolution on Tuesday by 14 votes to none, with 1 "
+                  "abstention. The representative of Egypt, who abstained, said the text was "
+                  "premature. Japan's delegate said that, unlike Egypt, his delegation had voted "
+                  "in favour.")  # fmt: skip
+    assert result.positions["EGY"] == "abstain"
+    contrast = read("The Council adopted the resolution on Tuesday by 14 votes to none, with 1 "
+                    "abstention. Japan, unlike Egypt, voted in favour.")  # fmt: skip
+    assert contrast.positions["JPN"] == "for"
+    assert "EGY" not in contrast.positions

@@ -36,6 +36,8 @@ LIST_GAP = re.compile(
     re.I,
 )
 _GAP_BLOCK = re.compile(
+    # "unlike Egypt, his delegation had voted in favour": the subject is the speaker's own
+    r"\b(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:delegation|country|government)\b|"
     r"\b(?:said|says|say|told|tells|announced|argued|claimed|insisted|that|who|which|because|"
     r"when|after|before|while|if|whether|urged|urges|asked|asks|called|calls|accused|"
     r"accuses|warned|criticised|criticized|on\s+behalf)\b|[.:\"]",
@@ -83,7 +85,9 @@ _APPOSITION = re.compile(
 
 # "Russia, which voted against": the member the relative clause is of
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+(?:also\s+)?", re.I)
-_GOVERNED = re.compile(r"\b(?:of|to|for|with|from|against|on|by|in)\s+(?:the\s+)?$", re.I)
+_GOVERNED = re.compile(
+    r"\b(?:of|to|for|with|from|against|on|by|in|unlike|like)\s+(?:the\s+)?$", re.I
+)
 
 
 def group_before(
@@ -125,7 +129,7 @@ def group_before(
             break
         preposition = re.search(
             r"\b(?:to|of|for|from|against|on|about|at|in|into|by|over|than|with|between|"
-            r"toward|towards|behind|despite|under)\s+(?:the\s+)?$",
+            r"toward|towards|behind|despite|under|unlike|like)\s+(?:the\s+)?$",
             masked[max(floor, m.start - 20) : m.start],
             re.I,
         )
@@ -306,7 +310,8 @@ def representative_before(passage: Passage, floor: int, cue_start: int) -> list[
 # participate": the member of the representative the phrase's subject is
 _OF_MEMBER_BEFORE = re.compile(rf"(?:^|[.;:]\s*|\b[Tt]he\s+){_ROLE_END_WORD}\s+of\s+(?:the\s+)?$")
 _AFTER_MEMBER = re.compile(
-    r"(?:,\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,)?"
+    # ", Liu Jieyi,", ", who"
+    r"(?:,\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,|\s*,\s*(?:who|which)(?:\s+also)?)?"
     r"(?:\s+(?:in|at|during)\s+the\s+(?:vote|voting|meeting))?\s*(?:\w+ly\s+)?$"
 )
 
