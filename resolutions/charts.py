@@ -1,10 +1,12 @@
-"""Charts: plain values in (from resolutions/stats.py), a plotly Figure out.
+"""Charts: plain values in (from resolutions/stats.py), a plotly figure out, as
+the plain data plotly's Python API would make of it (`Figure`: its traces and
+layout as dicts, the `go.Figure(...).to_plotly_json()` of the same chart).
 
-Built server-side with plotly's Python API and embedded as JSON (`chart_spec`);
-static/js/charts.js draws them with the plotly.js the site serves itself
-(resolutions/staticfiles.py). Every chart sits beside a table holding the same
-numbers, and positions are told by label (legend, bar text, hover) as well as by
-colour; a veto is also hatched, so it shows in greyscale too.
+Embedded as JSON (`chart_spec`); static/js/charts.js draws them with the
+plotly.js the site serves itself (resolutions/staticfiles.py). Every chart sits
+beside a table holding the same numbers, and positions are told by label (legend,
+bar text, hover) as well as by colour; a veto is also hatched, so it shows in
+greyscale too.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io
 
 from .agreement import Count, pair
 from .forms import day_label
@@ -65,10 +68,13 @@ def member_colour(code: str, index: int = 0) -> str:
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 PERMANENT_MARK = "★"
 
-# Plotly checks every property as it is set, and expands a named template on
-# every figure: most of a chart's cost. The figures here are built from this
-# module's literals and plain values, so they are built unchecked (_validate=False).
-# tests/test_charts.py checks each chart against plotly's own checked build of it.
+# Plotly's graph objects check every property as it is set and expand a named
+# template on every figure; even unchecked (_validate=False), making a go.Figure
+# costs 0.6 ms and each trace more, most of a chart's cost and a few milliseconds
+# of a page. The figures here are built from this module's literals and plain
+# values, so they are written as the plain data plotly would make of them
+# (`Figure`, `_trace`); tests/test_charts.py builds each chart with plotly's
+# every check (go.Figure(figure)) and finds it accepted and the same.
 # plotly.js knows no template by name, and the template's data (7 KB) is the same
 # for every chart: it is a static file (static/js/chart-template.js, written by
 # template_script(); a test keeps the two equal) that static/js/charts.js gives each
@@ -109,10 +115,17 @@ def _layout(**extra: Any) -> dict[str, Any]:
     }
 
 
-def _figure(traces: list, layout: dict[str, Any]) -> go.Figure:
-    """The figure of its traces and layout, in one unchecked step (plotly's
-    add_trace and update_layout walk every property path again)."""
-    return go.Figure(data=traces, layout=layout, _validate=False)
+# A figure as plotly's JSON holds it: {"data": [trace, ...], "layout": {...}}.
+Figure = dict[str, Any]
+
+
+def _trace(kind: str, **properties: Any) -> dict[str, Any]:
+    """A trace of the given type ("bar", "scatter", "heatmap"), as plotly writes it."""
+    return {**properties, "type": kind}
+
+
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> Figure:
+    return {"data": traces, "layout": layout}
 
 
 def _count_axis(title: str, highest: int) -> dict[str, Any]:
@@ -180,14 +193,14 @@ def _label_side(x: float, y: float) -> str:
     return f"{vertical} {'left' if x < 0 else 'right'}"
 
 
-def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> go.Figure:
+def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> Figure:
     """The vote drawn as the Council's horseshoe table: one marker per seat (15, or
     11 before 1966) in the given order, coloured and shaped by its position and
     named beside it; a permanent member starred and ringed, a veto labelled VETO.
     One trace per position, so the legend counts them. `centre`: a short text in
     the middle of the table (the outcome and tally). No <b> or <i> in the texts:
     plotly draws them with inline style attributes, which the site's CSP refuses."""
-    figure = go.Figure()
+    traces = []
     places = dict(zip(range(len(seats)), horseshoe_places(len(seats)), strict=True))
     for position in (*POSITION_ORDER, NOT_RECORDED):
         group = [(i, seat) for i, seat in enumerate(seats) if seat.position == position]
@@ -195,8 +208,9 @@ def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> go.Figure:
             continue
         label = POSITION_LABELS[position]
         closed = not POSITION_SYMBOLS[position].startswith("circle-open")
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            _trace(
+                "scatter",
                 name=f"{label} ({len(group)})",
                 mode="markers+text",
                 x=[places[i][0] for i, _ in group],
@@ -222,39 +236,39 @@ def vote_breakdown(seats: Sequence[Seat], centre: str = "") -> go.Figure:
             )
         )
     axis = {"visible": False, "fixedrange": True}
-    figure.update_layout(
-        **_layout(
-            height=420,
-            showlegend=True,
-            xaxis={**axis, "range": [-2.7, 2.7]},
-            yaxis={**axis, "range": [-0.75, 1.35]},
-            margin={"l": 4, "r": 4, "t": 40, "b": 30},
-            meta={"seats": len(seats)},
-        )
+    key = {
+        "text": f"{PERMANENT_MARK} permanent member (ringed)",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 0,
+        "yanchor": "top",
+        "xanchor": "right",
+        "showarrow": False,
+        "font": {"size": 11},
+    }
+    middle = {"text": as_text(centre), "x": 0, "y": 0.05, "showarrow": False, "font": {"size": 15}}
+    annotations = [middle, key] if centre else [key]
+    layout = _layout(
+        height=420,
+        showlegend=True,
+        xaxis={**axis, "range": [-2.7, 2.7]},
+        yaxis={**axis, "range": [-0.75, 1.35]},
+        margin={"l": 4, "r": 4, "t": 40, "b": 30},
+        meta={"seats": len(seats)},
+        annotations=annotations,
     )
-    if centre:
-        figure.add_annotation(text=as_text(centre), x=0, y=0.05, showarrow=False, font={"size": 15})
-    figure.add_annotation(
-        text=f"{PERMANENT_MARK} permanent member (ringed)",
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=0,
-        yanchor="top",
-        xanchor="right",
-        showarrow=False,
-        font={"size": 11},
-    )
-    return figure
+    return _figure(traces, layout)
 
 
-def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
+def vetoes_per_year_chart(counts: VetoesPerYear) -> Figure:
     """Drafts vetoed per year, stacked by permanent member."""
     traces = []
     for index, (code, name) in enumerate(counts.members):
         per_year = counts.by_member.get(code, {})
         traces.append(
-            go.Bar(
+            _trace(
+                "bar",
                 name=as_text(name),
                 x=counts.years,
                 y=[per_year.get(year, 0) for year in counts.years],
@@ -265,7 +279,6 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
                 # The name through the trace's own (escaped) name: put in the
                 # template itself, a "%{...}" in it would be read as a variable.
                 hovertemplate="%{fullData.name}, %{x}: %{y} draft(s) vetoed<extra></extra>",
-                _validate=False,
             )
         )
     tallest = max(
@@ -275,7 +288,7 @@ def vetoes_per_year_chart(counts: VetoesPerYear) -> go.Figure:
     return _stacked_per_year(traces, "Drafts vetoed", tallest)
 
 
-def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
+def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> Figure:
     """A member's votes per year, stacked by position, with its votes whose
     position is not on record (tally-only votes) as a band of their own on top."""
     years = list(per_year)
@@ -288,20 +301,20 @@ def positions_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
         if position == NOT_RECORDED:
             marker.update(color="#EEEEEE", pattern={"shape": "/", "fgcolor": "#777777"})
         traces.append(
-            go.Bar(
+            _trace(
+                "bar",
                 name="Position not on record" if position == NOT_RECORDED else label,
                 x=years,
                 y=[per_year[year].get(position, 0) for year in years],
                 marker=marker,
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
-                _validate=False,
             )
         )
     tallest = max((sum(c.values()) for c in per_year.values()), default=0)
     return _stacked_per_year(traces, "Votes", tallest)
 
 
-def outcomes_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
+def outcomes_per_year_chart(per_year: dict[int, dict[str, int]]) -> Figure:
     """Votes per year stacked by outcome (adopted, failed, vetoed; stats.outcomes_per_year),
     each outcome in the colour of the position that decides it, a veto hatched."""
     years = list(per_year)
@@ -309,20 +322,20 @@ def outcomes_per_year_chart(per_year: dict[int, dict[str, int]]) -> go.Figure:
     for outcome in OUTCOME_ORDER:
         label = Outcome(outcome).label
         traces.append(
-            go.Bar(
+            _trace(
+                "bar",
                 name=label,
                 x=years,
                 y=[per_year[year][outcome] for year in years],
                 marker=_position_marker(OUTCOME_POSITIONS[outcome]),
                 hovertemplate=f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
-                _validate=False,
             )
         )
     tallest = max((sum(c.values()) for c in per_year.values()), default=0)
     return _stacked_per_year(traces, "Votes", tallest)
 
 
-def _stacked_per_year(traces: list, title: str, tallest: int) -> go.Figure:
+def _stacked_per_year(traces: list, title: str, tallest: int) -> Figure:
     """Both per-year charts: bars stacked, years on the x axis."""
     layout = _layout(
         barmode="stack",
@@ -340,9 +353,7 @@ TERM_COLOURS = {True: "#0072B2", False: "#56B4E9"}
 DAY_MS = 86_400_000
 
 
-def terms_timeline(
-    rows: Sequence[tuple[str, Sequence[TermSpan], bool]], until: dt.date
-) -> go.Figure:
+def terms_timeline(rows: Sequence[tuple[str, Sequence[TermSpan], bool]], until: dt.date) -> Figure:
     """A member's terms on the Council as a strip over the years: one row per
     (name, terms, own) in the given order, each term a bar from its first day to
     its last (a seat still held: to `until`), a permanent seat starred in the
@@ -368,7 +379,8 @@ def terms_timeline(
             marker["pattern"] = {"shape": "/", "fgcolor": "#FFFFFF", "size": 8, "solidity": 0.2}
         ends = [term.end or until for _, term, _ in bars]
         traces.append(
-            go.Bar(
+            _trace(
+                "bar",
                 name=f"{PERMANENT_MARK} Permanent seat" if permanent else "Elected term",
                 orientation="h",
                 y=[as_text(name) for name, _, _ in bars],
@@ -390,7 +402,6 @@ def terms_timeline(
                 "%{customdata[3]}<extra></extra>",
                 marker=marker,
                 width=0.6,
-                _validate=False,
             )
         )
     starts = [term.start for _, terms, _ in rows for term in terms]
@@ -418,23 +429,16 @@ def _plain_day(value: object) -> str:
     raise TypeError(f"not plain JSON: {type(value).__name__}")
 
 
-def chart_spec(figure: go.Figure) -> dict[str, Any]:
-    """The figure as plain JSON data, for the page's data block (chart_json), without
-    its template (plotly writes its default one in): charts.js gives it the site's
-    (TEMPLATE_FILE). Read from the figure's own properties, which the figures here
-    hold as plain values (plotly's to_json deep-copies them and encodes them twice:
-    most of a chart's cost); a figure holding anything else (NaN, numbers of numpy)
-    is left to plotly's encoder. tests/test_charts.py checks every chart equal to
-    plotly's own encoding of it."""
-    layout = {key: value for key, value in figure._layout.items() if key != "template"}
+def chart_spec(figure: Figure) -> dict[str, Any]:
+    """The figure as plain JSON data, for the page's data block (chart_json), a copy
+    of its own: without a template (charts.js gives each chart the site's,
+    TEMPLATE_FILE). A figure holding anything but plain values (NaN, numbers of
+    numpy) is left to plotly's encoder. tests/test_charts.py checks every chart
+    equal to plotly's own checked build and encoding of it."""
     try:
-        text = json.dumps(
-            {"data": figure._data, "layout": layout}, default=_plain_day, allow_nan=False
-        )
+        text = json.dumps(figure, default=_plain_day, allow_nan=False)
     except (TypeError, ValueError):
-        spec = json.loads(figure.to_json())
-        spec.setdefault("layout", {}).pop("template", None)
-        return spec
+        text = plotly.io.json.to_json_plotly(figure)
     return json.loads(text)
 
 
@@ -463,13 +467,14 @@ def _share_trace(
     break_at: float | None = None,
     dash: str | None = None,
     marker_size: int = 7,
-) -> go.Scatter:
+) -> dict[str, Any]:
     """A line of shares per year. `break_at`: an x where the line is cut (a gap)."""
     years: list[float] = list(_years_with_gaps(per_year))
     if break_at is not None and years and years[0] < break_at < years[-1]:
         years = sorted([*years, break_at])
     counts = [per_year.get(year) for year in years]  # type: ignore[call-overload]
-    return go.Scatter(
+    return _trace(
+        "scatter",
         name=as_text(name),
         x=years,
         y=[None if c is None or c.share is None else round(100 * c.share, 1) for c in counts],
@@ -482,11 +487,10 @@ def _share_trace(
             "%{fullData.name}, %{x}: %{y:.0f}% (%{customdata[0]} of %{customdata[1]} votes)"
             "<extra></extra>"
         ),
-        _validate=False,
     )
 
 
-def agreement_line(per_year: dict[int, Count], name: str) -> go.Figure:
+def agreement_line(per_year: dict[int, Count], name: str) -> Figure:
     """Two members' agreement per year, with its base in the hover."""
     layout = _layout(
         height=340,
@@ -502,7 +506,7 @@ def agreement_heatmap(
     names: dict[str, tuple[str, str]],
     counts: dict[tuple[str, str], Count],
     links: dict[tuple[str, str], str],
-) -> go.Figure:
+) -> Figure:
     """The agreement matrix in the given (clustered) order: each cell the share of
     votes two members cast the same way, written with its base; a click on a cell
     opens that pair's comparison (its URL in `customdata`). `names`: code ->
@@ -530,7 +534,8 @@ def agreement_heatmap(
         z.append(z_row)
         text.append(text_row)
         custom.append(custom_row)
-    heatmap = go.Heatmap(
+    heatmap = _trace(
+        "heatmap",
         x=labels,
         y=labels,
         z=z,
@@ -545,7 +550,6 @@ def agreement_heatmap(
         colorbar={"title": {"text": "% same way"}, "ticksuffix": "%"},
         xgap=1,
         ygap=1,
-        _validate=False,
     )
     side = max(320, 34 * len(order) + 160)
     layout = _layout(
@@ -579,7 +583,7 @@ def alignment_chart(
     lines: Sequence[tuple[str, dict[int, Count], bool]],
     years: tuple[int, int],
     successor: tuple[float, str] | None = None,
-) -> go.Figure:
+) -> Figure:
     """Agreement per year of several pairs, one line each (its base in the hover),
     over `years` (first, last). `successor`: (x, text) of a break to mark, such as
     the USSR's seat passing to the Russian Federation; the lines flagged True

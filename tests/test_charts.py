@@ -197,8 +197,9 @@ def every_chart():
 
 
 def test_each_chart_is_what_plotly_builds_from_it_with_every_check():
-    """The charts are built without plotly's checks (charts.py): rebuilt with them,
-    each is accepted (an unknown or invalid property raises) and comes out the same."""
+    """The charts are written as plain data, without plotly's graph objects and their
+    checks (charts.py): built with them, each is accepted (an unknown or invalid
+    property raises) and comes out the same."""
     import json
 
     import plotly.graph_objects as go
@@ -206,7 +207,7 @@ def test_each_chart_is_what_plotly_builds_from_it_with_every_check():
     from resolutions.charts import TEMPLATE
 
     for figure in every_chart():
-        checked = go.Figure(figure.to_plotly_json())
+        checked = go.Figure(figure)
         checked.update_layout(template=TEMPLATE)
         built = json.loads(checked.to_json())
         # The template is given to every chart by the browser, from one static file.
