@@ -3,8 +3,10 @@ already holds (prefetched vetoes, annotated counts): no query per row."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from collections.abc import Iterable, Mapping
-from functools import partial
+from functools import cache, lru_cache, partial
 from urllib.parse import quote
 
 import django_tables2 as tables
@@ -17,6 +19,7 @@ from django.template.base import render_value_in_context
 from django.utils.formats import date_format, localize
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django_tables2.utils import A, signature
 
 from .models import MemberState, Resolution, SymbolOrder, Vote, name_at_vote
@@ -36,12 +39,50 @@ class BoundedPaginator(Paginator):
             self.__dict__["count"] = count  # Paginator.count is a cached property
 
 
+# The cells below are written with f-strings, each value escaped as Django's
+# escape() does (html.escape): format_html and escape cost a few microseconds a
+# call through their lazy-string wrappers, hundreds of times a page.
+esc = html.escape
+
+
+def text_html(value) -> str:
+    """A value as a template writes it with autoescape: its own HTML if it has
+    some (a SafeString), else its text escaped (conditional_escape)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return esc(str(value))
+
+
+@lru_cache(maxsize=8192)
+def _day(day: dt.date, language: str | None) -> str:
+    return date_format(day)
+
+
+def day_text(day: dt.date) -> str:
+    """A day in the site's format ("12 Apr 2017", votetracker/formats), as the
+    template filter `date` writes it: Django's date_format, kept per day and
+    language (it reads the format and every month's name through translation)."""
+    return _day(day, get_language())
+
+
+@cache
+def _labels(model: type[Model], name: str) -> dict[str, str]:
+    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
+
+
+def outcome_label(resolution: Resolution) -> str:
+    """resolution.get_outcome_display(), without the dict of choices Django
+    builds for every call."""
+    return _labels(Resolution, "outcome").get(resolution.outcome, resolution.outcome)
+
+
 def outcome_badge(value: str, label: str):
-    return format_html('<span class="badge outcome-{}">{}</span>', value, label)
+    return mark_safe(f'<span class="badge outcome-{esc(value)}">{esc(label)}</span>')  # noqa: S308
 
 
 def position_badge(value: str):
-    return format_html('<span class="badge pos-{}">{}</span>', value, POSITION_LABELS[value])
+    label = esc(POSITION_LABELS[value])
+    return mark_safe(f'<span class="badge pos-{esc(value)}">{label}</span>')  # noqa: S308
 
 
 def display_name(resolution: Resolution) -> str:
@@ -102,43 +143,43 @@ def documents(resolution: Resolution) -> list[tuple[str, str, str]]:
 
 
 def symbols(resolution: Resolution):
-    if resolution.resolution_symbol and resolution.draft_symbol:
-        return format_html(
-            '{}<br><span class="muted">draft {}</span>',
-            resolution.resolution_symbol,
-            resolution.draft_symbol,
-        )
-    return display_name(resolution)
+    """The vote's symbols as HTML: the resolution's, and its draft's beneath."""
+    number, draft = resolution.resolution_symbol, resolution.draft_symbol
+    if number and draft:
+        return mark_safe(f'{esc(number)}<br><span class="muted">draft {esc(draft)}</span>')  # noqa: S308
+    return mark_safe(esc(display_name(resolution)))  # noqa: S308
+
+
+def symbols_link(resolution: Resolution):
+    """The vote's symbols linked to its page."""
+    return mark_safe(f'<a href="{esc(resolution.get_absolute_url())}">{symbols(resolution)}</a>')  # noqa: S308
 
 
 def title_or_agenda(resolution: Resolution):
     """The title; where the record has none, its agenda item (greyed), else a dash."""
     if resolution.title:
         return resolution.title
-    return format_html('<span class="muted">{}</span>', resolution.agenda_item or "—")
+    return mark_safe(f'<span class="muted">{esc(resolution.agenda_item or "—")}</span>')  # noqa: S308
 
 
 def tally_cell(resolution: Resolution):
     """The tally, saying so when the vote had none or only the tally is on record."""
     if resolution.adopted_without_vote:
-        return format_html('<span class="muted">{}</span>', "adopted without a vote")
+        return mark_safe('<span class="muted">adopted without a vote</span>')
     tally = resolution.tally
     if tally is None:
-        return format_html('<span class="muted">{}</span>', "not recorded")
+        return mark_safe('<span class="muted">not recorded</span>')
     if not resolution.votes_recorded:
-        return format_html(
-            '{}<br><span class="muted small">{}</span>', tally, "individual votes not recorded"
+        return mark_safe(  # noqa: S308
+            f'{esc(str(tally))}<br><span class="muted small">individual votes not recorded</span>'
         )
     return str(tally)
 
 
 def review_badge(resolution: Resolution):
     if resolution.needs_review:
-        return format_html(
-            '<a class="badge review" href="{}#review">{}</a>',
-            resolution.get_absolute_url(),
-            "Needs review",
-        )
+        url = esc(resolution.get_absolute_url())
+        return mark_safe(f'<a class="badge review" href="{url}#review">Needs review</a>')  # noqa: S308
     return "Checked"
 
 
@@ -229,6 +270,12 @@ def cell_writer(bound_column):
         else:
             cell = default if value in empty else call(row, bound_column, value)
         if localized is None:
+            # What render_value_in_context does to HTML (a SafeString: as it is)
+            # and to text (escaped), without its steps for dates and numbers.
+            if isinstance(cell, SafeString):
+                return cell
+            if type(cell) is str:
+                return esc(cell)
             return render_value_in_context(cell, context)
         return conditional_escape(localize(cell, use_l10n=localized))
 
@@ -298,7 +345,7 @@ class DayColumn(tables.Column):
     row)."""
 
     def render(self, value) -> str:
-        return date_format(value)
+        return day_text(value) if type(value) is dt.date else date_format(value)
 
 
 NOWRAP = {"td": {"class": "nowrap"}}
@@ -339,13 +386,13 @@ class ResolutionTable(Table):
     def render_symbols(self, record: Resolution):
         # The link written here rather than by linkify=True (tables2 builds its
         # attributes anew for every cell).
-        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), symbols(record))
+        return symbols_link(record)
 
     def render_title(self, record: Resolution):
         return title_or_agenda(record)
 
     def render_outcome(self, record: Resolution):
-        return outcome_badge(record.outcome, record.get_outcome_display())
+        return outcome_badge(record.outcome, outcome_label(record))
 
     def render_tally(self, record: Resolution):
         return tally_cell(record)
@@ -450,10 +497,7 @@ class MemberVoteTable(Table):
 
     def render_symbols(self, record: Vote):
         # The link written here rather than by linkify=True (as ResolutionTable's).
-        resolution = record.resolution
-        return format_html(
-            '<a href="{}">{}</a>', resolution.get_absolute_url(), symbols(resolution)
-        )
+        return symbols_link(record.resolution)
 
     def render_title(self, record: Vote):
         return title_or_agenda(record.resolution)
@@ -462,7 +506,8 @@ class MemberVoteTable(Table):
         return review_badge(record.resolution)
 
     def render_outcome(self, record: Vote):
-        return outcome_badge(record.resolution.outcome, record.resolution.get_outcome_display())
+        resolution = record.resolution
+        return outcome_badge(resolution.outcome, outcome_label(resolution))
 
     def render_position(self, record: Vote):
         return position_badge(record.position)
