@@ -16,7 +16,8 @@ from django.core.paginator import Paginator
 from django.db.models import F, Model
 from django.template import Context
 from django.template.base import render_value_in_context
-from django.utils.formats import date_format, localize
+from django.utils import dateformat
+from django.utils.formats import date_format, get_format, localize
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -53,16 +54,23 @@ def text_html(value) -> str:
     return esc(str(value))
 
 
-@lru_cache(maxsize=8192)
-def _day(day: dt.date, language: str | None) -> str:
-    return date_format(day)
+@lru_cache(maxsize=16)
+def _day_writer(language: str | None, day_format: str):
+    """A function writing a day as date_format does in the site's format, "j M Y"
+    (votetracker/formats), with the language's month names read once; None for
+    another format."""
+    if day_format != "j M Y":
+        return None
+    months = [dateformat.format(dt.date(2000, month, 1), "M") for month in range(1, 13)]
+    return lambda day: f"{day.day} {months[day.month - 1]} {day.year:04d}"
 
 
 def day_text(day: dt.date) -> str:
-    """A day in the site's format ("12 Apr 2017", votetracker/formats), as the
-    template filter `date` writes it: Django's date_format, kept per day and
-    language (it reads the format and every month's name through translation)."""
-    return _day(day, get_language())
+    """A day as the template filter `date` writes it (Django's date_format: "12 Apr
+    2017" in the site's format), without reading the format and the month's name
+    through translation for every day."""
+    write = _day_writer(get_language(), get_format("DATE_FORMAT"))
+    return write(day) if write else date_format(day)
 
 
 @cache
@@ -337,6 +345,28 @@ def figure_rows(rows: Iterable[tuple[object, Iterable[tuple[str, object]]]]) -> 
         for name, cells in rows
     )
     return mark_safe("\n".join(lines))  # noqa: S308 (every part escaped)
+
+
+def record_items(
+    records: Iterable[Resolution], *, recorded_as: bool = False, review: bool = True
+) -> SafeString:
+    """A list's items (<li>), one per vote, as a template's loop would write them:
+    its day, its name linked to its page, its title; `recorded_as`: the outcome it
+    is recorded with; `review`: a link to its review where it needs one. Written
+    here, not by a template's loop (50 votes each of a member page's lists)."""
+    items = []
+    for record in records:
+        url = esc(record.get_absolute_url())
+        text = f'<li><time datetime="{record.date.isoformat()}">{esc(day_text(record.date))}</time>'
+        text += f': <a href="{url}">{esc(str(record))}</a>'
+        if record.title:
+            text += f", {esc(record.title)}"
+        if recorded_as:
+            text += f" (recorded as {esc(outcome_label(record).lower())})"
+        if review and record.needs_review:
+            text += f' <a class="badge review" href="{url}#review">Needs review</a>'
+        items.append(f"{text}</li>")
+    return mark_safe("\n".join(items))  # noqa: S308 (every part escaped)
 
 
 class DayColumn(tables.Column):

@@ -54,6 +54,7 @@ from .tables import (
     display_name,
     documents,
     figure_rows,
+    record_items,
     summary,
 )
 
@@ -418,8 +419,10 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
                 (p, stats.POSITION_LABELS[p]) for p in (*stats.POSITION_ORDER, stats.NOT_RECORDED)
             ],
             "vetoes": figures.vetoes,
+            "veto_items": record_items(figures.vetoes),
             "vetoes_cast": figures.totals[Position.VETO],
             "contradicted_vetoes": figures.contradicted_vetoes,
+            "contradicted_items": record_items(figures.contradicted_vetoes, recorded_as=True),
             "contradicted": figures.contradicted,
             "listed": LISTED,
             "filter": filterset,
@@ -433,6 +436,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             "export_query": export_query(request),
             "isolation": isolation,
             "alone": alone,
+            "alone_items": record_items(alone, review=False),
             "report_form": ErrorReportForm(),
             "report_url": reverse("report_member", args=[member.code.lower()]),
             "earlier_holder": member.earlier_holder_sentence(),

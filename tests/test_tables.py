@@ -17,7 +17,13 @@ from resolutions.filters import MemberField, Menu
 from resolutions.members import council_terms, members_queryset
 from resolutions.models import MemberState, Resolution, Vote
 from resolutions.rules import Outcome, Position
-from resolutions.tables import MemberTable, MemberVoteTable, ResolutionTable
+from resolutions.tables import (
+    MemberTable,
+    MemberVoteTable,
+    ResolutionTable,
+    day_text,
+    record_items,
+)
 
 # The row block of templates/includes/table.html before the rows were written in
 # Python: django-tables2's loop over the cells of each row (a row's attributes, its
@@ -109,6 +115,38 @@ def test_a_table_without_rows_says_so():
     table = ResolutionTable(Resolution.objects.none())
     assert body(SITE, table) == f'<tr><td colspan="7">{table.empty_text}</td></tr>'
     assert body(SITE, table) == body(CELL_BY_CELL, table)
+
+
+# A member page's lists of votes before they were written in Python (record_items).
+ITEM_BY_ITEM = """{% for resolution in records %}
+  <li><time datetime="{{ resolution.date|date:'Y-m-d' }}">{{ resolution.date|date }}</time>: \
+<a href="{{ resolution.get_absolute_url }}">{{ resolution }}</a>\
+{% if resolution.title %}, {{ resolution.title }}{% endif %}\
+{% if recorded_as %} (recorded as {{ resolution.get_outcome_display|lower }}){% endif %}\
+{% if review and resolution.needs_review %} <a class="badge review" \
+href="{{ resolution.get_absolute_url }}#review">Needs review</a>{% endif %}</li>
+{% endfor %}"""
+
+
+@pytest.mark.django_db
+def test_lists_of_votes_read_as_the_template_wrote_them(awkward_votes):
+    records = list(Resolution.objects.filter(date__year=2093).order_by("draft_symbol"))
+    for recorded_as in (False, True):
+        for review in (False, True):
+            flags = {"recorded_as": recorded_as, "review": review}
+            written = record_items(records, **flags)
+            reference = Template(ITEM_BY_ITEM).render(Context({"records": records, **flags}))
+            assert written.count("<li>") == len(records) == 5
+            assert written.split("\n") == reference.strip().split("\n\n  "), flags
+    assert "Sanctions &lt;&quot;A &amp; B&quot;&gt;" in record_items(records)
+
+
+def test_a_day_reads_as_djangos_date_filter_writes_it():
+    day = dt.date(1, 1, 1)
+    while day < dt.date(2200, 1, 1):
+        assert day_text(day) == Template("{{ day|date }}").render(Context({"day": day}))
+        day += dt.timedelta(days=97)
+    assert day_text(dt.date(2017, 4, 12)) == "12 Apr 2017"
 
 
 def test_the_menu_writes_what_djangos_select_writes():
