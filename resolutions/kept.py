@@ -184,6 +184,22 @@ def day_ballots(start: dt.date | None = None, end: dt.date | None = None) -> lis
     ]
 
 
+def year_ballots() -> list[Ballot]:
+    """Every recorded vote as Ballots, those of a year with the same positions
+    read as one standing for `times` votes (dated the year's 1 January), in year
+    order (one query; each set of positions read once a year: a few hundred,
+    where the days' rows are 1,700 on the full record)."""
+    rows = DayBallot.objects.filter(times__gt=0).values_list("date", "ballot", "times")
+    summed: dict[tuple[int, str], int] = {}
+    for on, ballot, times in rows:
+        key = (on.year, ballot)
+        summed[key] = summed.get(key, 0) + times
+    return [
+        Ballot(key=0, on=dt.date(year, 1, 1), positions=positions(ballot), times=times)
+        for (year, ballot), times in sorted(summed.items())
+    ]
+
+
 def tally_only_while_seated(member) -> dict[int, int]:
     """Year -> the tally-only votes taken while `member` sat whose record holds no
     position of it (Resolution.objects.tally_only_while_seated, counted from the

@@ -16,7 +16,7 @@ from django.db.models.functions import Cast, Greatest, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from . import agreement, charts, exports, kept
@@ -68,7 +68,7 @@ def share_cell(count: agreement.Count | None):
     """A table's cell of a share with its base ("87% of 15"), or a dash."""
     if not count:
         return "—"
-    return format_html('{}% <span class="muted">of {}</span>', count.percent, count.votes)
+    return mark_safe(f'{count.percent}% <span class="muted">of {count.votes}</span>')  # noqa: S308 (numbers)
 
 
 def bad_request(form) -> HttpResponseBadRequest:
@@ -415,9 +415,9 @@ class Permanent:
 def alignment_data() -> dict:
     permanent = Permanent.read()
     codes = permanent.lines
-    # Every recorded vote, those of a day with the same positions read as one
-    # (kept.DayBallot: as many rows whatever the record's size).
-    per_pair = agreement.pairs_per_year(kept.day_ballots(), codes, permanent.same)
+    # Every recorded vote, those of a year with the same positions read as one
+    # (kept.DayBallot summed by year: as many rows whatever the record's size).
+    per_pair = agreement.pairs_per_year(kept.year_ballots(), codes, permanent.same)
     lines = [
         (f"{permanent.label(a)} and {permanent.label(b)}", (a, b), per_year)
         for (a, b), per_year in per_pair.items()
