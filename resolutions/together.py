@@ -16,7 +16,7 @@ from django.db.models.functions import Cast, Greatest, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from . import agreement, charts, exports, kept
@@ -25,7 +25,7 @@ from .filters import sat_on_council
 from .forms import AgreementForm, CompareForm, Period, day_label
 from .models import CouncilTerm, Resolution, Vote
 from .stats import POSITION_LABELS
-from .tables import figure_rows
+from .tables import esc, figure_rows, value_text
 
 COMPARE_COLUMNS = ["year", "votes", "agree", "share"]
 AGREEMENT_COLUMNS = ["member_a", "member_b", "votes", "agree", "share"]
@@ -300,6 +300,25 @@ def pair_rows(result: dict) -> list[tuple[tuple, tuple, agreement.Count, str]]:
     return rows
 
 
+def pair_table(pairs: list[tuple[tuple, tuple, agreement.Count, str]]) -> SafeString:
+    """The rows of the matrix's table, one per pair (pair_rows): the pair linked
+    to its comparison, its votes, votes the same way and share. Written here, not
+    by a template's loop (105 pairs of 15 members)."""
+
+    def member(code_names: tuple) -> str:
+        _, short, name = code_names
+        return f'<abbr title="{esc(name)}">{esc(short)}</abbr>'
+
+    rows = (
+        f'<tr><th scope="row"><a href="{esc(link)}">{member(a)} and {member(b)}</a></th>'
+        f'<td class="num">{value_text(count.votes)}</td>'
+        f'<td class="num">{value_text(count.agree)}</td>'
+        f'<td class="num">{f"{value_text(count.percent)}%" if count.votes else "—"}</td></tr>'
+        for a, b, count, link in pairs
+    )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every part escaped)
+
+
 def known_members() -> dict[str, tuple[str, str]]:
     """code -> (short name, name) of every member that sat on the Council."""
     rows = sat_on_council().values_list("code", "short_name", "name")
@@ -319,9 +338,11 @@ def agreement_matrix(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form, **result}
     if result:
         period = result["period"]
+        pairs = pair_rows(result)
         context.update(
             left_out=left_out(period),
-            pairs=pair_rows(result),
+            pairs=pairs,
+            pair_table=pair_table(pairs),
             members=[(code, *result["names"][code]) for code in result["order"]],
             isolation_rows=isolation_rows(result),
             divided=most_divided(period),
