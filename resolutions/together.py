@@ -8,6 +8,7 @@ record (pinned in tests/test_together.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -79,17 +80,16 @@ def bad_request(form) -> HttpResponseBadRequest:
     )
 
 
-def compare_link(a: str, b: str, period: Period | None = None) -> str:
-    query = {"a": a, "b": b}
-    if period is not None:
-        query.update(
-            {
-                name: day.isoformat()
-                for name, day in (("date_after", period.start), ("date_before", period.end))
-                if day
-            }
-        )
-    return reverse("compare") + "?" + urlencode(query)
+def compare_links(pairs: Iterable[tuple[str, str]], period: Period | None = None) -> dict:
+    """Each pair's address of its comparison over the period (?a=&b=&date_after=
+    &date_before=), the view's address and the period's part written once."""
+    base = reverse("compare")
+    days = (("date_after", period.start), ("date_before", period.end)) if period else ()
+    tail = urlencode({name: day.isoformat() for name, day in days if day})
+    return {
+        (a, b): f"{base}?{urlencode({'a': a, 'b': b})}" + (f"&{tail}" if tail else "")
+        for a, b in pairs
+    }
 
 
 def labelled(position: str) -> tuple[str, str]:
@@ -214,7 +214,7 @@ def the_matrix(form: AgreementForm, known: dict[str, tuple[str, str]]) -> dict:
     read = kept.day_ballots(period.start, period.end)
     counts = agreement.matrix(read, codes)
     order = agreement.cluster_order(codes, counts)
-    links = {key: compare_link(*key, period) for key in counts}
+    links = compare_links(counts, period)
     return {
         "period": period,
         "codes": codes,
