@@ -344,7 +344,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("topic_detail", args=[self.slug])
+        return page_address("topic_detail", self.slug)
 
     @classmethod
     def ids_for(cls, names: set[tuple[str, str]]) -> dict[tuple[str, str], int]:

@@ -22,6 +22,7 @@ from resolutions.tables import (
     MemberVoteTable,
     ResolutionTable,
     day_text,
+    grouped,
     record_items,
 )
 
@@ -147,6 +148,26 @@ def test_a_day_reads_as_djangos_date_filter_writes_it():
         assert day_text(day) == Template("{{ day|date }}").render(Context({"day": day}))
         day += dt.timedelta(days=97)
     assert day_text(dt.date(2017, 4, 12)) == "12 Apr 2017"
+
+
+def test_a_number_reads_as_the_intcomma_filter_writes_it():
+    template = Template("{% load humanize %}{{ value|intcomma }}")
+    for value in (0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_234_567, -98_765_432, 10**12):
+        assert grouped(value) == template.render(Context({"value": value})), value
+    for value in (None, "1234", 12.5, "<b>"):
+        assert grouped(value) == template.render(Context({"value": value})), value
+    assert grouped(1234567) == "1,234,567"
+
+
+@pytest.mark.django_db
+def test_a_topics_address_is_the_one_reverse_gives(settings):
+    from django.urls import reverse
+
+    from resolutions.models import Topic
+
+    Topic.objects.create(name="A topic", slug="a-topic_2", kind=Topic.Kind.TOPIC)
+    for topic in Topic.objects.all():
+        assert topic.get_absolute_url() == reverse("topic_detail", args=[topic.slug])
 
 
 def test_the_menu_writes_what_djangos_select_writes():
