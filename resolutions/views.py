@@ -117,10 +117,17 @@ def home(request: HttpRequest) -> HttpResponse:
     veto_rows = per_member.union(drafts, all=True)
     vetoes = stats.vetoes_per_year_counted(veto_rows)
     chart = charts.chart_spec(charts.vetoes_per_year_chart(vetoes)) if vetoes.years else None
+    rows = figure_rows(
+        (
+            (year, [*counts, ("Drafts vetoed (each once)", drafts)])
+            for year, counts, drafts in vetoes.labelled_rows()
+        ),
+        cell_class="num",
+    )
     return render(
         request,
         "resolutions/home.html",
-        {"totals": totals, "latest": latest, "vetoes": vetoes, "chart": chart},
+        {"totals": totals, "latest": latest, "vetoes": vetoes, "rows": rows, "chart": chart},
     )
 
 
