@@ -169,9 +169,12 @@ def cluster_order(members: Sequence[str], counts: Mapping[tuple[str, str], Count
 # The majority and division --------------------------------------------------------
 
 
-def sides_of(positions: Iterable[str]) -> Counter[str]:
+def sides_of(positions: Iterable[str | None]) -> Counter[str]:
     """How many members took each side (not voting left out)."""
-    return Counter(s for position in positions if (s := side(position)) is not None)
+    # side() of each, counted in one pass (None: no side, never a key of SIDES).
+    sides = Counter(map(SIDES.get, positions))
+    del sides[None]
+    return sides
 
 
 def majority_of(sides: Mapping[str, int]) -> str | None:
