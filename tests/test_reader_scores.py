@@ -20,3 +20,16 @@ def test_scores_written_with_to_nil_or_a_margin():
     assert (
         read("The Security Council adopted resolution 2350 13-to-2 on Tuesday.").counts["for"] == 13
     )
+
+
+def test_a_score_in_words_joined_by_to():
+    result = read("The Security Council approved the resolution on Tuesday by a vote of "
+                  "thirteen-to-two, with Bolivia and Egypt against.")  # fmt: skip
+    assert counts(result) == (13, 2, 0)
+    assert result.positions["BOL"] == result.positions["EGY"] == "against"
+    assert counts(read("The Security Council approved the resolution on Tuesday "
+                       "fourteen-to-nothing, with Egypt abstaining."))[:2] == (14, 0)  # fmt: skip
+    # a compound that is no score
+    assert counts(read("The Council adopted the text on Tuesday after a one-to-one meeting."))[
+        :2
+    ] == (None, None)

@@ -195,3 +195,20 @@ def test_a_member_set_against_another_is_not_given_its_position():
                     "abstention. Japan, unlike Egypt, voted in favour.")  # fmt: skip
     assert contrast.positions["JPN"] == "for"
     assert "EGY" not in contrast.positions
+
+
+def test_the_same_moment_told_in_another_time_zone_is_not_another_day():
+    result = read("The Council adopted the resolution late Tuesday (early Wednesday GMT) by 13 "
+                  "votes to none, with China and Russia abstaining.")  # fmt: skip
+    assert counts(result) == (13, 0, 2)
+    assert result.positions["RUS"] == result.positions["CHN"] == "abstain"
+    assert result.vote_date.isoformat() == "2017-04-11"
+    only_gmt = read("The Council adopted the resolution (0130 GMT Tuesday) by 13 votes to none.")
+    assert only_gmt.vote_date is None
+
+
+def test_the_members_of_a_count_after_namely():
+    result = read("The text passed on Tuesday with 12 votes in favour, zero against and three "
+                  "abstentions, namely China, Egypt and Ethiopia.")  # fmt: skip
+    assert [result.positions[c] for c in ("CHN", "EGY", "ETH")] == ["abstain"] * 3
+    assert result.positions["JPN"] == "for"

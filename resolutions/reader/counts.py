@@ -31,6 +31,17 @@ _TALLY = re.compile(
     r"(?![\d/:]|\.\d|[-–—]\s*[a-z])"
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|%|[ap]\.?m\b))",
 )
+# "by a vote of thirteen-to-two", "fourteen-to-nothing": a score in words, with its "to"
+_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen)"
+)
+_WORD_TALLY = re.compile(
+    rf"\b({_WORD})-to-({_WORD}|nothing|none|nil|zero)(?:-to-({_WORD}|none|zero))?\b"
+    # not a compound before its noun ("a one-to-one meeting")
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|vote|votes|in|on|at|and|against|after|as|but|while)\b)",
+    re.I,
+)
 # What may stand between "adopted" and "by 13 votes": when, by whom, what.
 _ADJUNCT = (
     r"\s+(?:(?:late\s+|early\s+)?on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -182,7 +193,10 @@ def read_count_pairs(passage: Passage) -> None:
 
 # "with two abstentions: China and Russia.", "with one abstention — Russia.", "with
 # two abstentions, China and Russia."
-_COLON = re.compile(r"\s*(?::|,|--|–|—)\s*(?:(?:those|that)\s+of\s+)?")
+# "two abstentions: China and Russia", "three abstentions, namely China, Egypt and ..."
+_COLON = re.compile(
+    r"\s*(?::|,|--|–|—)\s*(?:(?:namely|that\s+is|i\.e\.),?\s+)?(?:(?:those|that)\s+of\s+)?", re.I
+)
 _LIST_JOIN = re.compile(r"(?:[\s,]|\band\b|\bthe\b)*", re.I)
 
 
@@ -251,8 +265,10 @@ _NEXT_COUNT_START = re.compile(_NEXT_COUNT.pattern.replace(r"\s*,", r",", 1), re
 def read_scores(passage: Passage) -> None:
     """ "adopted 13-0-2", "failed 3-8-4"."""
     cmasked = passage.sentence.count_masked
-    for m in _TALLY.finditer(cmasked):
+    for m in [*_TALLY.finditer(cmasked), *_WORD_TALLY.finditer(cmasked)]:
         numbers = [to_number(g) for g in m.groups() if g is not None]
+        if None in numbers:
+            continue
         context_words = cmasked[max(0, m.start() - 80) : m.end() + 40]
         if sum(numbers) > 15 or not re.search(
             r"\b(?:vot|adopt|pass|approv|reject|fail|tally|margin|veto|resolution|draft)",

@@ -225,10 +225,13 @@ def read_date(
         own = [m.day for m in dates_in(sentence.text, reference) if _is_dateline(sentence.text, m)]
         own = [d for d in own if reference is None or d <= reference]
         mentions = dates_in(sentence.text, own[0] if own else reference)
+        zones = [z.span() for z in _OTHER_ZONE.finditer(sentence.text)]
         mentions = [
             m
             for m in mentions
-            if not _is_dateline(sentence.text, m) and not _of_another_event(sentence, m)
+            if not _is_dateline(sentence.text, m)
+            and not _of_another_event(sentence, m)
+            and not any(a <= m.start < b for a, b in zones)  # "(early Wednesday GMT)"
         ]
         for mention in mentions:
             if mention.kind == "contradicted":
@@ -353,6 +356,13 @@ _DOCUMENT_NUMBER = re.compile(
 )
 
 
+# "late Tuesday (early Wednesday GMT)", "(0200 GMT Friday)": the same moment told in
+# another time zone, not another day
+_OTHER_ZONE = re.compile(
+    r"\((?:[^()]{0,30}\s)?(?:GMT|UTC|CET|EST|EDT|local\s+time|[A-Z][a-z]+\s+time)(?:\s[^()]{0,20})?\)"
+)
+
+
 # "starting Saturday, September 27", "until 31 January 2027": when a decision takes
 # effect or ends, not when it was taken
 _TERM_SPAN = re.compile(
@@ -386,6 +396,7 @@ def time_mismatch(window: str, result: Extraction) -> bool:
 def _time_mismatch(window: str, vote_date: dt.date | None, published: dt.date | None) -> bool:
     # a document's number is not a year: "resolution 1973 (2011)", "S/2017/315"
     window = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), window)
+    window = _OTHER_ZONE.sub(lambda m: " " * len(m.group(0)), window)
     window = _TERM_SPAN.sub(lambda m: " " * len(m.group(0)), window)
     window = _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), window)
     if not (vote_date and str(vote_date.year) in window) and re.search(
