@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .kept import MemberYear, TopicDay
+from .kept import DayBallot, DayTallyOnly, MemberYear, TopicDay
 from .models import MemberState, Resolution, Topic, Vote, VoteQuerySet
 from .rules import Outcome, Position
-from .search import MAX_TEXT_QUERY, text_query
+from .search import MAX_TEXT_QUERY, Found, found, text_query
 from .tables import esc, text_html
 
 POSITION_CHOICES = [
@@ -146,21 +146,40 @@ class ResolutionFilter(django_filters.FilterSet):
         model = Resolution
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, topic: Topic | None = None, **kwargs):
+    def __init__(
+        self, data=None, *args, topic: Topic | None = None, count_text: bool = False, **kwargs
+    ):
         """`topic`: the topic the `topic` filter names, read already (with its
         kept counts and days, Topic.objects.with_counts()) by a caller that shows
         it: the filter then gives the database its id and the days of its first
-        and latest vote, rather than a subquery of its slug (see filter_topic)."""
+        and latest vote, rather than a subquery of its slug (see filter_topic).
+        `count_text`: for a list that counts its rows (kept_count), the search
+        text alone is counted as its ids are read (search.found), once."""
         # A member code in any case (`member=chn`) is shown selected in the form,
         # not only applied: the menu's values are upper case.
         if data is not None and data.get("member"):
             data = data.copy()
             data["member"] = data["member"].strip().upper()
         self.topic = topic
+        self.count_text = count_text
+        self.found: Found | None = None
         super().__init__(data, *args, **kwargs)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(text_query(value)) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        if self.count_text and self.used() == {"q"}:
+            self.found = found(value)
+            return queryset.filter(self.found.condition)
+        return queryset.filter(text_query(value))
+
+    def used(self) -> set[str]:
+        """The filters given a value (a valid form's)."""
+        data = dict(self.form.cleaned_data)
+        dates = data.get("date")
+        if dates is not None and dates.start is None and dates.stop is None:
+            data["date"] = None
+        return {name for name, value in data.items() if value not in (None, "")}
 
     def named_topic(self, value: str) -> Topic | None:
         """The topic read by the caller, if it is the one `value` names."""
@@ -190,23 +209,23 @@ class ResolutionFilter(django_filters.FilterSet):
         them: a topic's days (kept.TopicDay) for the topic filter alone or with
         outcome, year and dates; a member's years (kept.MemberYear: one vote per
         member per draft) for the member filter alone or with position, year and
-        review status. None otherwise, or for an invalid filter: the list then
-        counts its rows."""
+        review status; the days' ballots (kept_position_count) for a position
+        stored as it is counted, alone or with year and dates. The search text
+        alone, counted as its ids were read (`count_text`). None otherwise, or
+        for an invalid filter: the list then counts its rows."""
         if not self.is_bound or not self.is_valid():
             return None
-        data = dict(self.form.cleaned_data)
-        if (
-            data.get("date") is not None
-            and data["date"].start is None
-            and data["date"].stop is None
-        ):
-            data["date"] = None
-        used = {name for name, value in data.items() if value not in (None, "")}
+        if self.found is not None:
+            return self.found.count
+        data = self.form.cleaned_data
+        used = self.used()
         topic = self.named_topic(data.get("topic") or "")
         if topic is not None and used <= {"topic", "outcome", "year", "date"}:
             return kept_topic_count(topic, data)
         if data.get("member") and used <= {"member", "position", "year", "review_status"}:
             return kept_member_count(data)
+        if data.get("position") in STORED_AS_COUNTED and used <= {"position", "year", "date"}:
+            return kept_position_count(data)
         return None
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -303,3 +322,46 @@ def kept_member_count(data: dict) -> int:
     if data.get("review_status"):
         years = years.filter(flagged=data["review_status"] == Resolution.Review.NEEDS_REVIEW)
     return years.aggregate(votes=Sum("votes"))["votes"] or 0
+
+
+# The positions whose votes are counted as they are stored (VoteQuerySet.counted_as:
+# a veto counts as a vote against on a draft not recorded as vetoed).
+STORED_AS_COUNTED = {Position.FOR, Position.ABSTAIN, Position.NON_VOTING}
+
+
+def in_dates(queryset: QuerySet, data: dict, field: str = "date") -> QuerySet:
+    """`queryset` within `data`'s year and dates."""
+    if data.get("year") is not None:
+        queryset = queryset.filter(**{f"{field}__year": data["year"]})
+    if data.get("date") is not None and data["date"].start is not None:
+        queryset = queryset.filter(**{f"{field}__gte": data["date"].start})
+    if data.get("date") is not None and data["date"].stop is not None:
+        queryset = queryset.filter(**{f"{field}__lte": data["date"].stop})
+    return queryset
+
+
+def kept_position_count(data: dict) -> int:
+    """The votes at which a member's position was `data`'s (one of
+    STORED_AS_COUNTED), in its year and dates, from the positions each day's
+    records keep (kept.DayBallot for recorded votes, kept.DayTallyOnly for
+    tally-only ones: a row per set of positions, as many whatever the record's
+    size), and the records neither keeps (not recorded, adopted without a vote)
+    counted through their own index: one query of three sums."""
+    position = data["position"]
+    held = Q(ballot__contains=f"={position};") | Q(ballot__endswith=f"={position}")
+    votes = Vote.objects.filter(resolution=OuterRef("pk"), position=position)
+    neither = Resolution.objects.filter(votes_recorded=False, adopted_without_vote=True).filter(
+        Exists(votes)
+    )
+    totals = [
+        one_sum(in_dates(DayBallot.objects.filter(held, times__gt=0), data), Sum("times")),
+        one_sum(in_dates(DayTallyOnly.objects.filter(held, times__gt=0), data), Sum("times")),
+        one_sum(in_dates(neither, data), Count("pk")),
+    ]
+    rows = totals[0].union(*totals[1:], all=True)
+    return sum(votes or 0 for (votes,) in rows)
+
+
+def one_sum(queryset: QuerySet, total) -> QuerySet:
+    """A query of one row: `total` over `queryset` (to be joined in a UNION)."""
+    return queryset.order_by().values(one=Value(1)).annotate(votes=total).values_list("votes")

@@ -591,6 +591,12 @@ class Resolution(models.Model):
             models.Index(fields=["votes_for", "votes_against"], name="resolution_tally_order"),
             # The drafts vetoed (the home page's per year), not every record read.
             models.Index(fields=["outcome", "date"], name="resolution_outcome_date"),
+            # The records no day's kept ballots count (filters.kept_position_count).
+            models.Index(
+                fields=["date"],
+                condition=Q(adopted_without_vote=True, votes_recorded=False),
+                name="resolution_unkept_by_day",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

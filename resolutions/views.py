@@ -150,7 +150,8 @@ class ResolutionList(SingleTableMixin, FilterView):
         # and the filter names the topic read, with its kept days, to the database.
         slug = self.request.GET.get("topic", "").strip().lower()
         self.topic = Topic.objects.with_counts().filter(slug=slug).first() if slug else None
-        return {**super().get_filterset_kwargs(filterset_class), "topic": self.topic}
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        return {**kwargs, "topic": self.topic, "count_text": True}
 
     def get_table_pagination(self, table):
         # The votes counted from the figures the database keeps when those count

@@ -1,0 +1,168 @@
+"""The pages made fast for a hundred times the record (`bench --scale`) count and
+list exactly what the plain reading does: a position alone counted from the kept
+days' ballots (filters.kept_position_count), a search's ids read once
+(search.found), several words found as the intersection of each word's votes, and
+a deep page read by the ids at its offset (tables.DeepPages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db.models import Exists, OuterRef
+from django.http import QueryDict
+from factories import council, many_votes, resolution
+
+from resolutions import search, tables
+from resolutions.filters import STORED_AS_COUNTED, ResolutionFilter
+from resolutions.models import Resolution, Topic, Vote
+from resolutions.rules import Outcome, Position
+
+pytestmark = pytest.mark.django_db
+
+
+def at_position(position: str, **dates):
+    votes = Vote.objects.filter(resolution=OuterRef("pk"), position=position)
+    return Resolution.objects.filter(Exists(votes), **dates)
+
+
+@pytest.fixture
+def kinds_of_records():
+    """Records of each kind the kept days hold or not: recorded, two of one day
+    with the same positions, tally-only with positions stored, not recorded and
+    adopted without a vote yet with positions stored, recorded with none."""
+    qa, qb, qc, qd = council("Y", permanent=1, elected=3)
+    day = dt.date(2095, 3, 1)
+    resolution(
+        on=day,
+        draft_symbol="S/2095/1",
+        positions={Position.FOR: [qa, qb], Position.ABSTAIN: [qc], Position.NON_VOTING: [qd]},
+    )
+    for n in (2, 3):
+        resolution(
+            on=dt.date(2095, 4, 1), draft_symbol=f"S/2095/{n}", positions={Position.FOR: [qa, qb]}
+        )
+    resolution(
+        on=dt.date(2096, 1, 5),
+        draft_symbol="S/2096/1",
+        positions={Position.ABSTAIN: [qa]},
+        votes_recorded=False,
+    )
+    resolution(
+        on=dt.date(2096, 2, 5),
+        draft_symbol="S/2096/2",
+        positions={Position.NON_VOTING: [qb], Position.FOR: [qc]},
+        votes_recorded=False,
+        adopted_without_vote=True,
+        outcome=Outcome.ADOPTED,
+    )
+    resolution(on=dt.date(2096, 3, 5), draft_symbol="S/2096/3", positions={})
+
+
+@pytest.mark.parametrize("position", sorted(STORED_AS_COUNTED))
+@pytest.mark.parametrize(
+    "query, dates",
+    [
+        ("", {}),
+        ("&year=2096", {"date__year": 2096}),
+        ("&date_after=2095-04-01", {"date__gte": dt.date(2095, 4, 1)}),
+        ("&date_before=2096-01-31", {"date__lte": dt.date(2096, 1, 31)}),
+    ],
+)
+def test_a_position_alone_is_counted_from_the_kept_days_as_its_rows(
+    client, kinds_of_records, position, query, dates
+):
+    url = f"position={position}{query}"
+    counted = ResolutionFilter(QueryDict(url), queryset=Resolution.objects.all())
+    assert counted.kept_count() is not None
+    expected = at_position(position, **dates).count()
+    assert counted.kept_count() == expected == counted.qs.count()
+    shown = client.get(f"/resolutions/?{url}").context["table"].paginator.count
+    assert shown == expected
+
+
+@pytest.mark.parametrize("position", [Position.AGAINST, Position.VETO])
+def test_a_position_counted_otherwise_than_stored_counts_its_rows(kinds_of_records, position):
+    counted = ResolutionFilter(QueryDict(f"position={position}"), queryset=Resolution.objects.all())
+    assert counted.kept_count() is None
+
+
+@pytest.fixture
+def texts():
+    members = council()
+    everyone = {Position.FOR: members}
+    made = {}
+    for symbol, title, agenda in [
+        ("S/2094/1", "Lagoon fisheries", "Trade in charcoal"),
+        ("S/2094/2", "Lagoon fisheries", ""),
+        ("S/2094/3", "On the Republic of Korea", ""),
+        ("S/2094/4", "", "South Korea's ports"),
+        ("S/2094/5", "Charcoal lagoon", ""),
+    ]:
+        made[symbol] = resolution(
+            on=dt.date(2094, 1, int(symbol[-1])),
+            draft_symbol=symbol,
+            title=title,
+            agenda_item=agenda,
+            positions=everyone,
+        )
+    made["S/2094/2"].topics.set(Topic.ids_for({("topic", "Charcoal exports")}).values())
+    return made
+
+
+def symbols(queryset) -> set[str]:
+    return set(queryset.values_list("draft_symbol", flat=True))
+
+
+def test_several_words_are_found_each_in_any_text_or_topic(texts):
+    found = symbols(Resolution.objects.filter(search.text_query("lagoon charcoal")))
+    # Apart in the title and agenda item, in a title and a topic, or together.
+    assert found >= {"S/2094/1", "S/2094/2", "S/2094/5"}
+    assert not found & {"S/2094/3", "S/2094/4"}
+    # A word's name held in a longer one (Korea, Republic of Korea) finds both.
+    korea = symbols(Resolution.objects.filter(search.text_query("Korea")))
+    assert {"S/2094/3", "S/2094/4"} <= korea
+
+
+@pytest.mark.parametrize("at_once", [search.FOUND_AT_ONCE, 1])
+@pytest.mark.parametrize(
+    "query", ["lagoon charcoal", "Korea", "North Korea", "S/2094/3", "nothing-of-the-kind"]
+)
+def test_a_search_read_once_finds_and_counts_what_its_condition_finds(
+    client, texts, monkeypatch, at_once, query
+):
+    monkeypatch.setattr(search, "FOUND_AT_ONCE", at_once)
+    expected = symbols(Resolution.objects.filter(search.text_query(query)))
+    matching = search.found(query)
+    assert matching.count == len(expected)
+    assert symbols(Resolution.objects.filter(matching.condition)) == expected
+    response = client.get("/resolutions/", {"q": query})
+    assert response.context["table"].paginator.count == len(expected)
+    listed = {row.record.draft_symbol for row in response.context["table"].paginated_rows}
+    assert listed == expected
+    assert client.get("/search/", {"q": query}).context["count"] == len(expected)
+
+
+def test_a_deep_page_lists_the_rows_of_the_plain_offset_in_order(client, monkeypatch):
+    many_votes(260, council("Q"))
+    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+    orders = [
+        ("-date", "-resolution_number", "-draft_symbol"),
+        ("date", "resolution_number", "draft_symbol"),
+        ("votes_for", "votes_against", "pk"),
+    ]
+    for order in orders:
+        rows = Resolution.objects.with_tallies().order_by(*order)
+        deep = tables.DeepPages(rows)
+        for start in (0, 50, 150, 250):
+            plain = [r.pk for r in rows[start : start + 50]]
+            assert [r.pk for r in deep[start : start + 50]] == plain, (order, start)
+    total = Resolution.objects.count()
+    last = (total - 1) // 50 + 1
+    seen = [
+        row.record.pk
+        for page in range(1, last + 1)
+        for row in client.get(f"/resolutions/?page={page}").context["table"].paginated_rows
+    ]
+    assert sorted(seen) == sorted(Resolution.objects.values_list("pk", flat=True))
+    assert seen == list(Resolution.objects.values_list("pk", flat=True))
