@@ -14,6 +14,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import quote_plus
 
 from django.core.cache import cache
 from django.db import connection
@@ -35,9 +36,11 @@ urlpatterns = [
 ]
 
 
-def default_pages() -> list[str]:
-    """A page of each kind, on whatever record the database holds."""
+def default_pages(scale: int = 1) -> list[str]:
+    """A page of each kind, on whatever record the database holds (`scale`: on
+    the record grown to that many times its size, for the deep page)."""
     from .models import MemberState, Resolution, Topic
+    from .search import ALSO_KNOWN_AS
 
     latest = Resolution.objects.order_by("-date", "-pk").first()
     busiest = (
@@ -47,7 +50,14 @@ def default_pages() -> list[str]:
         .first()
     )
     member = (busiest or MemberState.objects.values_list("code", flat=True).first() or "").lower()
-    pages = ["/", "/resolutions/", "/resolutions/?page=2&sort=-date", "/members/"]
+    # A page four fifths into the list (page 5,099 of 6,374 at 100 x the record).
+    deep = max(2, Resolution.objects.count() * scale * 4 // 5 // 50)
+    # Several words with other names (the first such of search.ALSO_KNOWN_AS):
+    # each reading of a query is looked for.
+    words = quote_plus(next(name for name in ALSO_KNOWN_AS if " " in name))
+    pages = ["/", "/resolutions/", "/resolutions/?page=2&sort=-date", f"/resolutions/?page={deep}"]
+    pages += ["/resolutions/?position=for", f"/resolutions/?q={words}", f"/search/?q={words}"]
+    pages.append("/members/")
     if member:
         pages += [f"/members/{member}/", f"/resolutions/?member={member.upper()}&position=veto"]
     if latest is not None:

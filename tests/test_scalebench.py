@@ -66,7 +66,7 @@ def test_the_command_says_plainly_what_it_does_and_ends_with_the_slowest_page(mo
             call_command("bench", scale=2, interactive=False, stdout=out)
         assert "made for benchmarking only" in out.getvalue()
         return
-    monkeypatch.setattr("resolutions.pagebench.default_pages", lambda: ["/", "/members/"])
+    monkeypatch.setattr("resolutions.pagebench.default_pages", lambda scale=1: ["/", "/members/"])
     call_command("bench", scale=2, interactive=False, stdout=out)
     lines = out.getvalue().splitlines()
     assert "made for benchmarking only" in lines[0]

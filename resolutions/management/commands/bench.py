@@ -155,7 +155,7 @@ class Command(BaseCommand):
         if interactive and input("Type 'yes' to grow it: ").strip() != "yes":
             raise CommandError("Nothing was changed.")
         try:
-            for line in scalebench.measure(scale, pagebench.default_pages()):
+            for line in scalebench.measure(scale, pagebench.default_pages(scale)):
                 self.stdout.write(line)
         except scalebench.ScaleError as error:
             raise CommandError(str(error)) from error
