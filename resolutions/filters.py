@@ -75,10 +75,22 @@ class Menu(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 (every part escaped above)
 
 
+class MemberChoices(forms.models.ModelChoiceIterator):
+    """The member menu's choices, (code, name), read as two columns rather than as
+    a member state each (138 on every list page): the values and labels
+    ModelChoiceIterator gives with MemberField's label_from_instance."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "name")
+
+
 class MemberField(forms.ModelChoiceField):
     """A member state by its code, in either case (`rus` or `RUS`)."""
 
     widget = Menu
+    iterator = MemberChoices
 
     def to_python(self, value):
         return super().to_python(value.strip().upper() if isinstance(value, str) else value)

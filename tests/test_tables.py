@@ -188,4 +188,9 @@ def test_the_member_menu_is_one_query_and_selects_the_member(django_assert_num_q
         menu = field.widget.render("member", code)
     expected = forms.Select(choices=list(field.choices)).render("member", code)
     assert menu == expected
+    # The choices read as two columns are those Django's iterator gives.
+    django_choices = forms.models.ModelChoiceIterator(field)
+    assert [(str(v), str(label)) for v, label in field.choices] == [
+        (str(v), str(label)) for v, label in django_choices
+    ]
     assert re.findall(r'<option value="(\w*)" selected>', menu) == [code]
