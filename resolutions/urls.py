@@ -1,10 +1,10 @@
 """One resource, several formats at sibling URLs (README.md documents the CSV columns).
 
 `cached()` pages are served from the cache to readers who are not signed in, and
-never older than the last write (pagecache.py). Not cached: the search (reworked
-apart), the pages that read nothing of the record (about,
-methodology), the error-report forms and their confirmations, and the streamed
-exports (/resolutions.csv and .json, /export/votes.csv)."""
+never older than the last write (pagecache.py), each search as well as each
+filter of a list (an address of its own). Not cached: the pages that read
+nothing of the record (about, methodology), the error-report forms and their
+confirmations, and the streamed exports (/resolutions.csv and .json, /export/votes.csv)."""
 
 from django.urls import path
 
@@ -44,7 +44,7 @@ urlpatterns = [
     path("about/", pages.about, name="about"),
     path("methodology/", pages.methodology, name="methodology"),
     path("glossary/", cached(pages.glossary_page), name="glossary"),
-    path("search/", search.search, name="search"),
+    path("search/", cached(search.search), name="search"),
     path("resolutions/<slug:slug>/report/", reports.report_vote, name="report_vote"),
     path("resolutions/<slug:slug>/report/sent/", reports.report_vote_sent, name="report_vote_sent"),
     path("members/<str:code>/report/", reports.report_member, name="report_member"),

@@ -71,7 +71,7 @@ def served_from_cache(client, url: str, django_assert_num_queries) -> str:
 def test_a_save_is_on_the_cached_pages_at_the_next_request(
     client, vote, any_cache, django_assert_num_queries
 ):
-    pages = [vote.get_absolute_url(), "/resolutions/", "/members/qaa/", "/"]
+    pages = [vote.get_absolute_url(), "/resolutions/", "/members/qaa/", "/", "/search/?q=title"]
     for url in pages:
         assert "The first title" in served_from_cache(client, url, django_assert_num_queries)
     vote.title = "The second title"

@@ -823,9 +823,9 @@ PINNED = [
     ("about", "/about/", 0),
     ("methodology", "/methodology/", 0),
     ("glossary", "/glossary/", 2),
-    ("search", "/search/?q=2091", 4),
+    ("search", "/search/?q=2091", 5),
     # Words: the members' spellings read, and the topics they name.
-    ("search", "/search/?q=made-up+question", 6),
+    ("search", "/search/?q=made-up+question", 7),
     ("report_vote", "/resolutions/s-2091-1/report/", 1),
     ("report_vote_sent", "/resolutions/s-2091-1/report/sent/", 1),
     ("report_member", "/members/qaa/report/", 1),
