@@ -105,15 +105,21 @@ def also_known_as(phrase: str, members: Names) -> list[str]:
 def phrase_ids(phrase: str) -> list[QuerySet]:
     """The ids of the votes that hold the phrase in one of their texts, and of those
     one of whose topics' names holds it (two queries of ids, to be joined in one
-    UNION: each reads its own index, PostgreSQL's trigram indexes on the texts)."""
+    UNION: each reads its own index, PostgreSQL's trigram indexes on the texts).
+    The topics are found first, and then their votes by the links' index on the
+    topic: a join compared each link's topic name in turn (on SQLite, 1.8 ms for
+    each name on the full record, against 0.04)."""
     texts, topics = Q(), Q()
     for spelled in spellings(phrase):
         for name in TEXT_FIELDS:
             texts |= Q(**{f"{name}__icontains": spelled})
-        topics |= Q(topic__name__icontains=spelled)
+        topics |= Q(name__icontains=spelled)
+    named = Topic.objects.filter(topics).order_by().values("pk")
     return [
         Resolution.objects.filter(texts).order_by().values("pk"),
-        Resolution.topics.through.objects.filter(topics).order_by().values("resolution_id"),
+        Resolution.topics.through.objects.filter(topic__in=named)
+        .order_by()
+        .values("resolution_id"),
     ]
 
 

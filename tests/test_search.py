@@ -116,3 +116,21 @@ def test_a_search_is_one_union_of_ids_and_postgresql_reads_it_through_trigram_in
     for field in ("title", "subject", "agenda_item", "draft_symbol", "draft_note", "meeting"):
         assert f"resolution_{field}_trgm" in plan, plan
     assert "Seq Scan on resolutions_resolution " not in plan, plan
+
+
+@pytest.mark.django_db
+def test_a_topics_votes_are_read_by_the_links_index_on_the_topic():
+    """The topics whose names hold the query are found first (a few hundred
+    names), and their votes then through the links' index on the topic: not every
+    link read and its topic's name compared in turn."""
+    found = Resolution.objects.filter(text_query("Lagoon Republic")).values("pk")
+    sql, params = found.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    links = "resolutions_resolution_topics"
+    assert re.search(rf"(Index|SEARCH).*({links}|V0).*topic_id", plan, re.IGNORECASE), plan
