@@ -18,7 +18,12 @@ same figure taken over every vote, after each kind of write):
   them, for recorded votes only (Resolution.votes_recorded), as every figure of
   votes read together reads them (together.ballots). A copy of a vote on the same
   day adds no row: the pages that read them (/agreement/, /alignment/, the
-  majority on a member's page) read as many rows whatever the record's size.
+  majority on a member's page) read as many rows whatever the record's size;
+- DayRecords: the records of each day by outcome, whether adopted without a vote,
+  whether they need review, and whether their positions hold a veto or a vote
+  against (migration 0022), for the home page's totals and drafts vetoed per
+  year, and the list's count of its whole record or of an outcome, a year, dates,
+  a review status, or a position of veto or against.
 """
 
 from __future__ import annotations
@@ -26,9 +31,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Sum
+from django.db.models import CharField, Max, Min, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
 
 from .agreement import Ballot
+from .rules import Outcome
 
 
 class MemberYear(models.Model):
@@ -145,6 +152,71 @@ class TopicVetoes(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} {self.member_id}: {self.vetoes}"
+
+
+class DayRecords(models.Model):
+    """How many records of a day had `outcome`, were adopted without a vote or not,
+    needed review (`flagged`) or not, and held a veto (`veto`) or a vote against
+    (`against`) among their positions as stored (RecordBallot); no row for none.
+    Never written by the app itself (migration 0022)."""
+
+    date = models.DateField()
+    outcome = models.CharField(max_length=10)
+    without_vote = models.BooleanField()
+    flagged = models.BooleanField()
+    veto = models.BooleanField()
+    against = models.BooleanField()
+    records = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "outcome", "without_vote", "flagged", "veto", "against"],
+                name="one_day_records_row",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.outcome}: {self.records}"
+
+
+def record_totals() -> dict:
+    """The whole record's votes, by outcome, adopted without a vote and needing
+    review, and its first and latest day (DayRecords: one query over as many rows
+    whatever the record's size)."""
+
+    def records(condition: Q | None = None) -> Coalesce:
+        return Coalesce(Sum("records", filter=condition), 0)
+
+    return DayRecords.objects.filter(records__gt=0).aggregate(
+        votes=records(),
+        adopted=records(Q(outcome=Outcome.ADOPTED)),
+        failed=records(Q(outcome=Outcome.FAILED)),
+        vetoed=records(Q(outcome=Outcome.VETOED)),
+        # What the figures include, said beside them (same query).
+        without_vote=records(Q(without_vote=True)),
+        needs_review=records(Q(flagged=True)),
+        first=Min("date"),
+        last=Max("date"),
+    )
+
+
+def vetoed_drafts_per_year() -> QuerySet:
+    """Each year's drafts vetoed, each once however many members vetoed it (a
+    veto cast on a draft recorded as vetoed, VoteQuerySet.counted_as), as rows
+    of `year`, `drafts`, and a `code` and `name` left blank (to be joined with a
+    member's rows in a UNION)."""
+    return (
+        DayRecords.objects.filter(outcome=Outcome.VETOED, veto=True, records__gt=0)
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(
+            code=Value("", output_field=CharField()),
+            name=Value("", output_field=CharField()),
+            drafts=Sum("records"),
+        )
+        .order_by()
+    )
 
 
 def positions(ballot: str) -> dict[str, str]:

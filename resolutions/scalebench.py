@@ -76,6 +76,7 @@ KEPT = {
     "0012_kept_tally_only_per_day": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
     "0017_kept_topic_days": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
     "0018_kept_topic_vetoes": lambda m: [f"DELETE FROM {m.CAST}", m.FILL],  # noqa: S608
+    "0022_kept_day_records": lambda m: [f"DELETE FROM {m.DAYS}", m.fill("postgresql")],  # noqa: S608
 }
 
 

@@ -13,18 +13,15 @@ from functools import partial
 
 from django.db.models import (
     Case,
-    CharField,
     Count,
     F,
-    Max,
-    Min,
     Q,
     QuerySet,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,39 +78,19 @@ def invalid_filters(filterset) -> HttpResponseBadRequest:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    totals = Resolution.objects.aggregate(
-        votes=Count("pk"),
-        adopted=Count("pk", filter=Q(outcome=Outcome.ADOPTED)),
-        failed=Count("pk", filter=Q(outcome=Outcome.FAILED)),
-        vetoed=Count("pk", filter=Q(outcome=Outcome.VETOED)),
-        # What the figures include, said beside them (same query).
-        without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
-        needs_review=Count("pk", filter=Q(review_status=Resolution.Review.NEEDS_REVIEW)),
-        first=Min("date"),
-        last=Max("date"),
-    )
+    totals = kept.record_totals()
     latest = ResolutionTable(Resolution.objects.with_tallies()[:10], orderable=False)
     # Vetoes cast, as every page counts them (Vote.objects.vetoes()): a "veto" on
     # a draft recorded as adopted or failed contradicts the record (it is flagged
     # for review) and is not charted as a draft vetoed.
     # Each member's vetoes per year as the database keeps them (kept.MemberYear),
     # and in the same query the drafts vetoed each year (each once, however many
-    # members vetoed it): a few hundred rows whatever the record's size.
+    # members vetoed it: kept.DayRecords): a few hundred rows whatever the
+    # record's size.
     per_member = MemberYear.objects.filter(position=Position.VETO, votes__gt=0).values_list(
         "year", "member_id", "member__short_name", "votes"
     )
-    drafts = (
-        Vote.objects.vetoes()
-        .annotate(year=ExtractYear("resolution__date"))
-        .values("year")
-        .annotate(
-            code=Value("", output_field=CharField()),
-            name=Value("", output_field=CharField()),
-            drafts=Count("resolution_id", distinct=True),
-        )
-        .values_list("year", "code", "name", "drafts")
-        .order_by()
-    )
+    drafts = kept.vetoed_drafts_per_year().values_list("year", "code", "name", "drafts")
     veto_rows = per_member.union(drafts, all=True)
     vetoes = stats.vetoes_per_year_counted(veto_rows)
     chart = charts.chart_spec(charts.vetoes_per_year_chart(vetoes)) if vetoes.years else None

@@ -1,22 +1,26 @@
-"""Figures kept by the database (resolutions/kept.py, migrations 0011, 0012, 0017
-and 0018): after every kind of write to the votes, to a record or to its topics,
-each member's votes per year equal the same count over every vote, the ballots of
-each day equal the recorded votes read one by one (together.ballots), and each
-topic's votes per day and outcome, and its vetoes cast by each member, equal
-those of its votes counted one by one."""
+"""Figures kept by the database (resolutions/kept.py, migrations 0011, 0012, 0017,
+0018 and 0022): after every kind of write to the votes, to a record or to its
+topics, each member's votes per year equal the same count over every vote, the
+ballots of each day equal the recorded votes read one by one (together.ballots),
+each topic's votes per day and outcome, and its vetoes cast by each member,
+equal those of its votes counted one by one, and the records of each day by
+outcome, adoption without a vote, review and whether a veto or a vote against
+is among their positions equal the records read one by one (and the home page's
+totals and drafts vetoed per year, read from them, the same counts over every
+record)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
 from factories import council, many_votes, resolution
 
 from resolutions import kept
-from resolutions.kept import MemberYear, TopicDay, TopicVetoes
+from resolutions.kept import DayRecords, MemberYear, TopicDay, TopicVetoes
 from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
@@ -106,8 +110,60 @@ def topic_vetoes_kept() -> Counter:
     return Counter({(topic, code): n for topic, code, n in rows})
 
 
+def day_records_now() -> Counter:
+    """(day, outcome, without a vote, needs review, a veto among its positions, a
+    vote against among them) -> records, each record and its votes read."""
+    held = defaultdict(set)
+    for record, position in Vote.objects.values_list("resolution_id", "position"):
+        held[record].add(position)
+    return Counter(
+        (on, outcome, without, review == Resolution.Review.NEEDS_REVIEW)
+        + (Position.VETO in held[pk], Position.AGAINST in held[pk])
+        for pk, on, outcome, without, review in Resolution.objects.values_list(
+            "pk", "date", "outcome", "adopted_without_vote", "review_status"
+        )
+    )
+
+
+def day_records_kept() -> Counter:
+    assert not DayRecords.objects.filter(records__lt=1).exists()
+    rows = DayRecords.objects.values_list(
+        "date", "outcome", "without_vote", "flagged", "veto", "against", "records"
+    )
+    return Counter({tuple(row[:-1]): row[-1] for row in rows})
+
+
+def totals_now() -> dict:
+    """The home page's totals, counted over every record."""
+    return Resolution.objects.aggregate(
+        votes=Count("pk"),
+        adopted=Count("pk", filter=Q(outcome=Outcome.ADOPTED)),
+        failed=Count("pk", filter=Q(outcome=Outcome.FAILED)),
+        vetoed=Count("pk", filter=Q(outcome=Outcome.VETOED)),
+        without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
+        needs_review=Count("pk", filter=Q(review_status=Resolution.Review.NEEDS_REVIEW)),
+        first=Min("date"),
+        last=Max("date"),
+    )
+
+
+def vetoed_drafts_now() -> dict[int, int]:
+    """Year -> drafts with a veto cast, each once, over every vote."""
+    rows = (
+        Vote.objects.vetoes()
+        .values_list(ExtractYear("resolution__date"))
+        .annotate(n=Count("resolution_id", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
 def check(*members) -> None:
     assert years_kept() == years_now()
+    assert day_records_kept() == day_records_now()
+    assert kept.record_totals() == totals_now()
+    kept_drafts = kept.vetoed_drafts_per_year().values_list("year", "drafts")
+    assert dict(kept_drafts) == vetoed_drafts_now()
     assert days_kept() == days_now()
     assert topic_days_kept() == topic_days_now()
     assert topic_vetoes_kept() == topic_vetoes_now()
@@ -228,6 +284,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     kept.DayTallyOnly.objects.all().delete()
     TopicDay.objects.all().delete()
     TopicVetoes.objects.all().delete()
+    DayRecords.objects.all().delete()
     made = Resolution.objects.filter(date__year__gte=2983)
     made.update(review_status=Resolution.Review.NEEDS_REVIEW)
     Vote.objects.filter(member__in=members[:2]).update(position=Position.ABSTAIN)
@@ -239,6 +296,7 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     assert not kept.DayTallyOnly.objects.exclude(times=0).exists()
     assert not TopicDay.objects.exists()
     assert not TopicVetoes.objects.exists()
+    assert not DayRecords.objects.exists()
 
 
 def test_kept_topic_days_follow_every_write_to_topics_and_records():
