@@ -93,6 +93,11 @@ class Comparison:
     per_year: dict[int, Count] = field(default_factory=dict)
     splits: list[Ballot] = field(default_factory=list)
 
+    @property
+    def split_votes(self) -> int:
+        """How many votes the splits stand for (a ballot of a day may stand for several)."""
+        return sum(ballot.times for ballot in self.splits)
+
 
 def counted(ballots: Iterable[Ballot]) -> Iterable[Ballot]:
     """The ballots every per-member figure reads: tally-only records left out."""
@@ -107,8 +112,8 @@ def compare(ballots: Iterable[Ballot], a: str, b: str) -> Comparison:
         agreed = agree(ballot.positions.get(a), ballot.positions.get(b))
         if agreed is None:
             continue
-        result.overall.add(agreed)
-        per_year[ballot.on.year].add(agreed)
+        result.overall.add(agreed, ballot.times)
+        per_year[ballot.on.year].add(agreed, ballot.times)
         if not agreed:
             result.splits.append(ballot)
     result.per_year = dict(sorted(per_year.items()))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django import forms
 
+from .filters import Menu
+
 FIRST_YEAR, LAST_YEAR = 1946, 2100
 
 
@@ -125,10 +127,16 @@ class PeriodFields(forms.Form):
 class CompareForm(forms.Form):
     """Two members (codes, in any case) and, optionally, a range of dates."""
 
-    a = forms.ChoiceField(label="Member")
-    b = forms.ChoiceField(label="and member")
+    # Menus written in Python (filters.Menu): Django's template for each of some
+    # 140 options of each was a third of the page's time.
+    a = forms.ChoiceField(label="Member", widget=Menu)
+    b = forms.ChoiceField(label="and member", widget=Menu)
     date_after = date_field("From")
     date_before = date_field("To")
+    # The page of the splits listed (the page's links; not a field of its form).
+    page = forms.IntegerField(
+        label="Page of the splits", min_value=1, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, data, members: Sequence[tuple[str, str]]):
         if data is not None:

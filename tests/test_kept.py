@@ -20,7 +20,7 @@ from django.db.models.functions import ExtractYear
 from factories import council, many_votes, resolution
 
 from resolutions import kept
-from resolutions.kept import DayRecords, MemberYear, TopicDay, TopicVetoes
+from resolutions.kept import DayBallot, DayRecords, MemberYear, TopicDay, TopicVetoes
 from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
@@ -265,6 +265,22 @@ def test_kept_figures_of_votes_written_in_bulk():
     check()
     Vote.objects.filter(member=members[4]).delete()
     check()
+
+
+def test_a_ballots_text_is_written_back_from_its_positions_and_read_for_two_members():
+    """The split votes of a comparison are found by their kept text
+    (together.splits_on_page): written from the positions, it is the text the
+    database keeps, for every day's ballot; and the days' ballots of two members
+    are those where both have a position."""
+    members = council("X", permanent=5, elected=10)
+    many_votes(30, members, start_year=2981)
+    rows = DayBallot.objects.values_list("ballot", flat=True)
+    assert rows and all(kept.ballot_text(kept.positions(text)) == text for text in rows)
+    Vote.objects.filter(member=members[0], resolution__date__month=1).delete()
+    both = kept.day_ballots(members=("XAA", "XAB"))
+    assert both and all({"XAA", "XAB"} <= set(ballot.positions) for ballot in both)
+    every = [b for b in kept.day_ballots() if {"XAA", "XAB"} <= set(b.positions)]
+    assert both == every
 
 
 def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():

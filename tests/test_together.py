@@ -89,6 +89,54 @@ def test_compare_counts_per_year_and_lists_the_splits(client, trio):
     assert "How agreement is counted" in text
 
 
+def split_rows(response) -> list[str]:
+    """The symbols of the splits a comparison's page lists, in order."""
+    splits = response.content.decode().split('id="splits"', 1)[1]
+    return re.findall(r'<td data-label="Vote"><a href="[^"]+">([^<]+)</a>', splits)
+
+
+def test_compare_lists_the_splits_a_page_at_a_time_latest_first(client, trio, monkeypatch):
+    """Splits of several votes a day, cut by the pages' ends: every split once,
+    latest first, whichever page it falls on; past the last page, a 400 naming it."""
+    from resolutions import together
+
+    a, b, c = trio
+    for number in range(1, 4):
+        resolution(
+            on=dt.date(2983, 5, 2),
+            draft_symbol=f"S/2983/{number}",
+            positions={Position.FOR: [a, c], Position.AGAINST: [b]},
+        )
+    # The same day, a vote where they agree: not a split, though of a split's day.
+    resolution(on=dt.date(2983, 5, 2), draft_symbol="S/2983/9", positions={Position.FOR: [a, b, c]})
+    resolution(
+        on=dt.date(2983, 7, 1),
+        draft_symbol="S/2983/4",
+        positions={Position.ABSTAIN: [a], Position.FOR: [b, c]},
+    )
+    monkeypatch.setattr(together, "SPLITS_SHOWN", 2)
+    first = client.get("/compare/?a=XAA&b=XBB")
+    assert "Where they split (5)" in text_of(first)
+    assert "1 to 2 of 5" in text_of(first)
+    pages = [split_rows(first)]
+    pages += [split_rows(client.get(f"/compare/?a=XAA&b=XBB&page={n}")) for n in (2, 3)]
+    assert pages == [
+        ["S/2983/4", "S/2983/3"],
+        ["S/2983/2", "S/2983/1"],
+        ["S/2982/1"],
+    ]
+    assert 'href="?a=XAA&amp;b=XBB&amp;page=2#splits"' in first.content.decode()
+    beyond = client.get("/compare/?a=XAA&b=XBB&page=4")
+    assert beyond.status_code == 400
+    assert "Page of the splits" in text_of(beyond) and "The splits fill 3 pages." in text_of(beyond)
+    assert client.get("/compare/?a=XAA&b=XBB&page=none").status_code == 400
+    # The CSV's link carries the comparison, not the page.
+    assert (
+        'compare.csv?a=XAA&amp;b=XBB"'
+        in client.get("/compare/?a=XAA&b=XBB&page=2").content.decode()
+    )
+
+
 def test_compare_csv_has_one_row_per_year(client, trio):
     response = client.get("/compare.csv?a=XAA&b=XBB&date_after=2981-01-01")
     assert response.content.decode().splitlines()[0] == "year,votes,agree,share"
