@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .kept import DayBallot, DayTallyOnly, MemberYear, TopicDay
+from .kept import DayBallot, DayRecords, DayTallyOnly, MemberYear, TopicDay
 from .models import MemberState, Resolution, Topic, Vote, VoteQuerySet
 from .rules import Outcome, Position
 from .search import MAX_TEXT_QUERY, Found, found, text_query
@@ -222,10 +222,14 @@ class ResolutionFilter(django_filters.FilterSet):
         outcome, year and dates; a member's years (kept.MemberYear: one vote per
         member per draft) for the member filter alone or with position, year and
         review status; the days' ballots (kept_position_count) for a position
-        stored as it is counted, alone or with year and dates. The search text
+        stored as it is counted, alone or with year and dates; the days' records
+        (kept_record_count) for the whole record, or its outcome, year, dates,
+        review status and a position of veto or against. The search text
         alone, counted as its ids were read (`count_text`). None otherwise, or
         for an invalid filter: the list then counts its rows."""
-        if not self.is_bound or not self.is_valid():
+        if not self.is_bound:
+            return kept_record_count({})
+        if not self.is_valid():
             return None
         if self.found is not None:
             return self.found.count
@@ -238,6 +242,14 @@ class ResolutionFilter(django_filters.FilterSet):
             return kept_member_count(data)
         if data.get("position") in STORED_AS_COUNTED and used <= {"position", "year", "date"}:
             return kept_position_count(data)
+        if data.get("position") in ("", None, *COUNTED_BY_RECORD) and used <= {
+            "position",
+            "outcome",
+            "year",
+            "date",
+            "review_status",
+        }:
+            return kept_record_count(data)
         return None
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -372,6 +384,29 @@ def kept_position_count(data: dict) -> int:
     ]
     rows = totals[0].union(*totals[1:], all=True)
     return sum(votes or 0 for (votes,) in rows)
+
+
+# The positions a record's kept days count it by (kept.DayRecords: whether its
+# positions hold a veto or a vote against, and its outcome).
+COUNTED_BY_RECORD = {Position.VETO, Position.AGAINST}
+
+
+def kept_record_count(data: dict) -> int:
+    """The records with `data`'s outcome, year, dates, review status and a vote
+    counted as its position (veto or against, as VoteQuerySet.counted_as counts
+    them: a veto on a draft not recorded as vetoed is a vote against), from the
+    days' records (kept.DayRecords: as many rows whatever the record's size)."""
+    days = in_dates(DayRecords.objects.filter(records__gt=0), data)
+    if data.get("outcome"):
+        days = days.filter(outcome=data["outcome"])
+    if data.get("review_status"):
+        days = days.filter(flagged=data["review_status"] == Resolution.Review.NEEDS_REVIEW)
+    vetoed = Q(outcome=Outcome.VETOED)
+    if data.get("position") == Position.VETO:
+        days = days.filter(vetoed, veto=True)
+    elif data.get("position") == Position.AGAINST:
+        days = days.filter(Q(against=True) | Q(veto=True) & ~vetoed)
+    return days.aggregate(records=Sum("records"))["records"] or 0
 
 
 def one_sum(queryset: QuerySet, total) -> QuerySet:

@@ -1,6 +1,8 @@
 """The pages made fast for a hundred times the record (`bench --scale`) count and
 list exactly what the plain reading does: a position alone counted from the kept
-days' ballots (filters.kept_position_count), a search's ids read once
+days' ballots (filters.kept_position_count), the record, an outcome, a veto or a
+vote against from the kept days' records (filters.kept_record_count), a search's
+ids read once
 (search.found), several words found as the intersection of each word's votes, and
 a deep page read by the ids at its offset (tables.DeepPages)."""
 
@@ -81,10 +83,83 @@ def test_a_position_alone_is_counted_from_the_kept_days_as_its_rows(
     assert shown == expected
 
 
-@pytest.mark.parametrize("position", [Position.AGAINST, Position.VETO])
-def test_a_position_counted_otherwise_than_stored_counts_its_rows(kinds_of_records, position):
-    counted = ResolutionFilter(QueryDict(f"position={position}"), queryset=Resolution.objects.all())
-    assert counted.kept_count() is None
+@pytest.fixture
+def vetoes_and_votes_against(kinds_of_records):
+    """Beside kinds_of_records: vetoes on drafts vetoed, a veto on a draft
+    recorded as adopted and one on a draft failed (votes against, as counted),
+    votes against alone and beside a veto, tally-only and needing review."""
+    pa, pb, ea, eb = council("Z", permanent=2, elected=2)
+    needs_review = Resolution.Review.NEEDS_REVIEW
+    for n, (year, positions, fields) in enumerate(
+        [
+            (2095, {Position.VETO: [pa], Position.FOR: [ea, eb]}, {}),
+            (2095, {Position.VETO: [pa, pb], Position.AGAINST: [ea]}, {}),
+            (2096, {Position.VETO: [pb], Position.FOR: [pa]}, {"outcome": Outcome.ADOPTED}),
+            (
+                2096,
+                {Position.VETO: [pa]},
+                {"outcome": Outcome.FAILED, "review_status": needs_review},
+            ),
+            (2096, {Position.AGAINST: [ea, eb], Position.FOR: [pa]}, {}),
+            (2097, {Position.AGAINST: [ea], Position.VETO: [pb]}, {"outcome": Outcome.FAILED}),
+            (2097, {Position.VETO: [pa]}, {"votes_recorded": False, "review_status": needs_review}),
+        ],
+        start=1,
+    ):
+        resolution(
+            on=dt.date(year, 6, n), draft_symbol=f"S/{year}/1{n}", positions=positions, **fields
+        )
+
+
+@pytest.mark.parametrize("position", ["", Position.AGAINST, Position.VETO])
+@pytest.mark.parametrize(
+    "query, rows",
+    [
+        ("", {}),
+        ("&year=2096", {"date__year": 2096}),
+        (
+            "&date_after=2095-04-01&date_before=2096-12-31",
+            {"date__range": ("2095-04-01", "2096-12-31")},
+        ),
+        ("&outcome=failed", {"outcome": Outcome.FAILED}),
+        ("&outcome=vetoed&year=2095", {"outcome": Outcome.VETOED, "date__year": 2095}),
+        ("&review_status=needs_review", {"review_status": Resolution.Review.NEEDS_REVIEW}),
+        ("&review_status=ok&outcome=adopted", {"review_status": "ok", "outcome": Outcome.ADOPTED}),
+    ],
+)
+def test_the_record_an_outcome_and_a_veto_or_vote_against_are_counted_from_the_kept_days(
+    client, vetoes_and_votes_against, position, query, rows
+):
+    """As the list's rows: a veto counts on a draft recorded as vetoed, a veto on
+    another draft as a vote against (VoteQuerySet.counted_as); each record once."""
+    url = f"position={position}{query}"
+    counted = ResolutionFilter(QueryDict(url), queryset=Resolution.objects.all())
+    assert counted.kept_count() is not None
+    records = Resolution.objects.filter(**rows)
+    if position:
+        votes = Vote.objects.filter(
+            Vote.objects.counted_as(position, outcome=OuterRef("outcome")),
+            resolution=OuterRef("pk"),
+        )
+        records = records.filter(Exists(votes))
+    expected = records.count()
+    assert counted.kept_count() == expected == counted.qs.count()
+    shown = client.get(f"/resolutions/?{url}").context["table"].paginator.count
+    assert shown == expected
+
+
+def test_the_whole_record_is_counted_from_the_kept_days(client, vetoes_and_votes_against):
+    unfiltered = ResolutionFilter(None, queryset=Resolution.objects.all())
+    assert unfiltered.kept_count() == Resolution.objects.count()
+    assert (
+        client.get("/resolutions/").context["table"].paginator.count == Resolution.objects.count()
+    )
+
+
+def test_other_filters_count_their_rows(kinds_of_records):
+    for url in ["position=against&procedural=yes", "outcome=vetoed&procedural=no"]:
+        counted = ResolutionFilter(QueryDict(url), queryset=Resolution.objects.all())
+        assert counted.kept_count() is None
 
 
 @pytest.fixture
