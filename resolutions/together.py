@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
+from django.db.models import F, FloatField, Max, Min, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Greatest, NullIf
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -49,15 +49,45 @@ def ballots(votes: QuerySet[Vote]) -> list[Ballot]:
     return list(grouped.values())
 
 
-def left_out(period: Period, **also) -> dict:
-    """How many votes of the period the figures cannot read (one query): tally-only
-    records and texts adopted without a vote; and `also`, aggregates of the
-    period's records taken in the same query."""
-    return Resolution.objects.filter(**period.query()).aggregate(
-        tally_only=Count("pk", filter=Q(votes_recorded=False, adopted_without_vote=False)),
-        without_vote=Count("pk", filter=Q(adopted_without_vote=True)),
-        **also,
-    )
+def left_out(period: Period) -> dict:
+    """How many votes of the period the figures cannot read: tally-only records
+    (kept.DayTallyOnly) and texts adopted without a vote (kept.DayRecords); one
+    query over the days' kept rows, as many whatever the record's size (where a
+    count over the records read 318,700 of them at 100 times the record: 80 ms)."""
+    return {kind: votes for kind, votes, _, _ in kept_sums(period.query())}
+
+
+def span_of(sums: list[tuple[str, int, dt.date | None, dt.date | None]]) -> dict:
+    """The first and latest days of kept_sums' rows: of every record, for an open
+    period."""
+    days = [(first, last) for _, _, first, last in sums if first]
+    return {
+        "first": min((first for first, _ in days), default=None),
+        "last": max((last for _, last in days), default=None),
+    }
+
+
+def kept_sums(days: dict) -> list[tuple[str, int, dt.date | None, dt.date | None]]:
+    """(kind, votes, first day, latest day) of the days' kept rows in `days`
+    (Period.query): tally-only votes, and records adopted without a vote, with
+    the days of every record (one UNION ALL of two rows)."""
+
+    def row(kind: str, rows: QuerySet, total) -> QuerySet:
+        return (
+            rows.filter(**days)
+            .order_by()
+            .values(kind=Value(kind))
+            .annotate(votes=total, first=Min("date"), last=Max("date"))
+            .values_list("kind", "votes", "first", "last")
+        )
+
+    found = {kind: (kind, 0, None, None) for kind in ("tally_only", "without_vote")}
+    tally_only = row("tally_only", kept.DayTallyOnly.objects.filter(times__gt=0), Sum("times"))
+    records = kept.DayRecords.objects.filter(records__gt=0)
+    without_vote = row("without_vote", records, Sum("records", filter=Q(without_vote=True)))
+    for kind, votes, first, last in tally_only.union(without_vote, all=True):
+        found[kind] = (kind, votes or 0, first, last)
+    return list(found.values())
 
 
 def share_text(share: float | None) -> str:
@@ -518,9 +548,10 @@ def alignment_data() -> dict:
 def alignment(request: HttpRequest) -> HttpResponse:
     data = alignment_data()
     permanent = data["permanent"]
-    # The record's first and last days, read with the votes it leaves out.
-    left = left_out(Period(None, None, ""), first=Min("date"), last=Max("date"))
-    span = {"first": left.pop("first"), "last": left.pop("last")}
+    # What the record leaves out, and its first and latest days (one query).
+    sums = kept_sums({})
+    left = {kind: votes for kind, votes, _, _ in sums}
+    span = span_of(sums)
     chart = None
     if data["years"] and span["first"]:
         breaks = [

@@ -515,3 +515,37 @@ def test_most_divided_ordered_by_the_database_as_the_rule_orders_them():
     )[:4]
     assert [(d.division, d.record) for d in found] == by_rule
     assert found[0].record.draft_symbol == "S/2975/3"  # 2-2-3: 4 of 7 not with the largest
+
+
+def test_what_a_period_leaves_out_is_read_from_the_kept_days_as_counted_over_the_records(trio):
+    """left_out reads the days' kept rows: the same counts as over the records
+    themselves, for open and closed periods, after a record changes kind."""
+    from resolutions.forms import Period
+    from resolutions.together import kept_sums, left_out, span_of
+
+    def counted(period: Period) -> dict:
+        records = Resolution.objects.filter(**period.query())
+        return {
+            "tally_only": records.filter(votes_recorded=False, adopted_without_vote=False).count(),
+            "without_vote": records.filter(adopted_without_vote=True).count(),
+        }
+
+    resolution(
+        on=dt.date(2982, 6, 1),
+        draft_symbol="S/2982/3",
+        positions={},
+        adopted_without_vote=True,
+        votes_recorded=False,
+    )
+    periods = [
+        Period(None, None, ""),
+        Period(dt.date(2981, 1, 1), None, ""),
+        Period(dt.date(2982, 1, 1), dt.date(2982, 12, 31), ""),
+        Period(None, dt.date(2981, 12, 31), ""),
+    ]
+    assert left_out(periods[2]) == {"tally_only": 1, "without_vote": 1}
+    Resolution.objects.filter(draft_symbol="S/2982/1").update(votes_recorded=False)
+    for period in periods:
+        assert left_out(period) == counted(period), period
+    dates = Resolution.objects.values_list("date", flat=True)
+    assert span_of(kept_sums({})) == {"first": min(dates), "last": max(dates)}
