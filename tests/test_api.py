@@ -306,6 +306,29 @@ def test_a_member_s_figures_are_its_page_s(client):
 
 
 @pytest.mark.django_db
+def test_a_member_s_vetoes_are_its_latest_with_every_one_at_its_url(client, monkeypatch):
+    """A member's vetoes are cut as its page cuts them (the latest, by date), and
+    `vetoes_url` lists every one of them: `veto` in all."""
+    from resolutions import api
+
+    monkeypatch.setattr(api, "LISTED", 5)
+    russia = client.get("/api/members/RUS/").json()
+    assert len(russia["vetoes"]) == 5 < russia["veto"]
+    assert russia["vetoes_url"] == "http://testserver/api/votes/?member=RUS&position=veto"
+    every, url = [], russia["vetoes_url"] + "&per_page=100"
+    while url:
+        page = client.get(url).json()
+        every += [(v["date"], v["slug"]) for v in page["results"]]
+        url = page["next"]
+    assert len(every) == russia["veto"]
+    # The latest five days' (two vetoes of a day may be listed in either order).
+    latest = sorted((date for date, _ in every), reverse=True)[:5]
+    assert [v["date"] for v in russia["vetoes"]] == sorted(latest)
+    assert {v["slug"] for v in russia["vetoes"]} <= {slug for _, slug in every}
+    assert russia["contradicted_count"] == len(russia["contradicted_vetoes"]) == 0
+
+
+@pytest.mark.django_db
 def test_pages_are_in_a_stable_order_and_cover_every_vote_once(client):
     first = client.get("/api/votes/?per_page=7").json()
     assert first["count"] == Resolution.objects.count()
