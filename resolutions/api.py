@@ -16,7 +16,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.db.models import F
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -31,6 +31,7 @@ from .filters import ResolutionFilter
 from .members import council_terms, members_queryset
 from .models import MemberState, Resolution
 from .rules import Outcome, Position
+from .tables import DeepPaginator
 from .views import LISTED, member_figures
 
 api = NinjaAPI(
@@ -252,7 +253,14 @@ def votes(
     filterset = ResolutionFilter(data, queryset=Resolution.objects.with_tallies())
     if not filterset.is_valid():
         raise ParameterError({name: list(errors) for name, errors in filterset.errors.items()})
-    paginator = Paginator(exports.with_description(filterset.qs.order_by(*VOTE_ORDER)), per_page)
+    # Counted as the list counts them (ResolutionFilter.kept_count, in place of a
+    # COUNT when the database keeps the figure); a page deep in the list read by
+    # the ids at its offset (tables.deep_slice; migration 0023 on PostgreSQL).
+    paginator = DeepPaginator(
+        exports.with_description(filterset.qs.order_by(*VOTE_ORDER)),
+        per_page,
+        count=filterset.kept_count(),
+    )
     try:
         current = paginator.page(page)
     except EmptyPage as empty:
