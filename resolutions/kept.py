@@ -19,6 +19,8 @@ same figure taken over every vote, after each kind of write):
   votes read together reads them (together.ballots). A copy of a vote on the same
   day adds no row: the pages that read them (/agreement/, /alignment/, the
   majority on a member's page) read as many rows whatever the record's size;
+- RecordText: a record's texts and its topics' names in one text (migration
+  0024), for the search (search.phrase_match);
 - DayRecords: the records of each day by outcome, whether adopted without a vote,
   whether they need review, and whether their positions hold a veto or a vote
   against (migration 0022), for the home page's totals and drafts vetoed per
@@ -179,6 +181,25 @@ class DayRecords(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.outcome}: {self.records}"
+
+
+class RecordText(models.Model):
+    """A record's texts the search reads (its title, subject, agenda item, draft
+    symbol, note on the draft and meeting, then its topics' names), one a line,
+    in capitals as the database writes them (UPPER): one text and, on
+    PostgreSQL, one trigram index for every word looked for (migration 0024).
+    Never written by the app itself."""
+
+    resolution = models.OneToOneField(
+        "resolutions.Resolution",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_text",
+    )
+    text = models.TextField(default="")
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}: {self.text[:60]}"
 
 
 def record_totals() -> dict:

@@ -77,6 +77,7 @@ KEPT = {
     "0017_kept_topic_days": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
     "0018_kept_topic_vetoes": lambda m: [f"DELETE FROM {m.CAST}", m.FILL],  # noqa: S608
     "0022_kept_day_records": lambda m: [f"DELETE FROM {m.DAYS}", m.fill("postgresql")],  # noqa: S608
+    "0024_kept_record_texts": lambda m: [f"DELETE FROM {m.TEXTS}", m.fill("postgresql")],  # noqa: S608
 }
 
 

@@ -20,7 +20,7 @@ from django.db.models.functions import ExtractYear
 from factories import council, many_votes, resolution
 
 from resolutions import kept
-from resolutions.kept import DayBallot, DayRecords, MemberYear, TopicDay, TopicVetoes
+from resolutions.kept import DayBallot, DayRecords, MemberYear, RecordText, TopicDay, TopicVetoes
 from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
@@ -158,7 +158,34 @@ def vetoed_drafts_now() -> dict[int, int]:
     return dict(rows)
 
 
+TEXT_FIELDS = ("title", "subject", "agenda_item", "draft_symbol", "draft_note", "meeting")
+
+
+def texts_now() -> dict:
+    """Record -> its texts, one a line, then its topics' names (in no set
+    order: sorted here), each record and its topics read; in no set case (the
+    databases' UPPER differ outside ASCII: casefolded here)."""
+    found = {}
+    for record in Resolution.objects.prefetch_related("topics"):
+        fields = "\n".join(getattr(record, name) for name in TEXT_FIELDS)
+        names = sorted(topic.name.casefold() for topic in record.topics.all())
+        found[record.pk] = (fields.casefold(), names)
+    return found
+
+
+def texts_kept() -> dict:
+    found = {}
+    for record, text in RecordText.objects.values_list("resolution_id", "text"):
+        # The six texts, then the names; a text may hold a line break itself.
+        parts = text.casefold().split("\n")
+        fields = Resolution.objects.filter(pk=record).values_list(*TEXT_FIELDS).get()
+        lines = sum(field.count("\n") + 1 for field in fields)
+        found[record] = ("\n".join(parts[:lines]), sorted(part for part in parts[lines:] if part))
+    return found
+
+
 def check(*members) -> None:
+    assert texts_kept() == texts_now()
     assert years_kept() == years_now()
     assert day_records_kept() == day_records_now()
     assert kept.record_totals() == totals_now()
@@ -362,6 +389,13 @@ def test_kept_topic_days_follow_every_write_to_topics_and_records():
     second.title = "Another title"
     second.save()
     check()
+    # The texts the search reads: changed by update(), a topic renamed.
+    Resolution.objects.filter(pk=third.pk).update(agenda_item="Reef shoals", draft_note="Rev.1")
+    Topic.objects.filter(pk=reef).update(name="Coral reef")
+    check()
+    assert RecordText.objects.get(resolution=third).text.startswith(
+        "\n".join(Resolution.objects.filter(pk=third.pk).values_list(*TEXT_FIELDS).get()).upper()
+    )
     # The importer's way: a record's topics deleted and written anew in bulk.
     Resolution.topics.through.objects.filter(resolution__in=[first, third]).delete()
     Resolution.topics.through.objects.bulk_create(
