@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache, partial
+import re
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache, cached_property, lru_cache, partial
 from urllib.parse import quote
 
 import django_tables2 as tables
@@ -25,7 +26,7 @@ from django.utils.translation import get_language
 from django_tables2.data import TableQuerysetData
 from django_tables2.utils import A, signature
 
-from .models import MemberState, Resolution, SymbolOrder, Vote, name_at_vote
+from .models import MemberState, Resolution, SymbolOrder, Vote, address_writer, name_at_vote
 from .stats import POSITION_LABELS, TermSpan
 
 # "cards": on a phone each row becomes a card whose cells name their column.
@@ -71,8 +72,13 @@ def day_text(day: dt.date) -> str:
     """A day as the template filter `date` writes it (Django's date_format: "12 Apr
     2017" in the site's format), without reading the format and the month's name
     through translation for every day."""
-    write = _day_writer(get_language(), get_format("DATE_FORMAT"))
-    return write(day) if write else date_format(day)
+    return day_writer()(day)
+
+
+def day_writer() -> Callable[[dt.date], str]:
+    """day_text as a function, the language and the format read once (a thread-local
+    read each): for a list's days."""
+    return _day_writer(get_language(), get_format("DATE_FORMAT")) or date_format
 
 
 @cache
@@ -129,13 +135,19 @@ class DeepPages(TableQuerysetData):
         return deep_slice(self.data, key.start or 0, key.stop)
 
 
-def outcome_badge(value: str, label: str):
-    return mark_safe(f'<span class="badge outcome-{esc(value)}">{esc(label)}</span>')  # noqa: S308
+# The HTML below is marked safe as SafeString(...), which is what mark_safe does to
+# a str, without its wrapper for lazy strings (a few function calls, for every cell).
 
 
-def position_badge(value: str):
+@lru_cache(maxsize=64)
+def outcome_badge(value: str, label: str) -> SafeString:
+    return SafeString(f'<span class="badge outcome-{esc(value)}">{esc(label)}</span>')
+
+
+@lru_cache(maxsize=64)
+def position_badge(value: str) -> SafeString:
     label = esc(POSITION_LABELS[value])
-    return mark_safe(f'<span class="badge pos-{esc(value)}">{label}</span>')  # noqa: S308
+    return SafeString(f'<span class="badge pos-{esc(value)}">{label}</span>')
 
 
 def display_name(resolution: Resolution) -> str:
@@ -199,46 +211,55 @@ def symbols(resolution: Resolution):
     """The vote's symbols as HTML: the resolution's, and its draft's beneath."""
     number, draft = resolution.resolution_symbol, resolution.draft_symbol
     if number and draft:
-        return mark_safe(f'{esc(number)}<br><span class="muted">draft {esc(draft)}</span>')  # noqa: S308
-    return mark_safe(esc(display_name(resolution)))  # noqa: S308
+        return SafeString(f'{esc(number)}<br><span class="muted">draft {esc(draft)}</span>')
+    return SafeString(esc(display_name(resolution)))
 
 
-def symbols_link(resolution: Resolution):
-    """The vote's symbols linked to its page."""
-    return mark_safe(f'<a href="{esc(resolution.get_absolute_url())}">{symbols(resolution)}</a>')  # noqa: S308
+def symbols_link(resolution: Resolution, url: str | None = None):
+    """The vote's symbols linked to its page (`url`: its address, when known)."""
+    url = resolution.get_absolute_url() if url is None else url
+    return SafeString(f'<a href="{esc(url)}">{symbols(resolution)}</a>')
 
 
 def title_or_agenda(resolution: Resolution):
     """The title; where the record has none, its agenda item (greyed), else a dash."""
     if resolution.title:
         return resolution.title
-    return mark_safe(f'<span class="muted">{esc(resolution.agenda_item or "—")}</span>')  # noqa: S308
+    return SafeString(f'<span class="muted">{esc(resolution.agenda_item or "—")}</span>')
 
 
 def tally_cell(resolution: Resolution):
     """The tally, saying so when the vote had none or only the tally is on record."""
     if resolution.adopted_without_vote:
-        return mark_safe('<span class="muted">adopted without a vote</span>')
+        return WITHOUT_A_VOTE
     tally = resolution.tally
     if tally is None:
-        return mark_safe('<span class="muted">not recorded</span>')
+        return NOT_RECORDED
     if not resolution.votes_recorded:
-        return mark_safe(  # noqa: S308
+        return SafeString(
             f'{esc(str(tally))}<br><span class="muted small">individual votes not recorded</span>'
         )
     return str(tally)
 
 
+WITHOUT_A_VOTE = SafeString('<span class="muted">adopted without a vote</span>')
+NOT_RECORDED = SafeString('<span class="muted">not recorded</span>')
+
+
 def review_badge(resolution: Resolution):
     if resolution.needs_review:
         url = esc(resolution.get_absolute_url())
-        return mark_safe(f'<a class="badge review" href="{url}#review">Needs review</a>')  # noqa: S308
+        return SafeString(f'<a class="badge review" href="{url}#review">Needs review</a>')
     return "Checked"
 
 
 # What django-tables2 offers a cell's render method, by name (BoundRow._optional_cell_arguments).
 CELL_ARGUMENTS = frozenset(("value", "record", "column", "bound_column", "bound_row", "table"))
 GENERIC = object()
+MISSING = object()
+# Whether a text has a character that esc() replaces (a search in C: most cells' text
+# has none, and esc is a call in Python).
+needs_escape = re.compile("[&<>\"']").search
 
 
 def attribute_reader(bound_column, labelled: bool = True):
@@ -290,25 +311,83 @@ def attribute_reader(bound_column, labelled: bool = True):
     return read
 
 
-def cell_writer(bound_column):
-    """A function (row -> the cell's HTML) doing what django-tables2 does for each
+def direct_attribute(
+    bound_column, model: type[Model] | None, labelled: bool
+) -> tuple[type, str | None, type, str] | None:
+    """(model, step, owner, name) for a column read as the attribute `name` of its
+    table's `model`'s records (accessor `title`), or of the record one relation
+    `step` away (`resolution__date`: the `owner` model), whose stored value is
+    what attribute_reader reads for a record of that model (not `labelled`, or a
+    field without choices): written out in cell_writer, without a call of the
+    reader for every cell. None for any other column."""
+    path = str(bound_column.accessor)
+    if model is None or A.LEGACY_SEPARATOR in path or not path:
+        return None
+    if isinstance(bound_column.column, tables.ManyToManyColumn):
+        return None
+    *through, name = path.split(A.SEPARATOR)
+    if len(through) > 1 or not all(through) or not name:
+        return None
+    step, owner = None, model
+    if through:
+        try:
+            relation = model._meta.get_field(through[0])
+        except FieldDoesNotExist:
+            return None
+        if not (relation.many_to_one or relation.one_to_one) or relation.auto_created:
+            return None  # (a forward relation only: one record, read by its descriptor)
+        if relation.cache_name != through[0] or relation.name != through[0]:
+            return None
+        step, owner = through[0], relation.related_model
+    if labelled:
+        try:
+            field = owner._meta.get_field(name)
+        except FieldDoesNotExist:
+            field = None
+        if getattr(field, "choices", ()) and hasattr(owner, f"get_{name}_display"):
+            return None
+    return model, step, owner, name
+
+
+def cell_writer(bound_column, model: type[Model] | None = None):
+    """A function (row, its record -> the cell's HTML) doing what django-tables2 does for each
     cell (the accessor, choices' labels, empty values, the render method, the link,
     localization as its template does), but with the render method's signature read
     once per column, not for every cell (inspect.signature), and a plain attribute
-    read directly (its label only where the render method or the link reads it)."""
+    read directly (its label only where the render method or the link reads it;
+    `model`: the table's, whose records' attributes are read without a call).
+    A column with a `value_writer` (DayColumn) gives the function writing its
+    values, made once for the table's rows. Written with few function calls for
+    each cell: a list page writes hundreds of cells."""
     args, catch_all = signature(bound_column.render)
     wants = None if catch_all else tuple(args)
     callable_ = wants is None or CELL_ARGUMENTS.issuperset(wants)
     render, link, localized = bound_column.render, bound_column.link, bound_column.localize
-    empty, default = bound_column.column.empty_values, bound_column.default
-    read = attribute_reader(bound_column, labelled=wants is None or "value" in wants or link)
+    column = bound_column.column
+    empty, default = column.empty_values, bound_column.default
+    labelled = wants is None or "value" in wants or link
+    read = attribute_reader(bound_column, labelled=labelled)
+    direct = direct_attribute(bound_column, model, labelled) if read is not None else None
+    model, step, owner, name = direct or (None, None, None, None)
+    # An empty value is found by `in`, which compares a record with each (Model.__eq__,
+    # a call each): a record with Django's __eq__ equals none that is not a record
+    # unless it is one.
+    records_empty = any(isinstance(e, Model) for e in empty)
+    empty_ids = frozenset(id(e) for e in empty)
+
+    def record_is_empty(value: Model) -> bool:
+        if type(value).__eq__ is Model.__eq__ and not records_empty:
+            return id(value) in empty_ids
+        return value in empty
+
     context = Context()
-    # A render method asking for the record alone (most here) is given it alone.
+    # A render method asking for the record alone (most here) is given it alone,
+    # and a column's own render asking for the value alone, its value_writer's.
     record_only = wants == ("record",) and not link
+    own_render = render == getattr(column, "render", None) and hasattr(column, "value_writer")
+    write_value = column.value_writer() if own_render and wants == ("value",) and not link else None
 
     def call(row, column, value=None):
-        if record_only:
-            return render(record=row.record)
         given = row._optional_cell_arguments(column, value)
         if not callable_:
             content = None  # as tables2: a render method asking for more is not called
@@ -316,19 +395,47 @@ def cell_writer(bound_column):
             content = render(**(given if wants is None else {a: given[a] for a in wants}))
         return link(content, **given) if link else content
 
-    def write(row) -> str:
-        value = GENERIC if read is None else read(row.record)
+    def write(row, record) -> str:
+        if type(record) is not model:
+            value = GENERIC if read is None else read(record)
+        else:
+            # attribute_reader's reading, written out (the reader itself where the
+            # related record is missing or of another model than the field's).
+            # The related record as its descriptor reads it once it is cached (Django's
+            # FieldCacheMixin.get_cached_value), without a call of the descriptor.
+            held = record if step is None else record._state.fields_cache.get(step, MISSING)
+            try:
+                if held is MISSING:
+                    held = getattr(record, step)
+            except Exception:  # noqa: BLE001 (tables2's own reading decides what follows)
+                value = GENERIC
+            else:
+                if type(held) is not owner:
+                    value = read(record)
+                else:
+                    try:
+                        value = getattr(held, name)
+                    except Exception:  # noqa: BLE001 (as above)
+                        value = GENERIC
+                    if callable(value):
+                        value = GENERIC
         if value is GENERIC:
             cell = row._get_and_render_with(bound_column, partial(call, row), default)
+        elif record_is_empty(value) if isinstance(value, Model) else value in empty:
+            cell = default
+        elif record_only:
+            cell = render(record=record)
+        elif write_value is not None:
+            cell = write_value(value)
         else:
-            cell = default if value in empty else call(row, bound_column, value)
+            cell = call(row, bound_column, value)
         if localized is None:
             # What render_value_in_context does to HTML (a SafeString: as it is)
             # and to text (escaped), without its steps for dates and numbers.
             if isinstance(cell, SafeString):
                 return cell
             if type(cell) is str:
-                return esc(cell)
+                return esc(cell) if needs_escape(cell) else cell
             return render_value_in_context(cell, context)
         return conditional_escape(localize(cell, use_l10n=localized))
 
@@ -342,22 +449,30 @@ class Table(tables.Table):
     the cells' attributes are each column's (computed once: no table here gives
     a per-record attribute)."""
 
+    @cached_property
+    def vote_address(self) -> Callable[[str], str]:
+        """A vote's address by its slug (its get_absolute_url), for this table's rows."""
+        return address_writer("resolution_detail")
+
     def body_rows(self) -> SafeString:
         columns = [
             (
                 format_html('<td {} data-label="{}">', column.attrs["td"].as_html(), column.header),
-                cell_writer(column),
+                cell_writer(column, self._meta.model),
             )
             for column in self.columns
         ]
         rows = []
         for row in self.paginated_rows:
-            cells = "".join(f"{td}{write(row)}</td>" for td, write in columns)
+            record = row.record
+            cells = []
+            for td, write in columns:
+                cells.append(f"{td}{write(row, record)}</td>")
             # tables2's "even"/"odd" class on each row, styled by nothing here, only
             # with attributes of a table's own (row_attrs).
             attrs = f" {row.attrs.as_html()}" if self.row_attrs else ""
-            rows.append(f"<tr{attrs}>{cells}</tr>")
-        return mark_safe("\n".join(rows))  # noqa: S308 (every part escaped above)
+            rows.append(f"<tr{attrs}>{''.join(cells)}</tr>")
+        return SafeString("\n".join(rows))  # (every part escaped above)
 
 
 def value_text(value) -> str:
@@ -434,7 +549,12 @@ class DayColumn(tables.Column):
     row)."""
 
     def render(self, value) -> str:
-        return day_text(value) if type(value) is dt.date else date_format(value)
+        return self.value_writer()(value)
+
+    def value_writer(self) -> Callable[[dt.date], str]:
+        """render() as a function, the site's format read once (cell_writer)."""
+        write = day_writer()
+        return lambda value: write(value) if type(value) is dt.date else date_format(value)
 
 
 NOWRAP = {"td": {"class": "nowrap"}}
@@ -480,7 +600,7 @@ class ResolutionTable(Table):
     def render_symbols(self, record: Resolution):
         # The link written here rather than by linkify=True (tables2 builds its
         # attributes anew for every cell).
-        return symbols_link(record)
+        return symbols_link(record, self.vote_address(record.slug))
 
     def render_title(self, record: Resolution):
         return title_or_agenda(record)
@@ -591,7 +711,8 @@ class MemberVoteTable(Table):
 
     def render_symbols(self, record: Vote):
         # The link written here rather than by linkify=True (as ResolutionTable's).
-        return symbols_link(record.resolution)
+        resolution = record.resolution
+        return symbols_link(resolution, self.vote_address(resolution.slug))
 
     def render_title(self, record: Vote):
         return title_or_agenda(record.resolution)

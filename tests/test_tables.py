@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import django_tables2 as tables2
 import pytest
 from django import forms
 from django.template import Context, Template
@@ -18,12 +19,15 @@ from resolutions.members import council_terms, members_queryset
 from resolutions.models import MemberState, Resolution, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.tables import (
+    DayColumn,
     MemberTable,
     MemberVoteTable,
     ResolutionTable,
+    Table,
     day_text,
     grouped,
     record_items,
+    symbols_link,
 )
 
 # The row block of templates/includes/table.html before the rows were written in
@@ -109,6 +113,51 @@ def test_rows_read_as_the_cell_by_cell_template_writes_them(awkward_votes):
         written = body(SITE, table)
         assert written.count("<tr>") >= 2
         assert written == body(CELL_BY_CELL, reference), type(table).__name__
+
+
+class RelationsTable(Table):
+    """Columns whose cells take the other paths of cell_writer: a relation that is
+    missing for most records, a related record as the value, a label of choices
+    given to a render method, a day of a date and time."""
+
+    successor_name = tables2.Column(accessor="successor__name")
+    successor = tables2.Column()
+    code = tables2.Column()
+
+    class Meta:
+        model = MemberState
+        fields = ("successor_name", "successor", "code")
+        template_name = "includes/table.html"
+
+
+class LabelsTable(Table):
+    outcome = tables2.Column()
+    created = DayColumn()
+    symbols = tables2.Column(accessor="pk")
+
+    class Meta:
+        model = Resolution
+        fields = ("outcome", "created", "symbols")
+        template_name = "includes/table.html"
+
+    def render_outcome(self, value, record):
+        return f"{value} ({record.outcome})"
+
+    def render_symbols(self, record):
+        return symbols_link(record)
+
+
+@pytest.mark.django_db
+def test_cells_of_relations_labels_and_times_read_as_the_template_writes_them(awkward_votes):
+    later = MemberState.objects.create(code="ZZB", name="Later <&> state", short_name="Later")
+    MemberState.objects.create(code="ZZA", name="Earlier", short_name="Earlier", successor=later)
+    for make in (
+        lambda: RelationsTable(MemberState.objects.select_related("successor").order_by("code")),
+        lambda: LabelsTable(Resolution.objects.order_by("draft_symbol")),
+    ):
+        written = body(SITE, make())
+        assert written.count("<tr>") >= 2
+        assert written == body(CELL_BY_CELL, make())
 
 
 @pytest.mark.django_db
