@@ -18,6 +18,7 @@ from urllib.parse import quote_plus
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -39,19 +40,30 @@ urlpatterns = [
 def default_pages(scale: int = 1) -> list[str]:
     """A page of each kind, on whatever record the database holds (`scale`: on
     the record grown to that many times its size, for the deep page)."""
+    from .kept import MemberYear
     from .models import MemberState, Resolution, Topic
     from .search import ALSO_KNOWN_AS
 
     latest = Resolution.objects.order_by("-date", "-pk").first()
+    # The member of the most vetoes: the longest of the members' pages.
     busiest = (
         MemberState.objects.filter(votes__position="veto")
+        .annotate(vetoes=Count("votes"))
         .values_list("code", flat=True)
-        .order_by("code")
+        .order_by("-vetoes", "code")
         .first()
+    )
+    # The two members of the most votes, compared (/compare/).
+    most = list(
+        MemberYear.objects.values("member")
+        .annotate(votes=Sum("votes"))
+        .order_by("-votes", "member")
+        .values_list("member", flat=True)[:2]
     )
     member = (busiest or MemberState.objects.values_list("code", flat=True).first() or "").lower()
     # A page four fifths into the list (page 5,099 of 6,374 at 100 x the record).
-    deep = max(2, Resolution.objects.count() * scale * 4 // 5 // 50)
+    count = Resolution.objects.count()
+    deep = max(2, count * scale * 4 // 5 // 50)
     # Several words with other names (the first such of search.ALSO_KNOWN_AS):
     # each reading of a query is looked for.
     words = quote_plus(next(name for name in ALSO_KNOWN_AS if " " in name))
@@ -80,7 +92,17 @@ def default_pages(scale: int = 1) -> list[str]:
     topic = Topic.objects.with_counts().order_by("-votes", "slug").first()
     if topic is not None:
         pages.append(topic.get_absolute_url())
-    return [*pages, "/agreement/", "/alignment/", "/glossary/", "/feeds/votes.atom"]
+    if len(most) == 2:
+        pages.append(f"/compare/?a={most[0]}&b={most[1]}")
+    pages += ["/agreement/", "/alignment/", "/glossary/", "/feeds/votes.atom"]
+    # The API: a page of votes as deep as the list's, where the record holds it
+    # already (past its end the API answers 404: not before a growth, nor on a
+    # record of one page), and the busiest member.
+    if (deep - 1) * 50 < count:
+        pages.append(f"/api/votes/?page={deep}")
+    if member:
+        pages.append(f"/api/members/{member.upper()}/")
+    return pages
 
 
 EXPORTS = ["/resolutions.csv", "/resolutions.json", "/export/votes.csv", "/members.csv"]
