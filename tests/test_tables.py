@@ -160,6 +160,58 @@ def test_cells_of_relations_labels_and_times_read_as_the_template_writes_them(aw
         assert written == body(CELL_BY_CELL, make())
 
 
+# The header row of templates/includes/table.html before its cells were written in
+# Python (templatetags/table_head.py).
+HEAD_BY_TEMPLATE = """{% load django_tables2 %}<thead>
+  <tr>
+  {% for column in table.columns %}
+    <th scope="col" {{ column.attrs.th.as_html }}{% if column.is_ordered %} \
+aria-sort="{% if column.order_by_alias.is_descending %}descending{% else %}ascending{% endif %}"\
+{% endif %}>
+      {% if column.orderable %}
+        <a href="{% querystring_replace \
+table.prefixed_order_by_field=column.order_by_alias.next %}" \
+title="Sort by {{ column.header|lower }}">{{ column.header }}</a>
+      {% else %}
+        {{ column.header }}
+      {% endif %}
+    </th>
+  {% endfor %}
+  </tr>
+</thead>"""
+HEAD = """{% load table_head %}<thead>
+  <tr>
+  {% head_cells table %}
+  </tr>
+</thead>"""
+
+
+@pytest.mark.django_db
+def test_header_cells_read_as_the_template_wrote_them(awkward_votes):
+    from django_tables2 import RequestConfig
+
+    queries = ["/", "/?sort=-date", "/?sort=title&q=a%20%3Cb%3E&member=CHN", "/?sort=x&page=2"]
+    for query in queries:
+        request = RequestFactory().get(query)
+        for make in (
+            lambda: ResolutionTable(Resolution.objects.with_tallies()),
+            lambda: ResolutionTable(Resolution.objects.all(), orderable=False),
+            lambda: MemberVoteTable(Vote.objects.select_related("resolution")),
+            lambda: LabelsTable(Resolution.objects.all(), prefix="t-"),
+        ):
+            tables_ = []
+            for _ in range(2):
+                table = make()
+                RequestConfig(request).configure(table)
+                tables_.append(table)
+            written, reference = (
+                Template(template).render(Context({"table": table, "request": request}))
+                for template, table in zip((HEAD, HEAD_BY_TEMPLATE), tables_, strict=True)
+            )
+            assert written.count("<th ") >= 3
+            assert written == reference, query
+
+
 @pytest.mark.django_db
 def test_a_table_without_rows_says_so():
     table = ResolutionTable(Resolution.objects.none())
