@@ -39,6 +39,7 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate, pre_migrate
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import URLPattern
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
@@ -205,3 +206,21 @@ def cached_page(view: Callable) -> Callable:
 
     cached_view.page_cached = True
     return cached_view
+
+
+def cached_patterns(
+    urls: tuple[list, str, str], leave: frozenset[str] = frozenset()
+) -> tuple[list, str, str]:
+    """An include's URL patterns (patterns, app name, namespace: django-ninja's
+    `api.urls`), each view's answers from the cache (cached_page) but those
+    named in `leave`."""
+    patterns, app_name, namespace = urls
+    cached = [
+        pattern
+        if pattern.name in leave
+        else URLPattern(
+            pattern.pattern, cached_page(pattern.callback), pattern.default_args, pattern.name
+        )
+        for pattern in patterns
+    ]
+    return cached, app_name, namespace

@@ -72,6 +72,8 @@ def test_a_save_is_on_the_cached_pages_at_the_next_request(
     client, vote, any_cache, django_assert_num_queries
 ):
     pages = [vote.get_absolute_url(), "/resolutions/", "/members/qaa/", "/", "/search/?q=title"]
+    # The API's answers too.
+    pages += ["/api/votes/", f"/api/votes/{vote.slug}/", "/api/votes/?q=title"]
     for url in pages:
         assert "The first title" in served_from_cache(client, url, django_assert_num_queries)
     vote.title = "The second title"
