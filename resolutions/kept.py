@@ -31,7 +31,8 @@ same figure taken over every vote, after each kind of write):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import CharField, Max, Min, Q, QuerySet, Sum, Value
@@ -247,19 +248,31 @@ def positions(ballot: str) -> dict[str, str]:
     return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
-def ballots_of(code: str) -> list[tuple[str, dict[str, str], int]]:
+def member_ballots(code: str, position: str = "") -> list[tuple[str, dict[str, str], int]]:
     """Each set of positions of the recorded votes where the member `code` took
-    part, whatever the day: (its kept text, its positions, how many votes), one
-    query."""
+    part (with `position`, took that position), whatever the day: its kept text,
+    its positions, and how many votes (one query, as many rows whatever the
+    record's size). A code is three capitals and no position's name begins
+    another's: "CHN=veto" in a kept text is the member's own position."""
     rows = (
-        DayBallot.objects.filter(times__gt=0, ballot__contains=f"{code}=")
+        DayBallot.objects.filter(times__gt=0, ballot__contains=f"{code}={position}")
         .values("ballot")
         .annotate(votes=Sum("times"))
         .values_list("ballot", "votes")
         .order_by()
     )
-    found = ((text, positions(text), votes) for text, votes in rows)
-    return [(text, read, votes) for text, read, votes in found if code in read]
+    return [(text, positions(text), votes) for text, votes in rows]
+
+
+def ballot_days(texts: Iterable[str]) -> dict[str, list[tuple[dt.date, int]]]:
+    """The days of the recorded votes of each of these kept texts, as (day, how
+    many), in date order (one query)."""
+    days: dict[str, list[tuple[dt.date, int]]] = {text: [] for text in texts}
+    if days:
+        rows = DayBallot.objects.filter(times__gt=0, ballot__in=list(days))
+        for on, text, times in rows.order_by("date").values_list("date", "ballot", "times"):
+            days[text].append((on, times))
+    return days
 
 
 def ballot_text(positions: Mapping[str, str]) -> str:
@@ -310,21 +323,41 @@ def year_ballots() -> list[Ballot]:
     ]
 
 
-def tally_only_while_seated(member) -> dict[int, int]:
-    """Year -> the tally-only votes taken while `member` sat whose record holds no
-    position of it (Resolution.objects.tally_only_while_seated, counted from the
-    days' rows: one query, as many rows whatever the record's size)."""
+@dataclass
+class TallyOnly:
+    """A member's tally-only votes as its page counts them."""
+
+    # year -> the votes taken while it sat whose record holds no position of it
+    not_recorded: dict[int, int]
+    # the days of its vetoes among them (the positions stored): (day, how many)
+    vetoes: list[tuple[dt.date, int]]
+
+
+def tally_only_of(member) -> TallyOnly:
+    """The tally-only votes taken while `member` sat whose record holds no
+    position of it (Resolution.objects.tally_only_while_seated), by year, and the
+    days of its vetoes at tally-only votes, counted from the days' rows (one
+    query, as many rows whatever the record's size)."""
     from .models import CouncilTerm, term_on
 
-    seated = CouncilTerm.objects.filter(term_on(models.OuterRef("date")), member=member)
-    rows = DayTallyOnly.objects.filter(models.Exists(seated), times__gt=0).values_list(
-        "date", "ballot", "times"
+    seated = models.Exists(
+        CouncilTerm.objects.filter(term_on(models.OuterRef("date")), member=member)
     )
-    found: dict[int, int] = {}
+    vetoed = f"{member.code}=veto"
+    rows = (
+        DayTallyOnly.objects.filter(seated | Q(ballot__contains=vetoed), times__gt=0)
+        .annotate(seated=seated)
+        .order_by("date")
+        .values_list("date", "ballot", "times", "seated")
+    )
+    found = TallyOnly(not_recorded={}, vetoes=[])
     # `code in positions(ballot)`, read in the text (";CHN=" among ";"-separated
     # "code=position" pairs) without splitting each of some thousand ballots.
     key = f";{member.code}="
-    for on, ballot, times in rows:
-        if key not in f";{ballot}":
-            found[on.year] = found.get(on.year, 0) + times
-    return dict(sorted(found.items()))
+    for on, ballot, times, sat in rows:
+        if f";{vetoed};" in f";{ballot};":
+            found.vetoes.append((on, times))
+        elif sat and key not in f";{ballot}":
+            found.not_recorded[on.year] = found.not_recorded.get(on.year, 0) + times
+    found.not_recorded = dict(sorted(found.not_recorded.items()))
+    return found

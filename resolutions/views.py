@@ -8,20 +8,18 @@ annotate what their tables show.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import partial
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial, reduce
 
 from django.db.models import (
-    Case,
-    Count,
+    Exists,
     F,
+    OuterRef,
     Q,
     QuerySet,
-    Value,
-    When,
-    Window,
 )
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -302,11 +300,39 @@ class MemberFigures:
     vetoes: list[Resolution]  # drafts it vetoed (vetoes cast), by date
     contradicted_vetoes: list[Resolution]  # "vetoes" on drafts recorded otherwise
     contradicted: int = 0  # how many of those in all (a list may be cut at `listed`)
+    # How often it voted with the Council's majority, and its votes alone, latest
+    # first (with_majority=True only).
+    isolation: agreement.Isolation | None = None
+    alone: list[Resolution] = field(default_factory=list)
 
 
-def member_figures(member: MemberState, listed: int | None = None) -> MemberFigures:
-    """Positions per year, flagged votes and vetoes of a member (three queries;
-    each list of vetoes cut to its latest `listed` when given, by date)."""
+def latest_days(days: Iterable[tuple[dt.date, int]], listed: int | None) -> list[dt.date]:
+    """The latest days that hold `listed` votes (all of them for None), from
+    (day, how many votes) in any order, a day perhaps more than once."""
+    summed: dict[dt.date, int] = {}
+    for on, votes in days:
+        summed[on] = summed.get(on, 0) + votes
+    chosen, seen = [], 0
+    for on in sorted(summed, reverse=True):
+        if listed is not None and seen >= listed:
+            break
+        chosen.append(on)
+        seen += summed[on]
+    return chosen
+
+
+def member_figures(
+    member: MemberState, listed: int | None = None, *, with_majority: bool = False
+) -> MemberFigures:
+    """Positions per year, flagged votes and vetoes of a member, each list of
+    vetoes cut to its latest `listed` when given, by date; `with_majority`: how
+    often it voted with the majority, and its votes alone (the latest `listed`).
+    Five queries, four of them over the figures the database keeps (kept.py: as
+    many rows whatever the record's size), then the records listed, read on the
+    days those figures say hold them (not along every record by date, nor every
+    veto of the member joined and sorted: 9,100 of them at a hundred times the
+    record)."""
+    code = member.code
     # Positions as every page counts them (a "veto" on a draft not recorded as
     # vetoed counts as a vote against: VoteQuerySet.counted_as), per year as the
     # database keeps them (kept.MemberYear).
@@ -324,37 +350,72 @@ def member_figures(member: MemberState, listed: int | None = None) -> MemberFigu
         position: sum(year[position] for year in per_year.values())
         for position in stats.POSITION_ORDER
     }
-    # Every draft the member is recorded as vetoing, in one query: the vetoes cast
-    # (a veto on a draft recorded as vetoed: VoteQuerySet.counted_as), and apart,
-    # the "vetoes" on drafts recorded as adopted or failed (flagged); each kind
-    # numbered from the latest, and counted.
-    kind = Case(When(outcome=Outcome.VETOED, then=Value(True)), default=Value(False))
-    recorded_vetoes = (
-        Resolution.objects.filter(votes__member=member, votes__position=Position.VETO)
-        .annotate(
-            veto_cast=kind,
-            nth=Window(
-                RowNumber(), partition_by=[kind], order_by=[F("date").desc(), F("pk").desc()]
-            ),
-            of_kind=Window(Count("pk"), partition_by=[kind]),
-        )
-        .order_by("date", "pk")
-    )
-    if listed is not None:
-        recorded_vetoes = recorded_vetoes.filter(nth__lte=listed)
-    vetoes, contradicted = [], []
-    for record in recorded_vetoes:
-        (vetoes if record.veto_cast else contradicted).append(record)
-    not_recorded = kept.tally_only_while_seated(member)
+    tally_only = kept.tally_only_of(member)
+    # The sets of positions of the recorded votes it took part in (those where it
+    # vetoed, for the vetoes alone).
+    ballots = kept.member_ballots(code, "" if with_majority else Position.VETO)
+    veto_texts = [text for text, positions, _ in ballots if positions[code] == Position.VETO]
+    isolation, alone_texts = None, []
+    if with_majority:
+        isolation = agreement.Isolation(code)
+        for text, positions, times in ballots:
+            own = agreement.side(positions[code])
+            if isolation.add(own, agreement.sides_of(positions.values()), times):
+                alone_texts.append(text)
+                isolation.alone.append(agreement.Ballot(0, dt.date.min, positions, times=times))
+    days = kept.ballot_days([*veto_texts, *alone_texts])
+    # The days of its vetoes, at recorded and tally-only votes: every record where
+    # it is recorded as vetoing, those cast (a veto on a draft recorded as vetoed:
+    # VoteQuerySet.counted_as, as many as its figures count) and the "vetoes" on
+    # drafts recorded as adopted or failed (flagged), the rest.
+    veto_days = [day for text in veto_texts for day in days[text]] + tally_only.vetoes
+    contradicted = sum(votes for _, votes in veto_days) - totals[Position.VETO]
+    # Where some are contradicted, every day of them is read (each kind's latest
+    # `listed` is not known from the days).
+    vetoes_read = latest_days(veto_days, listed if not contradicted else None)
+    alone_read = latest_days((day for text in alone_texts for day in days[text]), listed)
+    cast, other, alone = records_listed(member, vetoes_read, alone_read, alone_texts)
     return MemberFigures(
         per_year=per_year,
         flagged=flagged,
         totals=totals,
-        not_recorded=not_recorded,
-        vetoes=vetoes,
-        contradicted_vetoes=contradicted,
-        contradicted=contradicted[0].of_kind if contradicted else 0,
+        not_recorded=tally_only.not_recorded,
+        vetoes=cast[:listed][::-1],
+        contradicted_vetoes=other[:listed][::-1],
+        contradicted=contradicted,
+        isolation=isolation,
+        alone=alone[:listed],
     )
+
+
+def records_listed(
+    member: MemberState, vetoes_on: list[dt.date], alone_on: list[dt.date], alone: list[str]
+) -> tuple[list[Resolution], list[Resolution], list[Resolution]]:
+    """The records of the days `vetoes_on` where `member` is recorded as vetoing,
+    those cast (on drafts recorded as vetoed) and the others; and the recorded
+    votes of the days `alone_on` whose kept ballot is one of `alone`. Each list
+    latest first (one query; none when there are no days)."""
+    wanted = []
+    if vetoes_on:
+        wanted.append(Q(date__in=vetoes_on, vetoed=True))
+    if alone_on:
+        wanted.append(Q(date__in=alone_on, votes_recorded=True, kept_ballot__in=alone))
+    cast, other, lone = [], [], []
+    if not wanted:
+        return cast, other, lone
+    vetoed = Vote.objects.filter(resolution=OuterRef("pk"), member=member, position=Position.VETO)
+    records = (
+        Resolution.objects.annotate(vetoed=Exists(vetoed), kept_ballot=F("ballot__ballot"))
+        .filter(reduce(operator.or_, wanted))
+        .order_by("-date", "-pk")
+    )
+    veto_days, days, texts = set(vetoes_on), set(alone_on), set(alone)
+    for record in records:
+        if record.vetoed and record.date in veto_days:
+            (cast if record.outcome == Outcome.VETOED else other).append(record)
+        if record.votes_recorded and record.date in days and record.kept_ballot in texts:
+            lone.append(record)
+    return cast, other, lone
 
 
 @require_safe
@@ -364,7 +425,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     own = next((terms for _, terms, is_own in term_rows if is_own), [])
     terms = stats.merge_terms((t.start, t.end, t.permanent) for t in own)
     predecessors = list(member.predecessors.all())
-    figures = member_figures(member, LISTED)
+    figures = member_figures(member, LISTED, with_majority=True)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )
@@ -376,7 +437,6 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     RequestConfig(request, paginate={**PAGINATION, **known}).configure(table)
     per_year = stats.with_not_recorded(figures.per_year, figures.not_recorded)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None
-    isolation, alone = with_the_majority(member, LISTED)
     return render(
         request,
         "resolutions/member_detail.html",
@@ -419,9 +479,9 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
             else None,
             "term_rows": term_rows,
             "export_query": export_query(request),
-            "isolation": isolation,
-            "alone": alone,
-            "alone_items": record_items(alone, review=False),
+            "isolation": figures.isolation,
+            "alone": figures.alone,
+            "alone_items": record_items(figures.alone, review=False),
             "report_form": ErrorReportForm(),
             "report_url": reverse("report_member", args=[member.code.lower()]),
             "earlier_holder": member.earlier_holder_sentence(),
@@ -454,30 +514,6 @@ def terms_on_the_council(member: MemberState) -> list[tuple[str, list[stats.Term
             rows[code] = (name + role, [], code == member.code)
         rows[code][1].append(stats.TermSpan(start, end, permanent))
     return list(rows.values())
-
-
-def with_the_majority(
-    member: MemberState, listed: int | None = None
-) -> tuple[agreement.Isolation, list[Resolution]]:
-    """How often the member voted with the Council's majority, and the votes it
-    cast alone, latest first (at most `listed` when given). Two queries: the
-    sets of positions of the recorded votes it took part in, as the database
-    keeps them (kept.DayBallot: as many rows whatever the record's size), then
-    the records of those where it was alone (`isolation.alone`: each set of
-    positions standing for `times` votes)."""
-    code = member.code
-    isolation = agreement.Isolation(code)
-    alone = []
-    for text, positions, times in kept.ballots_of(code):
-        own = agreement.side(positions[code])
-        if isolation.add(own, agreement.sides_of(positions.values()), times):
-            alone.append(text)
-            isolation.alone.append(agreement.Ballot(0, dt.date.min, positions, times=times))
-    if not alone:
-        return isolation, []
-    records = Resolution.objects.filter(votes_recorded=True, ballot__ballot__in=alone)
-    records = records.order_by("-date", "-pk")
-    return isolation, list(records[:listed] if listed is not None else records)
 
 
 @require_safe

@@ -295,7 +295,8 @@ def test_member_page_figure_from_database_counts_equals_isolation_over_ballots()
         "WAE": (3, 2, [records[4].pk]),
     }
     for state in members:
-        database, alone = views.with_the_majority(state)
+        found = views.member_figures(state, with_majority=True)
+        database, alone = found.isolation, found.alone
         ballots = together.ballots(Vote.objects.filter(resolution__votes__member=state))
         python = agreement.isolation(ballots, state.code)
         figures = (database.votes, database.with_majority, [r.pk for r in alone])

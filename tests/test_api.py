@@ -414,7 +414,9 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
         ("/api/votes/?member=QAA&position=veto&per_page=200", 1 + 6),
         ("/api/members/", 1 + 2),
         ("/api/votes/s-2091-1/", 1 + 6),
-        ("/api/members/qaa/", 1 + 6),
+        # The member, its predecessors, its kept figures per year, tally-only
+        # votes and ballots of its vetoes, the days of those, its vetoes, its terms.
+        ("/api/members/qaa/", 1 + 8),
         # The topics with their counts; a topic's, its kept per-year counts, its
         # kept vetoes cast, its vetoed drafts and their vetoes.
         ("/api/topics/", 1 + 1),

@@ -79,6 +79,22 @@ def tally_only_now(member) -> dict[int, int]:
     return dict(sorted(rows))
 
 
+def tally_only_vetoes_now(member) -> list[tuple[dt.date, int]]:
+    """The days of the member's vetoes at tally-only votes, each vote read."""
+    rows = (
+        Vote.objects.filter(
+            member=member,
+            position=Position.VETO,
+            resolution__votes_recorded=False,
+            resolution__adopted_without_vote=False,
+        )
+        .values_list("resolution__date")
+        .annotate(n=Count("pk"))
+        .order_by("resolution__date")
+    )
+    return list(rows)
+
+
 def topic_days_now() -> Counter:
     """(topic, day, outcome) -> votes, each vote's topics read."""
     found: Counter = Counter()
@@ -195,7 +211,9 @@ def check(*members) -> None:
     assert topic_days_kept() == topic_days_now()
     assert topic_vetoes_kept() == topic_vetoes_now()
     for state in members:
-        assert kept.tally_only_while_seated(state) == tally_only_now(state), state.code
+        tally_only = kept.tally_only_of(state)
+        assert tally_only.not_recorded == tally_only_now(state), state.code
+        assert tally_only.vetoes == tally_only_vetoes_now(state), state.code
 
 
 def test_kept_figures_follow_every_write_to_votes_and_records():
@@ -257,8 +275,9 @@ def test_kept_figures_follow_every_write_to_votes_and_records():
         on=dt.date(2977, 4, 1), draft_symbol="S/2977/5", positions={}, votes_recorded=False
     )
     check(waa, wab, wac)
-    assert kept.tally_only_while_seated(waa) == {2977: 1}
-    assert kept.tally_only_while_seated(wab)[2977] == 2
+    assert kept.tally_only_of(waa).not_recorded == {2977: 1}
+    assert kept.tally_only_of(waa).vetoes == [(dt.date(2977, 4, 1), 1)]
+    assert kept.tally_only_of(wab).not_recorded[2977] == 2
     Resolution.objects.filter(pk=nothing.pk).update(adopted_without_vote=True)
     Resolution.objects.filter(pk=only_tally.pk).update(date=dt.date(2978, 1, 1))
     check(waa, wab, wac)

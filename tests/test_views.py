@@ -1078,3 +1078,55 @@ def test_the_list_by_symbol_keeps_the_order_of_numbers_and_drafts(client, sort):
         listed += list(dict.fromkeys(re.findall(r'href="/resolutions/([a-z0-9-]+)/"', html)))
     drafts = dict(Resolution.objects.values_list("slug", "draft_symbol"))
     assert [(keys[slug], drafts[slug]) for slug in listed] == expected
+
+
+@pytest.mark.django_db
+def test_a_member_s_lists_are_its_latest_records_however_the_days_hold_them():
+    """The vetoes cast, the contradicted "vetoes" and the votes alone, each cut to
+    its latest `listed`, are the latest of the records themselves: several on a
+    day, a veto at a tally-only vote, kinds mixed on a day."""
+    from resolutions.views import member_figures
+
+    members = council("Q")
+    vetoer, others = members[0], members[1:]
+    cast, contradicted, alone = [], [], []
+    number = 0
+
+    def vote(on: dt.date, positions: dict, **fields) -> Resolution:
+        nonlocal number
+        number += 1
+        return resolution(on=on, draft_symbol=f"S/2990/{number}", positions=positions, **fields)
+
+    for day, drafts in ((1, 3), (2, 1), (5, 2), (9, 1)):
+        for _ in range(drafts):
+            on = dt.date(2990, 1, day)
+            cast.append(vote(on, {Position.FOR: others, Position.VETO: [vetoer]}))
+    on = dt.date(2990, 1, 7)  # a veto whose record holds only the tally and the veto
+    cast.append(vote(on, {Position.VETO: [vetoer]}, outcome=Outcome.VETOED, votes_recorded=False))
+    for day in (2, 8, 8):  # a draft short of the votes: no veto, whatever the source said
+        contradicted.append(
+            vote(
+                dt.date(2990, 1, day),
+                {Position.FOR: others[:3], Position.VETO: [vetoer]},
+                outcome=Outcome.FAILED,
+                review_status=Resolution.Review.NEEDS_REVIEW,
+            )
+        )
+    for day in (3, 3, 6, 9):
+        alone.append(
+            vote(dt.date(2990, 1, day), {Position.FOR: others, Position.ABSTAIN: [vetoer]})
+        )
+    # Each recorded veto is a vote alone too (no other member against).
+    alone += [record for record in cast + contradicted if record.votes_recorded]
+    by_date = lambda records: sorted(records, key=lambda r: (r.date, r.pk))  # noqa: E731
+    cast, contradicted, alone = by_date(cast), by_date(contradicted), by_date(alone)[::-1]
+    for listed in (1, 2, 3, 4, 6, None):
+        figures = member_figures(vetoer, listed, with_majority=True)
+        cut = slice(-listed if listed else None, None)
+        assert figures.vetoes == cast[cut], listed
+        assert figures.contradicted_vetoes == contradicted[cut], listed
+        assert figures.contradicted == len(contradicted)
+        assert figures.alone == alone[:listed], listed
+        assert figures.isolation.alone_votes == len(alone)
+        # The API's figures, read without the majority, list the same vetoes.
+        assert member_figures(vetoer, listed).vetoes == cast[cut], listed
