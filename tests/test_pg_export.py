@@ -46,6 +46,27 @@ def test_the_export_answers_with_the_copy_s_bytes(client):
     assert response.content == b"".join(exports.vote_blocks(russia.votes.all()))
 
 
+def jit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        return cursor.fetchone()[0]
+
+
+def test_the_copy_is_compiled_without_jit_and_the_session_is_left_as_it_was():
+    before = jit()
+    with connection.cursor() as cursor:
+        with pgexport.without_jit(cursor.cursor):
+            assert jit() == "off"
+        assert jit() == before
+    assert b"".join(pgexport.csv_blocks(Vote.objects.all())).endswith(b"\r\n")
+    assert jit() == before
+    # A download cut short (its COPY left unread) leaves it as it was too.
+    blocks = pgexport.csv_blocks(Vote.objects.all())
+    next(blocks), next(blocks)
+    blocks.close()
+    assert jit() == before
+
+
 CELLS = [
     "A draft, with a comma",
     'A "quoted" word',
