@@ -68,16 +68,11 @@ def _day_writer(language: str | None, day_format: str):
     return lambda day: f"{day.day} {months[day.month - 1]} {day.year:04d}"
 
 
-def day_text(day: dt.date) -> str:
-    """A day as the template filter `date` writes it (Django's date_format: "12 Apr
-    2017" in the site's format), without reading the format and the month's name
-    through translation for every day."""
-    return day_writer()(day)
-
-
 def day_writer() -> Callable[[dt.date], str]:
-    """day_text as a function, the language and the format read once (a thread-local
-    read each): for a list's days."""
+    """A function writing a day as the template filter `date` writes it (Django's
+    date_format: "12 Apr 2017" in the site's format), the language and the format
+    read once (a thread-local read each), not for every day of a list, nor the
+    month's name through translation."""
     return _day_writer(get_language(), get_format("DATE_FORMAT")) or date_format
 
 
@@ -529,9 +524,10 @@ def record_items(
     is recorded with; `review`: a link to its review where it needs one. Written
     here, not by a template's loop (50 votes each of a member page's lists)."""
     items = []
+    day = day_writer()
     for record in records:
         url = esc(record.get_absolute_url())
-        text = f'<li><time datetime="{record.date.isoformat()}">{esc(day_text(record.date))}</time>'
+        text = f'<li><time datetime="{record.date.isoformat()}">{esc(day(record.date))}</time>'
         text += f': <a href="{url}">{esc(str(record))}</a>'
         if record.title:
             text += f", {esc(record.title)}"
