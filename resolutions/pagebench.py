@@ -3,7 +3,8 @@ run: a trivial view answered through the same middleware and test client.
 
 Each page is timed uncached (the cache emptied before every request: the view's
 own work) and cached (the answer from the cache), as the median of several
-requests; exports are timed whole, their content read to the last byte. Times are
+requests made in turns over the pages, with the floor's between the turns
+(time_pages); exports are timed whole, their content read to the last byte. Times are
 the process's CPU time (SQLite runs in the process): on a machine shared with
 other work, the time spent waiting for a core is not counted.
 """
@@ -144,16 +145,31 @@ def floor_ms(client: Client, runs: int = 300) -> float:
     return _median(lambda: _get(client, FLOOR_URL)[0], runs)
 
 
-def time_page(client: Client, url: str, runs: int) -> Timing:
-    def uncached() -> float:
-        cache.clear()
-        return _get(client, url)[0]
-
-    queries, size = _queries(client, url)
-    slow = _median(uncached, runs)
-    _get(client, url)
-    fast = _median(lambda: _get(client, url)[0], runs * 5)
-    return Timing(url, slow, fast, queries, size)
+def time_pages(client: Client, urls: list[str], runs: int) -> tuple[float, list[Timing]]:
+    """The floor (ms) and each page's Timing, the pages timed in turns: each page
+    once, uncached, then each again (`runs` turns; then as many turns of five
+    requests from the cache), the floor's requests between the turns. A stretch
+    of the machine's slowness (it is shared) falls on every page and the floor
+    alike, not on one page's requests."""
+    counted = {url: _queries(client, url) for url in urls}  # (each also made once)
+    floors: list[float] = []
+    uncached: dict[str, list[float]] = {url: [] for url in urls}
+    cached: dict[str, list[float]] = {url: [] for url in urls}
+    for _ in range(runs):
+        floors.append(floor_ms(client, 30))
+        for url in urls:
+            cache.clear()
+            uncached[url].append(_get(client, url)[0])
+    for _ in range(runs):
+        floors.append(floor_ms(client, 30))
+        for url in urls:
+            _get(client, url)  # (cached, if it was not)
+            cached[url].extend(_get(client, url)[0] for _ in range(5))
+    timings = [
+        Timing(url, statistics.median(uncached[url]), statistics.median(cached[url]), *counted[url])
+        for url in urls
+    ]
+    return statistics.median(floors), timings
 
 
 def time_export(client: Client, url: str, runs: int) -> Timing:
@@ -172,12 +188,12 @@ def time_export(client: Client, url: str, runs: int) -> Timing:
     return Timing(url, built, kept, queries, size)
 
 
-def run(pages: list[str] | None = None, runs: int = 5) -> Iterator[Timing | float]:
+def run(pages: list[str] | None = None, runs: int = 9) -> Iterator[Timing | float]:
     """The floor (ms) first, then each page's and export's Timing."""
     with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"]):
         client = Client()
-        yield floor_ms(client)
-        for url in pages or default_pages():
-            yield time_page(client, url, runs)
+        floor, timings = time_pages(client, pages or default_pages(), runs)
+        yield floor
+        yield from timings
         for url in EXPORTS:
-            yield time_export(client, url, max(1, runs // 2))
+            yield time_export(client, url, 2)

@@ -7,8 +7,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from test_kept import check
 
 from resolutions import scalebench
@@ -74,3 +77,23 @@ def test_the_command_says_plainly_what_it_does_and_ends_with_the_slowest_page(mo
     assert any(line.startswith("/export/votes.csv: ") and "COPY" in line for line in lines)
     assert lines[-1].startswith("slowest page: /")
     assert lines[-1].endswith(" ms")
+
+
+def test_bench_pages_prints_each_page_uncached_cached_and_its_queries(monkeypatch):
+    """`bench --pages`: the floor, then a line per page and export, each with its
+    query count as the page runs it and its times as ratios to the floor."""
+    monkeypatch.setattr("resolutions.pagebench.default_pages", lambda scale=1: ["/", "/members/"])
+    monkeypatch.setattr("resolutions.pagebench.EXPORTS", ["/members.csv"])
+    out = io.StringIO()
+    call_command("bench", pages=True, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("floor, a trivial view through the middleware: ")
+    rows = {line.split()[0]: line.split() for line in lines[2:]}
+    assert set(rows) == {"/", "/members/", "/members.csv"}
+    for url, (_, uncached, _, ratio, cached, _, _, queries, _) in rows.items():
+        assert float(uncached) > float(cached) > 0, url
+        assert ratio.endswith("x")
+        with CaptureQueriesContext(connection) as counted:
+            cache.clear()
+            Client().get(url)
+        assert int(queries) == len(counted.captured_queries), url
