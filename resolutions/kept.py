@@ -7,7 +7,8 @@ same figure taken over every vote, after each kind of write):
   position, VoteQuerySet.counted_as; whether the record needs review), for the
   member page's figures and the home page's vetoes per year;
 - DayTallyOnly: the same of tally-only votes (the positions stored, often none),
-  for the votes a member sat through without its position on record;
+  for the votes a member sat through without its position on record, and the
+  days of its vetoes at such votes;
 - TopicDay: a topic's votes of each day by outcome (migration 0017), for the
   topic pages' counts, years and votes per year;
 - TopicVetoes: the vetoes cast on a topic's drafts by each member (migration
@@ -102,8 +103,9 @@ class DayBallot(models.Model):
 class DayTallyOnly(models.Model):
     """How many tally-only votes of a day (Resolution.votes_recorded off, not
     adopted without a vote) had these positions stored (often none: ""), for the
-    votes a member's page says it sat through without its position on record.
-    Never written by the app itself (migration 0012)."""
+    votes a member's page says it sat through without its position on record
+    and the days of its vetoes there. Never written by the app itself (migration
+    0012)."""
 
     date = models.DateField()
     ballot = models.TextField()
