@@ -456,7 +456,9 @@ def member(request: HttpRequest, code: str):
     )
     # Its lists cut as its page cuts them: a member's vetoes have no bound (Russia's
     # were 4,200 at a hundred times the record, 310 ms).
-    figures = member_figures(state, LISTED)
+    terms = council_terms(state)
+    own = [(term.start, term.end) for term in terms.get(state.code, [])]
+    figures = member_figures(state, LISTED, terms=own)
     vetoes = reverse("api:votes") + "?" + urlencode({"member": state.code, "position": "veto"})
     per_year = [
         {**counts, "year": year, "needs_review": figures.flagged.get(year, 0)}
@@ -464,7 +466,7 @@ def member(request: HttpRequest, code: str):
     ]
     votes_csv = reverse("member_votes_csv", args=[state.code.lower()])
     return {
-        **member_summary(request, state, council_terms(state)),
+        **member_summary(request, state, terms),
         "short_name": state.short_name,
         "successor": state.successor_id,
         "predecessors": sorted(p.code for p in state.predecessors.all()),

@@ -322,11 +322,17 @@ def latest_days(days: Iterable[tuple[dt.date, int]], listed: int | None) -> list
 
 
 def member_figures(
-    member: MemberState, listed: int | None = None, *, with_majority: bool = False
+    member: MemberState,
+    listed: int | None = None,
+    *,
+    with_majority: bool = False,
+    terms: Iterable[tuple[dt.date, dt.date | None]] | None = None,
 ) -> MemberFigures:
     """Positions per year, flagged votes and vetoes of a member, each list of
     vetoes cut to its latest `listed` when given, by date; `with_majority`: how
     often it voted with the majority, and its votes alone (the latest `listed`).
+    `terms`: its terms on the Council as (first day, last day or None), as the
+    caller read them (read here when not given: one more query).
     Five queries, four of them over the figures the database keeps (kept.py: as
     many rows whatever the record's size), then the records listed, read on the
     days those figures say hold them (not along every record by date, nor every
@@ -350,7 +356,9 @@ def member_figures(
         position: sum(year[position] for year in per_year.values())
         for position in stats.POSITION_ORDER
     }
-    tally_only = kept.tally_only_of(member)
+    if terms is None:
+        terms = CouncilTerm.objects.filter(member=member).values_list("start", "end")
+    tally_only = kept.tally_only_of(member, terms)
     # The sets of positions of the recorded votes it took part in (those where it
     # vetoed, for the vetoes alone).
     ballots = kept.member_ballots(code, "" if with_majority else Position.VETO)
@@ -425,7 +433,8 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     own = next((terms for _, terms, is_own in term_rows if is_own), [])
     terms = stats.merge_terms((t.start, t.end, t.permanent) for t in own)
     predecessors = list(member.predecessors.all())
-    figures = member_figures(member, LISTED, with_majority=True)
+    own_terms = [(term.start, term.end) for term in own]
+    figures = member_figures(member, LISTED, with_majority=True, terms=own_terms)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )

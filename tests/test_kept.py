@@ -79,6 +79,10 @@ def tally_only_now(member) -> dict[int, int]:
     return dict(sorted(rows))
 
 
+def terms_of(member) -> list[tuple[dt.date, dt.date | None]]:
+    return list(member.terms.values_list("start", "end"))
+
+
 def tally_only_vetoes_now(member) -> list[tuple[dt.date, int]]:
     """The days of the member's vetoes at tally-only votes, each vote read."""
     rows = (
@@ -211,7 +215,7 @@ def check(*members) -> None:
     assert topic_days_kept() == topic_days_now()
     assert topic_vetoes_kept() == topic_vetoes_now()
     for state in members:
-        tally_only = kept.tally_only_of(state)
+        tally_only = kept.tally_only_of(state, terms_of(state))
         assert tally_only.not_recorded == tally_only_now(state), state.code
         assert tally_only.vetoes == tally_only_vetoes_now(state), state.code
 
@@ -275,9 +279,9 @@ def test_kept_figures_follow_every_write_to_votes_and_records():
         on=dt.date(2977, 4, 1), draft_symbol="S/2977/5", positions={}, votes_recorded=False
     )
     check(waa, wab, wac)
-    assert kept.tally_only_of(waa).not_recorded == {2977: 1}
-    assert kept.tally_only_of(waa).vetoes == [(dt.date(2977, 4, 1), 1)]
-    assert kept.tally_only_of(wab).not_recorded[2977] == 2
+    assert kept.tally_only_of(waa, terms_of(waa)).not_recorded == {2977: 1}
+    assert kept.tally_only_of(waa, terms_of(waa)).vetoes == [(dt.date(2977, 4, 1), 1)]
+    assert kept.tally_only_of(wab, terms_of(wab)).not_recorded[2977] == 2
     Resolution.objects.filter(pk=nothing.pk).update(adopted_without_vote=True)
     Resolution.objects.filter(pk=only_tally.pk).update(date=dt.date(2978, 1, 1))
     check(waa, wab, wac)
