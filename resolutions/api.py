@@ -4,7 +4,7 @@ package's static files, no CDN). Votes and members here; topics and agreement
 figures in resolutions/api_figures.py.
 
 Every figure comes from the querysets the pages and the CSVs read (filters.py,
-exports.py, members.members_queryset / views.member_figures); fields carry the CSVs'
+exports.py, members.members_queryset / members.member_figures); fields carry the CSVs'
 names and meanings (README.md's column tables). Invalid parameters, and
 parameters the endpoint does not take, answer 400 naming them.
 """
@@ -28,11 +28,10 @@ from pydantic import ConfigDict, create_model
 
 from . import exports, stats
 from .filters import ResolutionFilter
-from .members import council_terms, members_queryset
+from .members import LISTED, council_terms, member_figures, members_queryset
 from .models import MemberState, Resolution
 from .rules import Outcome, Position
 from .tables import DeepPaginator
-from .views import LISTED, member_figures
 
 api = NinjaAPI(
     title="UN Security Council vote tracker API",

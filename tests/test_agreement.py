@@ -229,7 +229,8 @@ def test_member_page_figure_from_database_counts_equals_isolation_over_ballots()
     gives isolation()'s figures over the same votes, read as ballots."""
     from factories import council, resolution
 
-    from resolutions import together, views
+    from resolutions import together
+    from resolutions.members import member_figures
     from resolutions.models import Vote
     from resolutions.rules import Outcome, Position
 
@@ -295,7 +296,7 @@ def test_member_page_figure_from_database_counts_equals_isolation_over_ballots()
         "WAE": (3, 2, [records[4].pk]),
     }
     for state in members:
-        found = views.member_figures(state, with_majority=True)
+        found = member_figures(state, with_majority=True)
         database, alone = found.isolation, found.alone
         ballots = together.ballots(Vote.objects.filter(resolution__votes__member=state))
         python = agreement.isolation(ballots, state.code)

@@ -1085,7 +1085,7 @@ def test_a_member_s_lists_are_its_latest_records_however_the_days_hold_them():
     """The vetoes cast, the contradicted "vetoes" and the votes alone, each cut to
     its latest `listed`, are the latest of the records themselves: several on a
     day, a veto at a tally-only vote, kinds mixed on a day."""
-    from resolutions.views import member_figures
+    from resolutions.members import member_figures
 
     members = council("Q")
     vetoer, others = members[0], members[1:]
