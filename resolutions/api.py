@@ -456,8 +456,7 @@ def member(request: HttpRequest, code: str):
     # Its lists cut as its page cuts them: a member's vetoes have no bound (Russia's
     # were 4,200 at a hundred times the record, 310 ms).
     terms = council_terms(state)
-    own = [(term.start, term.end) for term in terms.get(state.code, [])]
-    figures = member_figures(state, LISTED, terms=own)
+    figures = member_figures(state, LISTED, terms=terms.get(state.code, []))
     vetoes = reverse("api:votes") + "?" + urlencode({"member": state.code, "position": "veto"})
     per_year = [
         {**counts, "year": year, "needs_review": figures.flagged.get(year, 0)}

@@ -41,6 +41,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from .agreement import Ballot
 from .rules import Outcome
+from .stats import TermSpan
 
 
 class MemberYear(models.Model):
@@ -335,17 +336,19 @@ class TallyOnly:
     vetoes: list[tuple[dt.date, int]]
 
 
-def tally_only_of(member, terms: Iterable[tuple[dt.date, dt.date | None]]) -> TallyOnly:
-    """The tally-only votes taken while `member` sat (its `terms`, as (first day,
-    last day or None), each day of one of them) whose record holds no position
+def tally_only_of(member, terms: Iterable[TermSpan]) -> TallyOnly:
+    """The tally-only votes taken while `member` sat (each day of one of its
+    `terms`, members.council_terms' spans) whose record holds no position
     of it (Resolution.objects.tally_only_while_seated), by year, and the days of
     its vetoes at tally-only votes, counted from the days' rows (one query, as
     many rows whatever the record's size; its days on the Council as ranges of
     dates, not a subquery of its terms for each row: 6 ms of a member's page)."""
     vetoed = f"{member.code}=veto"
     wanted = Q(ballot__contains=vetoed)
-    for start, end in terms:
-        wanted |= Q(date__gte=start, date__lte=end) if end else Q(date__gte=start)
+    for term in terms:
+        wanted |= (
+            Q(date__gte=term.start, date__lte=term.end) if term.end else Q(date__gte=term.start)
+        )
     rows = (
         DayTallyOnly.objects.filter(wanted, times__gt=0)
         .order_by("date")

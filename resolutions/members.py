@@ -110,13 +110,13 @@ def member_figures(
     listed: int | None = None,
     *,
     with_majority: bool = False,
-    terms: Iterable[tuple[dt.date, dt.date | None]] | None = None,
+    terms: Iterable[TermSpan] | None = None,
 ) -> MemberFigures:
     """Positions per year, flagged votes and vetoes of a member, each list of
     vetoes cut to its latest `listed` when given, by date; `with_majority`: how
     often it voted with the majority, and its votes alone (the latest `listed`).
-    `terms`: its terms on the Council as (first day, last day or None), as the
-    caller read them (read here when not given: one more query).
+    `terms`: its terms on the Council (stats.TermSpan, merged or not) as the
+    caller read them; read here when not given (one more query).
     Five queries, four of them over the figures the database keeps (kept.py: as
     many rows whatever the record's size), then the records listed, read on the
     days those figures say hold them (not along every record by date, nor every
@@ -141,7 +141,7 @@ def member_figures(
         for position in stats.POSITION_ORDER
     }
     if terms is None:
-        terms = CouncilTerm.objects.filter(member=member).values_list("start", "end")
+        terms = council_terms(member).get(code, [])
     tally_only = kept.tally_only_of(member, terms)
     # The sets of positions of the recorded votes it took part in (those where it
     # vetoed, for the vetoes alone).

@@ -284,8 +284,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     own = next((terms for _, terms, is_own in term_rows if is_own), [])
     terms = stats.merge_terms((t.start, t.end, t.permanent) for t in own)
     predecessors = list(member.predecessors.all())
-    own_terms = [(term.start, term.end) for term in own]
-    figures = member_figures(member, LISTED, with_majority=True, terms=own_terms)
+    figures = member_figures(member, LISTED, with_majority=True, terms=own)
     filterset = MemberVoteFilter(
         request.GET or None, queryset=member.votes.select_related("resolution")
     )

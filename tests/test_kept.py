@@ -21,6 +21,7 @@ from factories import council, many_votes, resolution
 
 from resolutions import kept
 from resolutions.kept import DayBallot, DayRecords, MemberYear, RecordText, TopicDay, TopicVetoes
+from resolutions.members import council_terms
 from resolutions.models import MemberState, Resolution, Topic, Vote
 from resolutions.rules import Outcome, Position
 from resolutions.together import ballots
@@ -79,8 +80,8 @@ def tally_only_now(member) -> dict[int, int]:
     return dict(sorted(rows))
 
 
-def terms_of(member) -> list[tuple[dt.date, dt.date | None]]:
-    return list(member.terms.values_list("start", "end"))
+def terms_of(member) -> list:
+    return council_terms(member).get(member.code, [])
 
 
 def tally_only_vetoes_now(member) -> list[tuple[dt.date, int]]:
