@@ -381,6 +381,13 @@ def cell_writer(bound_column, model: type[Model] | None = None):
     record_only = wants == ("record",) and not link
     own_render = render == getattr(column, "render", None) and hasattr(column, "value_writer")
     write_value = column.value_writer() if own_render and wants == ("value",) and not link else None
+    # A column of tables2's own render (the value as it is) and no link shows its
+    # value: no call, nor the cell's arguments gathered (a members' list of 138
+    # rows has 4 such columns).
+    as_it_is = getattr(render, "__func__", None) is tables.Column.render and not link
+    # A whole number as render_value_in_context writes it where digits are not
+    # grouped (settings.USE_THOUSAND_SEPARATOR): as itself.
+    plain_ints = not settings.USE_THOUSAND_SEPARATOR
 
     def call(row, column, value=None):
         given = row._optional_cell_arguments(column, value)
@@ -422,15 +429,20 @@ def cell_writer(bound_column, model: type[Model] | None = None):
             cell = render(record=record)
         elif write_value is not None:
             cell = write_value(value)
+        elif as_it_is:
+            cell = value
         else:
             cell = call(row, bound_column, value)
         if localized is None:
-            # What render_value_in_context does to HTML (a SafeString: as it is)
-            # and to text (escaped), without its steps for dates and numbers.
+            # What render_value_in_context does to HTML (a SafeString: as it is),
+            # to text (escaped) and to a whole number, without its steps for
+            # dates and numbers.
             if isinstance(cell, SafeString):
                 return cell
             if type(cell) is str:
                 return esc(cell) if needs_escape(cell) else cell
+            if type(cell) is int and plain_ints:
+                return str(cell)
             return render_value_in_context(cell, context)
         return conditional_escape(localize(cell, use_l10n=localized))
 
