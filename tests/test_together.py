@@ -89,6 +89,44 @@ def test_compare_counts_per_year_and_lists_the_splits(client, trio):
     assert "How agreement is counted" in text
 
 
+def test_compare_writes_each_split_and_year_as_a_row_of_its_cells_escaped(client, trio):
+    """A split's row: its day, the vote linked with its title (markup shown as
+    text, cut at 140 characters), a review badge, each member's position under
+    its name; the table per year gives each year's base, agreements and share."""
+    a, b, _ = trio
+    a.short_name = "Xanadu & <b>Co</b>"
+    a.save()
+    long_title = "<i>Sanctions</i> " + "renewed again " * 12
+    resolution(
+        on=dt.date(2982, 9, 9),
+        draft_symbol="S/2982/9",
+        title=long_title,
+        positions={Position.AGAINST: [a], Position.FOR: [b]},
+        review_status=Resolution.Review.NEEDS_REVIEW,
+    )
+    html = client.get("/compare/?a=XAA&b=XBB&date_after=2981-01-01").content.decode()
+    splits = html.split('id="splits"', 1)[1]
+    assert "<i>" not in splits and "<b>Co" not in html
+    row = re.search(r"<tr><td[^>]*><time[^>]*>[^<]*</time></td>.*?</tr>", splits, re.S).group(0)
+    cut = long_title[:139].replace("<", "&lt;").replace(">", "&gt;") + "…"
+    assert row == (
+        '<tr><td data-label="Date" class="nowrap">'
+        '<time datetime="2982-09-09">9 Sep 2982</time></td>'
+        '<td data-label="Vote"><a href="/resolutions/s-2982-9/">S/2982/9</a>'
+        f'<br><span class="muted small">{cut}</span>'
+        ' <span class="badge review">Needs review</span></td>'
+        '<td data-label="Xanadu &amp; &lt;b&gt;Co&lt;/b&gt;">'
+        '<span class="badge pos-against">Against</span></td>'
+        '<td data-label="Xebia"><span class="badge pos-for">For</span></td></tr>'
+    )
+    years = re.findall(r'<tr><th scope="row">(\d+)</th>(.*?)</tr>', html)
+    cells = '<td class="num">{}</td><td class="num">{}</td><td class="num">{}% {}</td>'
+    assert years == [
+        ("2981", cells.format(2, 2, 100, '<span class="muted">of 2</span>')),
+        ("2982", cells.format(2, 0, 0, '<span class="muted">of 2</span>')),
+    ]
+
+
 def split_rows(response) -> list[str]:
     """The symbols of the splits a comparison's page lists, in order."""
     splits = response.content.decode().split('id="splits"', 1)[1]
