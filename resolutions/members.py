@@ -152,7 +152,7 @@ def member_figures(
         isolation = agreement.Isolation(code)
         for text, positions, times in ballots:
             own = agreement.side(positions[code])
-            if isolation.add(own, agreement.sides_of(positions.values()), times):
+            if isolation.add(own, kept.sides(text), times):
                 alone_texts.append(text)
                 isolation.alone.append(agreement.Ballot(0, dt.date.min, positions, times=times))
     days = kept.ballot_days([*veto_texts, *alone_texts])
