@@ -366,6 +366,38 @@ def test_taking_away_a_figure_whose_row_is_gone_writes_no_row():
     assert not DayRecords.objects.exists()
 
 
+def test_a_record_s_topics_taken_away_after_the_record_write_no_text():
+    """Emptying the records before their links to topics (as a flush does, in no
+    set order, the database's own checks of the links deferred): taking the links
+    away, or renaming a topic, writes no text for a record that is gone (a text of
+    none, which the kept texts refuse), and leaves the other records' texts right."""
+    from django.db import connection
+
+    members = council("V", permanent=1, elected=2)
+    many_votes(3, members, start_year=2985, topic="Flushed question")
+    gone, *kept_records = Resolution.objects.filter(date__year=2985).order_by("pk")
+    topic = Topic.objects.get(name="Flushed question")
+    # What else refers to it goes first (the database checks those links at the
+    # test's end).
+    gone.votes.all().delete()
+    gone.sources.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM resolutions_resolution WHERE id = %s", [gone.pk])
+        topic.name = "Renamed question"
+        topic.save()
+        cursor.execute(
+            "DELETE FROM resolutions_resolution_topics WHERE resolution_id = %s", [gone.pk]
+        )
+    texts = dict(RecordText.objects.values_list("resolution_id", "text"))
+    assert texts[gone.pk] is not None
+    for record in kept_records:
+        assert texts[record.pk].endswith("\nRENAMED QUESTION")
+        assert texts[record.pk].startswith(record.title.upper())
+    # The gone record's own kept rows go with it (as their cascades do).
+    RecordText.objects.filter(resolution_id=gone.pk).delete()
+    kept.RecordBallot.objects.filter(resolution_id=gone.pk).delete()
+
+
 def test_kept_topic_days_follow_every_write_to_topics_and_records():
     waa, wab, wac = council("W", permanent=1, elected=2)
     ids = Topic.ids_for({("topic", "Reef"), ("region", "Open sea"), ("category", "Shoals")})
