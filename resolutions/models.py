@@ -598,14 +598,22 @@ class Resolution(models.Model):
     class Meta:
         ordering = ["-date", "-resolution_number", "-draft_symbol"]
         # The list's orderings (its default, by symbol, by tally), read a page at a
-        # time without sorting the whole record.
+        # time without sorting the whole record; each ends with the id, as the
+        # list's pages are read (tables.in_total_order).
         indexes = [
             models.Index(
-                fields=["-date", "-resolution_number", "-draft_symbol"],
+                fields=["-date", "-resolution_number", "-draft_symbol", "-id"],
                 name="resolution_list_order",
             ),
-            models.Index(SymbolOrder(), models.F("draft_symbol"), name="resolution_symbols_order"),
-            models.Index(fields=["votes_for", "votes_against"], name="resolution_tally_order"),
+            models.Index(
+                SymbolOrder(),
+                models.F("draft_symbol"),
+                models.F("id"),
+                name="resolution_symbols_order",
+            ),
+            models.Index(
+                fields=["votes_for", "votes_against", "id"], name="resolution_tally_order"
+            ),
             # The drafts vetoed (the home page's per year), not every record read.
             models.Index(fields=["outcome", "date"], name="resolution_outcome_date"),
             # The records no day's kept ballots count (filters.kept_position_count).

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import F, Model, QuerySet
+from django.db.models import F, Model, OrderBy, QuerySet
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils import dateformat
@@ -87,15 +87,43 @@ def outcome_label(resolution: Resolution) -> str:
     return _labels(Resolution, "outcome").get(resolution.outcome, resolution.outcome)
 
 
-# From how many rows in a page is read by the ids at its offset (DeepPages).
+# From how many rows in a page is read by the ids at its offset (ListRows).
 DEEP_ROWS = 1000
+IDS = frozenset(("pk", "id"))
+
+
+def in_total_order(rows: QuerySet) -> QuerySet:
+    """`rows` in their order (the model's when the query gives none), the rows
+    that tie on it ordered by their id, in the direction of the order's first
+    key: every row has one place, the same in each page's query. Rows that tie
+    come back in an order of the database's choosing, which may differ from one
+    query to the next (PostgreSQL's top-N sort does): a page's OFFSET would then
+    show a row twice and another never. The lists' indexes end with the id in the
+    same direction (migration 0026)."""
+    order = list(rows.query.order_by)
+    if not order and rows.query.default_ordering:
+        order = list(rows.model._meta.ordering)
+    keys = [order_key(key) for key in order]
+    if any(isinstance(key.expression, F) and key.expression.name in IDS for key in keys):
+        return rows
+    descending = bool(keys) and keys[0].descending
+    return rows.order_by(*keys, F("pk").desc() if descending else F("pk").asc())
+
+
+def order_key(key: str | OrderBy | F) -> OrderBy:
+    """A key of a queryset's order ("-date", F("date"), F("date").desc()) as an
+    OrderBy."""
+    if isinstance(key, str):
+        return F(key[1:]).desc() if key.startswith("-") else F(key).asc()
+    return key if isinstance(key, OrderBy) else key.asc()
 
 
 def deep_slice(rows: QuerySet, start: int, stop: int) -> QuerySet:
     """rows[start:stop]; deep in the list (from DEEP_ROWS on), as `id IN (the ids
     of the rows at that offset, in the list's order)`: the database skips the rows
     before them in an index of the order alone, then reads the page's records
-    only. The same rows in the same order as the plain OFFSET."""
+    only. The same rows in the same order as the plain OFFSET, for rows in a
+    total order (in_total_order)."""
     if start < DEEP_ROWS or rows.query.is_sliced:
         return rows[start:stop]
     # (`id IS NOT NULL`: the condition of the list's index of the order with the
@@ -104,7 +132,11 @@ def deep_slice(rows: QuerySet, start: int, stop: int) -> QuerySet:
 
 
 class DeepPaginator(BoundedPaginator):
-    """A Paginator whose pages deep in the list are read by deep_slice."""
+    """A Paginator whose pages deep in the list are read by deep_slice, of rows in
+    a total order (in_total_order)."""
+
+    def __init__(self, object_list, *args, **kwargs):
+        super().__init__(in_total_order(object_list), *args, **kwargs)
 
     def page(self, number):
         # As Paginator.page, but for the slice.
@@ -116,18 +148,20 @@ class DeepPaginator(BoundedPaginator):
         return self._get_page(deep_slice(self.object_list, bottom, top), number, self)
 
 
-class DeepPages(TableQuerysetData):
-    """A list's rows, a page deep in it read as `id IN (the ids of the rows at
-    that offset, in the list's order)`: the database skips the rows before it in
-    its index of the order alone (migration 0021: an index of the order with the ids), then
-    reads the page's records only, rather than every record before them. The same
-    rows in the same order as the plain OFFSET (at a hundred times the record,
-    page 5,000 of the list: 150-230 ms against 20-30)."""
+class ListRows(TableQuerysetData):
+    """A table's rows, a page of them read in the list's total order
+    (in_total_order: the same row never on two pages); a page deep in it read as
+    `id IN (the ids of the rows at that offset, in the list's order)`: the
+    database skips the rows before it in its index of the order alone (migration
+    0021: an index of the order with the ids), then reads the page's records
+    only, rather than every record before them. The same rows in the same order
+    as the plain OFFSET (at a hundred times the record, page 5,000 of the list:
+    150-230 ms against 20-30)."""
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step is not None:
             return super().__getitem__(key)
-        return deep_slice(self.data, key.start or 0, key.stop)
+        return deep_slice(in_total_order(self.data), key.start or 0, key.stop)
 
 
 # The HTML below is marked safe as SafeString(...), which is what mark_safe does to
@@ -456,6 +490,11 @@ class Table(tables.Table):
     the cells' attributes are each column's (computed once: no table here gives
     a per-record attribute)."""
 
+    def __init__(self, data, *args, **kwargs):
+        if TableQuerysetData.validate(data):
+            data = ListRows(data)
+        super().__init__(data, *args, **kwargs)
+
     @cached_property
     def vote_address(self) -> Callable[[str], str]:
         """A vote's address by its slug (its get_absolute_url), for this table's rows."""
@@ -571,7 +610,8 @@ TEXT = {"td": {"class": "text"}}
 
 
 class ResolutionTable(Table):
-    date = DayColumn(attrs=NOWRAP)
+    # By day, then as the list is ordered by default (its index: migration 0026).
+    date = DayColumn(attrs=NOWRAP, order_by=("date", "resolution_number", "draft_symbol"))
     symbols = tables.Column(
         "Symbols", accessor="pk", order_by=("resolution_number", "draft_symbol"), attrs=NOWRAP
     )
@@ -593,11 +633,6 @@ class ResolutionTable(Table):
         template_name = "includes/table.html"
         per_page = 50
         empty_text = "No vote matches."
-
-    def __init__(self, data, *args, **kwargs):
-        if TableQuerysetData.validate(data):
-            data = DeepPages(data)
-        super().__init__(data, *args, **kwargs)
 
     def order_symbols(self, queryset, is_descending: bool):
         # By number then draft symbol, as the database sorts a missing number,
@@ -696,7 +731,11 @@ class MemberTable(Table):
 
 
 class MemberVoteTable(Table):
-    date = DayColumn(accessor="resolution__date", attrs=NOWRAP)
+    date = DayColumn(
+        accessor="resolution__date",
+        attrs=NOWRAP,
+        order_by=("resolution__date", "resolution__resolution_number", "resolution__draft_symbol"),
+    )
     symbols = tables.Column(
         "Symbols",
         accessor="resolution",

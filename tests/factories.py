@@ -77,20 +77,25 @@ def resolution(
 
 
 def many_votes(
-    count: int, members: Sequence[MemberState], start_year: int = 2091, topic: str = ""
+    count: int,
+    members: Sequence[MemberState],
+    start_year: int = 2091,
+    topic: str = "",
+    day: dt.date | None = None,
 ) -> None:
     """`count` votes, every member voting on each, some vetoed (bulk: quick even for
     hundreds). Dates and symbols are made up so as not to meet the bundled ones.
-    `topic`: the name of a topic every one of them is about."""
+    `topic`: the name of a topic every one of them is about; `day`: every one of
+    them taken that day, none with a symbol (as the early vetoes at one meeting)."""
     permanent = members[:5]
     records = []
     for number in range(count):
-        on = dt.date(start_year + number // 100, 1 + number % 12, 1 + number % 28)
+        on = day or dt.date(start_year + number // 100, 1 + number % 12, 1 + number % 28)
         vetoed = number % 7 == 0
         records.append(
             Resolution(
                 slug=f"s-{on.year}-{number + 1}",
-                draft_symbol=f"S/{on.year}/{number + 1}",
+                draft_symbol="" if day else f"S/{on.year}/{number + 1}",
                 title=f"Made-up draft {number + 1}",
                 date=on,
                 votes_for=14 if not vetoed else 13,

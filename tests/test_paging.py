@@ -1,0 +1,81 @@
+"""Every vote on exactly one page of a list, in each of its orders, where many
+votes share the keys of the order (one day, no symbol, the same tally): the
+database returns rows that tie in an order of its choosing, which may differ
+from one page's query to the next (PostgreSQL's top-N sort does), so every
+list's order ends with the record's id."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from factories import council, many_votes
+
+from resolutions import tables
+from resolutions.models import Resolution, Topic
+
+DAY = dt.date(2093, 3, 4)
+COUNT = 130  # three pages of 50
+TOPIC = "A made-up question of one day"
+
+
+@pytest.fixture
+def one_day(db):
+    members = council("T")
+    many_votes(COUNT, members, topic=TOPIC, day=DAY)
+    return members
+
+
+def paged(client, address: str, **query) -> list[int]:
+    """The records of each page of a list, in order, by id (a member's votes by
+    their records' ids), each page made anew (not from the cache)."""
+    seen = []
+    for page in range(1, COUNT // 50 + 2):
+        cache.clear()
+        response = client.get(address, {**query, "page": page})
+        assert response.status_code == 200, (address, query, page)
+        rows = response.context["table"].paginated_rows
+        seen += [getattr(row.record, "resolution_id", row.record.pk) for row in rows]
+    return seen
+
+
+SORTS = ["", "date", "-date", "symbols", "-symbols", "outcome", "-tally", "review_status"]
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_the_list_shows_each_vote_of_a_day_once_in_every_order(client, one_day, sort):
+    query = {"year": DAY.year, **({"sort": sort} if sort else {})}
+    seen = paged(client, "/resolutions/", **query)
+    assert len(seen) == COUNT
+    assert sorted(seen) == sorted(Resolution.objects.filter(date=DAY).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("sort", ["", "date", "-date", "symbols", "position"])
+def test_a_member_s_record_shows_each_vote_of_a_day_once_in_every_order(client, one_day, sort):
+    state = one_day[0]
+    query = {"sort": sort} if sort else {}
+    seen = paged(client, state.get_absolute_url(), **query)
+    assert len(seen) == len(set(seen)) == COUNT
+
+
+@pytest.mark.parametrize("sort", ["", "-date", "tally"])
+def test_a_topic_s_list_shows_each_vote_of_a_day_once_in_every_order(client, one_day, sort):
+    topic = Topic.objects.get(name=TOPIC)
+    query = {"sort": sort} if sort else {}
+    seen = paged(client, topic.get_absolute_url(), **query)
+    assert len(seen) == len(set(seen)) == COUNT
+
+
+def test_a_deep_page_keeps_the_ties_in_the_order_of_the_plain_pages(client, one_day, monkeypatch):
+    plain = paged(client, "/resolutions/", year=DAY.year, sort="-date")
+    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+    assert paged(client, "/resolutions/", year=DAY.year, sort="-date") == plain
+
+
+def test_the_list_by_date_is_its_default_order_and_its_reverse(client, one_day):
+    """Newest first by date is the list's own order (its index: no sort of the
+    record), oldest first its exact reverse, ties and all."""
+    default = paged(client, "/resolutions/", year=DAY.year)
+    assert paged(client, "/resolutions/", year=DAY.year, sort="-date") == default
+    assert paged(client, "/resolutions/", year=DAY.year, sort="date") == default[::-1]
