@@ -180,6 +180,20 @@ def member_figures(
     )
 
 
+# What a list of a member's page (tables.record_items) and the API's member show
+# of each record listed.
+LISTED_FIELDS = (
+    "slug",
+    "date",
+    "resolution_number",
+    "draft_symbol",
+    "title",
+    "outcome",
+    "review_status",
+    "votes_recorded",
+)
+
+
 def records_listed(
     member: MemberState, vetoes_on: list[dt.date], alone_on: list[dt.date], alone: list[str]
 ) -> tuple[list[Resolution], list[Resolution], list[Resolution]]:
@@ -199,6 +213,7 @@ def records_listed(
     records = (
         Resolution.objects.annotate(vetoed=Exists(vetoed), kept_ballot=F("ballot__ballot"))
         .filter(reduce(operator.or_, wanted))
+        .only(*LISTED_FIELDS)
         .order_by("-date", "-pk")
     )
     veto_days, days, texts = set(vetoes_on), set(alone_on), set(alone)
