@@ -7,9 +7,13 @@ rather than rows the reader did not ask for (see views.py).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import Aggregate, Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -187,11 +191,7 @@ class ResolutionFilter(django_filters.FilterSet):
 
     def used(self) -> set[str]:
         """The filters given a value (a valid form's)."""
-        data = dict(self.form.cleaned_data)
-        dates = data.get("date")
-        if dates is not None and dates.start is None and dates.stop is None:
-            data["date"] = None
-        return {name for name, value in data.items() if value not in (None, "")}
+        return given(self.form.cleaned_data)
 
     def named_topic(self, value: str) -> Topic | None:
         """The topic read by the caller, if it is the one `value` names."""
@@ -215,33 +215,30 @@ class ResolutionFilter(django_filters.FilterSet):
             queryset = queryset.filter(date__gte=topic.first_date, date__lte=topic.last_date)
         return queryset
 
-    def kept_count(self) -> int | None:
-        """How many votes the filters find, from the figures the database keeps
-        (one query over as many rows whatever the record's size) when those count
+    def kept_rows(self) -> list[KeptRows] | None:
+        """The rows of the figures the database keeps that count the votes the
+        filters find (as many rows whatever the record's size), when those count
         them: a topic's days (kept.TopicDay) for the topic filter alone or with
         outcome, year and dates; a member's years (kept.MemberYear: one vote per
         member per draft) for the member filter alone or with position, year and
-        review status; the days' ballots (kept_position_count) for a position
-        stored as it is counted, alone or with year and dates; the days' records
-        (kept_record_count) for the whole record, or its outcome, year, dates,
-        review status and a position of veto or against. The search text
-        alone, counted as its ids were read (`count_text`). None otherwise, or
-        for an invalid filter: the list then counts its rows."""
+        review status; the days' ballots (position_rows) for a position stored
+        as it is counted, alone or with year and dates; the days' records
+        (record_rows) for the whole record, or its outcome, year, dates, review
+        status and a position of veto or against. None otherwise, or for an
+        invalid filter."""
         if not self.is_bound:
-            return kept_record_count({})
-        if not self.is_valid():
+            return record_rows({})
+        if not self.is_valid() or self.form.cleaned_data.get("q"):
             return None
-        if self.found is not None:
-            return self.found.count
         data = self.form.cleaned_data
         used = self.used()
         topic = self.named_topic(data.get("topic") or "")
         if topic is not None and used <= {"topic", "outcome", "year", "date"}:
-            return kept_topic_count(topic, data)
+            return topic_rows(topic, data)
         if data.get("member") and used <= {"member", "position", "year", "review_status"}:
-            return kept_member_count(data)
+            return member_rows(data)
         if data.get("position") in STORED_AS_COUNTED and used <= {"position", "year", "date"}:
-            return kept_position_count(data)
+            return position_rows(data)
         if data.get("position") in ("", None, *COUNTED_BY_RECORD) and used <= {
             "position",
             "outcome",
@@ -249,8 +246,26 @@ class ResolutionFilter(django_filters.FilterSet):
             "date",
             "review_status",
         }:
-            return kept_record_count(data)
+            return record_rows(data)
         return None
+
+    def kept_count(self) -> int | None:
+        """How many votes the filters find, from the figures the database keeps
+        when those count them (kept_rows: one query), or the search text alone,
+        counted as its ids were read (`count_text`). None otherwise, or for an
+        invalid filter: the list then counts its rows."""
+        if self.is_bound and self.is_valid() and self.found is not None:
+            return self.found.count
+        rows = self.kept_rows()
+        return None if rows is None else counted(rows)
+
+    def kept_spans(self) -> list[Span] | None:
+        """The votes the filters find on each day (or year) that holds some, in
+        date order, from the figures the database keeps when those count them
+        (kept_rows: one query, when asked), for a page deep in the list read
+        between the days that hold it (tables.ListRows). None otherwise."""
+        rows = self.kept_rows()
+        return None if rows is None else spans(rows)
 
     def filter_procedural(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(procedural=value == "yes")
@@ -321,21 +336,86 @@ class MemberVoteFilter(django_filters.FilterSet):
         return queryset.filter(text_query(value, "resolution__")) if value.strip() else queryset
 
 
-def kept_topic_count(topic: Topic, data: dict) -> int:
+def given(values: Mapping) -> set[str]:
+    """The fields of a valid filter form given a value (its cleaned_data): a
+    range of dates with neither end is none."""
+    data = dict(values)
+    dates = data.get("date")
+    if dates is not None and dates.start is None and dates.stop is None:
+        data["date"] = None
+    return {name for name, value in data.items() if value not in (None, "")}
+
+
+@dataclass(frozen=True)
+class KeptRows:
+    """Rows of a figure the database keeps, each counting `votes` (an aggregate
+    over them) on its `day` (a date field, or "year")."""
+
+    rows: QuerySet
+    votes: Aggregate
+    day: str = "date"
+
+
+@dataclass(frozen=True)
+class Span:
+    """`votes` found between two days (a day, or a year's first and last)."""
+
+    first: dt.date
+    last: dt.date
+    votes: int
+
+
+def counted(parts: list[KeptRows]) -> int:
+    """How many votes the kept rows count (one query: a UNION of their sums)."""
+    sums = [one_sum(part.rows, part.votes) for part in parts]
+    rows = sums[0].union(*sums[1:], all=True) if len(sums) > 1 else sums[0]
+    return sum(votes or 0 for (votes,) in rows)
+
+
+def spans(parts: list[KeptRows]) -> list[Span]:
+    """The votes the kept rows count on each day (or year) that holds some, in
+    date order (one query: a UNION of their sums by day)."""
+    per_day = [
+        part.rows.order_by()
+        .values_list(part.day)
+        .annotate(votes=part.votes)
+        .values_list(part.day, "votes")
+        for part in parts
+    ]
+    rows = per_day[0].union(*per_day[1:], all=True) if len(per_day) > 1 else per_day[0]
+    summed: dict[dt.date | int, int] = {}
+    for day, votes in rows:
+        summed[day] = summed.get(day, 0) + (votes or 0)
+    found = []
+    for day, votes in sorted(summed.items()):
+        if not votes:
+            continue
+        if isinstance(day, int):  # a year
+            found.append(Span(dt.date(day, 1, 1), dt.date(day, 12, 31), votes))
+        else:
+            found.append(Span(day, day, votes))
+    return found
+
+
+def year_spans(per_year: Mapping[int, Mapping[str, int]]) -> list[Span]:
+    """The votes of each year, from figures per year counted by position or
+    outcome (a member's, a topic's: each vote counted once)."""
+    return [
+        Span(dt.date(year, 1, 1), dt.date(year, 12, 31), sum(counts.values()))
+        for year, counts in sorted(per_year.items())
+        if sum(counts.values())
+    ]
+
+
+def topic_rows(topic: Topic, data: dict) -> list[KeptRows]:
     """The votes on `topic` with the outcome, year and dates in `data`."""
     days = TopicDay.objects.filter(topic=topic)
     if data.get("outcome"):
         days = days.filter(outcome=data["outcome"])
-    if data.get("year") is not None:
-        days = days.filter(date__year=data["year"])
-    if data.get("date") is not None and data["date"].start is not None:
-        days = days.filter(date__gte=data["date"].start)
-    if data.get("date") is not None and data["date"].stop is not None:
-        days = days.filter(date__lte=data["date"].stop)
-    return days.aggregate(votes=Sum("votes"))["votes"] or 0
+    return [KeptRows(in_dates(days, data), Sum("votes"))]
 
 
-def kept_member_count(data: dict) -> int:
+def member_rows(data: dict) -> list[KeptRows]:
     """The votes at which `data`'s member voted, with its position (counted as
     every page counts it, as MemberYear keeps it), year and review status."""
     years = MemberYear.objects.filter(member=data["member"])
@@ -345,7 +425,7 @@ def kept_member_count(data: dict) -> int:
         years = years.filter(year=data["year"])
     if data.get("review_status"):
         years = years.filter(flagged=data["review_status"] == Resolution.Review.NEEDS_REVIEW)
-    return years.aggregate(votes=Sum("votes"))["votes"] or 0
+    return [KeptRows(years, Sum("votes"), day="year")]
 
 
 # The positions whose votes are counted as they are stored (VoteQuerySet.counted_as:
@@ -364,26 +444,24 @@ def in_dates(queryset: QuerySet, data: dict, field: str = "date") -> QuerySet:
     return queryset
 
 
-def kept_position_count(data: dict) -> int:
+def position_rows(data: dict) -> list[KeptRows]:
     """The votes at which a member's position was `data`'s (one of
     STORED_AS_COUNTED), in its year and dates, from the positions each day's
     records keep (kept.DayBallot for recorded votes, kept.DayTallyOnly for
     tally-only ones: a row per set of positions, as many whatever the record's
     size), and the records neither keeps (not recorded, adopted without a vote)
-    counted through their own index: one query of three sums."""
+    read through their own index."""
     position = data["position"]
     held = Q(ballot__contains=f"={position};") | Q(ballot__endswith=f"={position}")
     votes = Vote.objects.filter(resolution=OuterRef("pk"), position=position)
     neither = Resolution.objects.filter(votes_recorded=False, adopted_without_vote=True).filter(
         Exists(votes)
     )
-    totals = [
-        one_sum(in_dates(DayBallot.objects.filter(held, times__gt=0), data), Sum("times")),
-        one_sum(in_dates(DayTallyOnly.objects.filter(held, times__gt=0), data), Sum("times")),
-        one_sum(in_dates(neither, data), Count("pk")),
+    return [
+        KeptRows(in_dates(DayBallot.objects.filter(held, times__gt=0), data), Sum("times")),
+        KeptRows(in_dates(DayTallyOnly.objects.filter(held, times__gt=0), data), Sum("times")),
+        KeptRows(in_dates(neither, data), Count("pk")),
     ]
-    rows = totals[0].union(*totals[1:], all=True)
-    return sum(votes or 0 for (votes,) in rows)
 
 
 # The positions a record's kept days count it by (kept.DayRecords: whether its
@@ -391,7 +469,7 @@ def kept_position_count(data: dict) -> int:
 COUNTED_BY_RECORD = {Position.VETO, Position.AGAINST}
 
 
-def kept_record_count(data: dict) -> int:
+def record_rows(data: dict) -> list[KeptRows]:
     """The records with `data`'s outcome, year, dates, review status and a vote
     counted as its position (veto or against, as VoteQuerySet.counted_as counts
     them: a veto on a draft not recorded as vetoed is a vote against), from the
@@ -406,7 +484,7 @@ def kept_record_count(data: dict) -> int:
         days = days.filter(vetoed, veto=True)
     elif data.get("position") == Position.AGAINST:
         days = days.filter(Q(against=True) | Q(veto=True) & ~vetoed)
-    return days.aggregate(records=Sum("records"))["records"] or 0
+    return [KeptRows(days, Sum("records"))]
 
 
 def one_sum(queryset: QuerySet, total) -> QuerySet:

@@ -616,7 +616,7 @@ class Resolution(models.Model):
             ),
             # The drafts vetoed (the home page's per year), not every record read.
             models.Index(fields=["outcome", "date"], name="resolution_outcome_date"),
-            # The records no day's kept ballots count (filters.kept_position_count).
+            # The records no day's kept ballots count (filters.position_rows).
             models.Index(
                 fields=["date"],
                 condition=Q(adopted_without_vote=True, votes_recorded=False),

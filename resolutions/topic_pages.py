@@ -29,6 +29,7 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from . import charts, exports, stats
+from .filters import year_spans
 from .kept import TopicDay, TopicVetoes
 from .models import MemberState, Resolution, Topic
 from .rules import Outcome
@@ -260,7 +261,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         votes = votes.filter(
             date__gte=dt.date(min(per_year), 1, 1), date__lte=dt.date(max(per_year), 12, 31)
         )
-    table = ResolutionTable(votes.with_tallies())
+    table = ResolutionTable(votes.with_tallies(), spans=lambda: year_spans(per_year))
     RequestConfig(request, paginate={**PAGINATION, "count": figures.votes}).configure(table)
     return render(
         request,

@@ -22,7 +22,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import agreement, charts, exportfiles, exports, history, kept, stats
-from .filters import MemberVoteFilter, ResolutionFilter
+from .filters import MemberVoteFilter, ResolutionFilter, given, year_spans
 from .kept import MemberYear
 from .members import LISTED, council_terms, member_figures, members_queryset
 from .models import (
@@ -121,6 +121,11 @@ class ResolutionList(SingleTableMixin, FilterView):
         self.topic = Topic.objects.with_counts().filter(slug=slug).first() if slug else None
         kwargs = super().get_filterset_kwargs(filterset_class)
         return {**kwargs, "topic": self.topic, "count_text": True}
+
+    def get_table_kwargs(self):
+        # A page deep in the list read between the days holding it, where the
+        # figures the database keeps count the votes of each (tables.ListRows).
+        return {**super().get_table_kwargs(), "spans": self.filterset.kept_spans}
 
     def get_table_pagination(self, table):
         # The votes counted from the figures the database keeps when those count
@@ -289,10 +294,15 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
         request.GET or None, queryset=member.votes.select_related("resolution")
     )
     valid = not filterset.is_bound or filterset.is_valid()
-    table = MemberVoteTable(filterset.qs if valid else filterset.queryset.none())
     # Unfiltered, the record holds every vote of the member: as many as its kept
-    # figures count (kept.MemberYear), no COUNT over its votes.
-    known = {} if filterset.is_bound else {"count": sum(figures.totals.values())}
+    # figures count (kept.MemberYear), no COUNT over its votes; a page deep in it
+    # is read within the years that hold it (tables.ListRows).
+    every_vote = not filterset.is_bound or (valid and not given(filterset.form.cleaned_data))
+    table = MemberVoteTable(
+        filterset.qs if valid else filterset.queryset.none(),
+        spans=(lambda: year_spans(figures.per_year)) if every_vote else None,
+    )
+    known = {"count": sum(figures.totals.values())} if every_vote else {}
     RequestConfig(request, paginate={**PAGINATION, **known}).configure(table)
     per_year = stats.with_not_recorded(figures.per_year, figures.not_recorded)
     chart = charts.chart_spec(charts.positions_per_year_chart(per_year)) if per_year else None

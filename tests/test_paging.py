@@ -35,9 +35,13 @@ def paged(client, address: str, **query) -> list[int]:
         cache.clear()
         response = client.get(address, {**query, "page": page})
         assert response.status_code == 200, (address, query, page)
-        rows = response.context["table"].paginated_rows
-        seen += [getattr(row.record, "resolution_id", row.record.pk) for row in rows]
+        seen += record_ids(response.context["table"])
     return seen
+
+
+def record_ids(table) -> list[int]:
+    """A table page's records by id (a member's votes by their records' ids)."""
+    return [getattr(row.record, "resolution_id", row.record.pk) for row in table.paginated_rows]
 
 
 SORTS = ["", "date", "-date", "symbols", "-symbols", "outcome", "-tally", "review_status"]
@@ -79,3 +83,72 @@ def test_the_list_by_date_is_its_default_order_and_its_reverse(client, one_day):
     default = paged(client, "/resolutions/", year=DAY.year)
     assert paged(client, "/resolutions/", year=DAY.year, sort="-date") == default
     assert paged(client, "/resolutions/", year=DAY.year, sort="date") == default[::-1]
+
+
+def every_page(client, address: str, **query) -> list[int]:
+    """The records of every page of a list, in order, each page made anew."""
+    seen, page, pages = [], 1, 1
+    while page <= pages:
+        cache.clear()
+        response = client.get(address, {**query, "page": page})
+        assert response.status_code == 200, (address, query, page)
+        table = response.context["table"]
+        pages = table.paginator.num_pages
+        seen += record_ids(table)
+        page += 1
+    return seen
+
+
+@pytest.fixture
+def days_and_years(one_day):
+    """Votes over three years, some days holding several, beside the one day's."""
+    many_votes(260, one_day)
+    return one_day
+
+
+LISTS = [
+    ("/resolutions/", {}),
+    ("/resolutions/", {"sort": "date"}),
+    ("/resolutions/", {"position": "for"}),
+    ("/resolutions/", {"position": "abstain", "sort": "date"}),
+    ("/resolutions/", {"position": "veto"}),
+    ("/resolutions/", {"outcome": "adopted", "year": "2092"}),
+    ("/resolutions/", {"member": "TAA"}),
+    ("/resolutions/", {"member": "TAB", "position": "for", "sort": "-date"}),
+    ("/resolutions/", {"topic": "a-made-up-question-of-one-day"}),
+]
+
+
+@pytest.mark.parametrize("address, query", LISTS)
+def test_a_deep_page_read_within_the_days_holding_it_is_the_plain_page(
+    client, days_and_years, monkeypatch, address, query
+):
+    """A page deep in a list whose votes of each day (or year) the database's
+    kept figures count is read between the days that hold it (tables.within_days),
+    the offset within them: every page the plain OFFSET's, in its order."""
+    plain = every_page(client, address, **query)
+    read_within = []
+    within_days = tables.within_days
+
+    def spied(*args):
+        page = within_days(*args)
+        read_within.append(page is not None)
+        return page
+
+    monkeypatch.setattr(tables, "within_days", spied)
+    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+    assert every_page(client, address, **query) == plain
+    assert len(plain) > 50 and any(read_within)
+
+
+@pytest.mark.parametrize("sort", ["", "date"])
+def test_a_member_s_and_a_topic_s_deep_pages_read_within_their_years(
+    client, days_and_years, monkeypatch, sort
+):
+    topic = Topic.objects.get(name=TOPIC)
+    addresses = [days_and_years[0].get_absolute_url(), topic.get_absolute_url()]
+    query = {"sort": sort} if sort else {}
+    plain = [every_page(client, address, **query) for address in addresses]
+    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+    assert [every_page(client, address, **query) for address in addresses] == plain
+    assert all(len(pages) > 100 for pages in plain)

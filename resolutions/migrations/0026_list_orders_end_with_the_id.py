@@ -1,11 +1,12 @@
 """The list's orders end with the record's id (tables.in_total_order: rows that
 tie on an order, votes of one day without a symbol, are read in the order of
 their ids, so that no row is on two pages): its indexes of the default order, of
-symbols and of the tally end with the id too, in the direction the list reads it,
-and so does the index of the ids a deep page reads on PostgreSQL (0021's, the id
-a column of its key, no longer only included). Each page is still read from its
-index, not sorted. The SQL is frozen here, per database (the model's state names
-the expressions, as Django compares them)."""
+symbols and of the tally end with the id too, in the direction the list reads it.
+Each page is still read from its index, not sorted; and a deep page reads the ids
+at its offset from the index of the default order alone (an index-only scan: the
+id is one of its columns now), so 0021's index of the same order with the ids
+included, on PostgreSQL, is dropped. The SQL is frozen here, per database (the
+model's state names the expressions, as Django compares them)."""
 
 from django.db import migrations, models
 
@@ -28,15 +29,10 @@ INDEXES = {
         '((COALESCE("resolution_number", {missing})), "draft_symbol", "id")',
     ),
 }
-# PostgreSQL only (0021): partial, so that only the deep page's query names it.
-IDS_BEFORE = (
-    'CREATE INDEX "resolution_list_ids" ON "resolutions_resolution" '
+# 0021's, on PostgreSQL only: made again when this migration is undone.
+LIST_IDS = (
+    'CREATE INDEX IF NOT EXISTS "resolution_list_ids" ON "resolutions_resolution" '
     '("date" DESC, "resolution_number" DESC, "draft_symbol" DESC) INCLUDE ("id") '
-    'WHERE "id" IS NOT NULL'
-)
-IDS_AFTER = (
-    'CREATE INDEX "resolution_list_ids" ON "resolutions_resolution" '
-    '("date" DESC, "resolution_number" DESC, "draft_symbol" DESC, "id" DESC) '
     'WHERE "id" IS NOT NULL'
 )
 
@@ -49,8 +45,7 @@ def make(which: int):
             key = columns[which].format(missing=MISSING[vendor])
             schema_editor.execute(f'CREATE INDEX "{name}" ON {TABLE} {key}')
         if vendor == "postgresql":
-            schema_editor.execute('DROP INDEX IF EXISTS "resolution_list_ids"')
-            schema_editor.execute((IDS_BEFORE, IDS_AFTER)[which])
+            schema_editor.execute('DROP INDEX IF EXISTS "resolution_list_ids"' if which else LIST_IDS)
 
     return apply
 
