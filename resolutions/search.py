@@ -41,7 +41,7 @@ from django.views.decorators.http import require_safe
 
 from .kept import RecordText
 from .models import MemberState, Resolution, Topic, normalise_name
-from .tables import ResolutionTable
+from .tables import ResolutionTable, in_total_order
 
 VOTES_SHOWN = 50
 # The longest text searched for: longer is refused with its error (SQLite cannot
@@ -381,7 +381,8 @@ def search(request: HttpRequest) -> HttpResponse:
         matching = found(query)
         votes = Resolution.objects.with_tallies().filter(matching.condition)
         context["count"] = matching.count
-        context["table"] = ResolutionTable(votes[:VOTES_SHOWN], orderable=False)
+        # The first of the list's page with the same search (its total order).
+        context["table"] = ResolutionTable(in_total_order(votes)[:VOTES_SHOWN], orderable=False)
         context["members"] = find_members(query)
         context["topics"] = find_topics(query)
     return render(request, "resolutions/search.html", context)

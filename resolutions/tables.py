@@ -100,6 +100,8 @@ def in_total_order(rows: QuerySet) -> QuerySet:
     query to the next (PostgreSQL's top-N sort does): a page's OFFSET would then
     show a row twice and another never. The lists' indexes end with the id in the
     same direction (migration 0026)."""
+    if rows.query.is_sliced:
+        return rows  # (ordered before its slice, as it is)
     order = list(rows.query.order_by)
     if not order and rows.query.default_ordering:
         order = list(rows.model._meta.ordering)

@@ -152,3 +152,14 @@ def test_a_member_s_and_a_topic_s_deep_pages_read_within_their_years(
     monkeypatch.setattr(tables, "DEEP_ROWS", 50)
     assert [every_page(client, address, **query) for address in addresses] == plain
     assert all(len(pages) > 100 for pages in plain)
+
+
+def test_the_search_page_shows_the_first_votes_of_the_list_s_page(client, one_day):
+    """/search/ shows the first votes of /resolutions/ with the same search, ties
+    and all (both in the list's total order)."""
+    from resolutions.search import VOTES_SHOWN
+
+    cache.clear()
+    shown = record_ids(client.get("/search/", {"q": "made-up draft"}).context["table"])
+    listed = paged(client, "/resolutions/", q="made-up draft")
+    assert len(shown) == VOTES_SHOWN and shown == listed[:VOTES_SHOWN]
