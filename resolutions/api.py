@@ -253,12 +253,14 @@ def votes(
     if not filterset.is_valid():
         raise ParameterError({name: list(errors) for name, errors in filterset.errors.items()})
     # Counted as the list counts them (ResolutionFilter.kept_count, in place of a
-    # COUNT when the database keeps the figure); a page deep in the list read by
-    # the ids at its offset (tables.deep_slice; migration 0023 on PostgreSQL).
+    # COUNT when the database keeps the figure); a page deep in the list read
+    # within the days that hold it where those figures count each day's, else by
+    # the ids at its offset (tables.page_rows; migration 0023 on PostgreSQL).
     paginator = DeepPaginator(
         exports.with_description(filterset.qs.order_by(*VOTE_ORDER)),
         per_page,
         count=filterset.kept_count(),
+        spans=filterset.kept_spans,
     )
     try:
         current = paginator.page(page)

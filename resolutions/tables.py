@@ -90,6 +90,9 @@ def outcome_label(resolution: Resolution) -> str:
 # From how many rows in a page is read by the ids at its offset (ListRows).
 DEEP_ROWS = 1000
 IDS = frozenset(("pk", "id"))
+# How many of a list's rows each day or year holds (filters.Span, in date order),
+# asked when a page deep in it is read (within_days); None where not known.
+SpansOf = Callable[[], Sequence | None]
 
 
 def in_total_order(rows: QuerySet) -> QuerySet:
@@ -132,11 +135,12 @@ def deep_slice(rows: QuerySet, start: int, stop: int) -> QuerySet:
 
 
 class DeepPaginator(BoundedPaginator):
-    """A Paginator whose pages deep in the list are read by deep_slice, of rows in
-    a total order (in_total_order)."""
+    """A Paginator of rows in a total order (in_total_order) whose pages deep in
+    the list are read as a table's are (page_rows; `spans`: as ListRows's)."""
 
-    def __init__(self, object_list, *args, **kwargs):
+    def __init__(self, object_list, *args, spans: SpansOf | None = None, **kwargs):
         super().__init__(in_total_order(object_list), *args, **kwargs)
+        self.spans = spans
 
     def page(self, number):
         # As Paginator.page, but for the slice.
@@ -145,7 +149,7 @@ class DeepPaginator(BoundedPaginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(deep_slice(self.object_list, bottom, top), number, self)
+        return self._get_page(page_rows(self.object_list, bottom, top, self.spans), number, self)
 
 
 def within_days(rows: QuerySet, spans: Sequence, start: int, stop: int) -> QuerySet | None:
@@ -194,18 +198,25 @@ class ListRows(TableQuerysetData):
     same rows in the same order as the plain OFFSET (at a hundred times the
     record, page 5,000 of the list: 150-230 ms against 20-30)."""
 
-    spans: Callable[[], Sequence | None] | None = None
+    spans: SpansOf | None = None
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step is not None:
             return super().__getitem__(key)
-        rows, start = in_total_order(self.data), key.start or 0
-        if start >= DEEP_ROWS and self.spans is not None and key.stop is not None:
-            spans = self.spans()
-            page = None if spans is None else within_days(rows, spans, start, key.stop)
-            if page is not None:
-                return page
-        return deep_slice(rows, start, key.stop)
+        return page_rows(in_total_order(self.data), key.start or 0, key.stop, self.spans)
+
+
+def page_rows(rows: QuerySet, start: int, stop: int | None, spans: SpansOf | None) -> QuerySet:
+    """rows[start:stop] of rows in a total order; deep in the list (from
+    DEEP_ROWS on), read within the days that hold them where `spans` gives how
+    many rows each day or year holds (within_days), else by the ids at the
+    offset (deep_slice)."""
+    if start >= DEEP_ROWS and spans is not None and stop is not None:
+        held = spans()
+        page = None if held is None else within_days(rows, held, start, stop)
+        if page is not None:
+            return page
+    return deep_slice(rows, start, stop)
 
 
 # The HTML below is marked safe as SafeString(...), which is what mark_safe does to
@@ -534,7 +545,7 @@ class Table(tables.Table):
     the cells' attributes are each column's (computed once: no table here gives
     a per-record attribute)."""
 
-    def __init__(self, data, *args, spans: Callable[[], Sequence | None] | None = None, **kwargs):
+    def __init__(self, data, *args, spans: SpansOf | None = None, **kwargs):
         """`spans`: how many of the rows lie on each day or year (ListRows)."""
         if TableQuerysetData.validate(data):
             data = ListRows(data)

@@ -106,6 +106,28 @@ def days_and_years(one_day):
     return one_day
 
 
+@pytest.fixture
+def go_deep(monkeypatch):
+    """Makes every page from the second a deep one (DEEP_ROWS 50) when called, and
+    gives the list of whether each deep page was read within its days
+    (tables.within_days), as they are read."""
+
+    def deep() -> list[bool]:
+        read_within = []
+        within_days = tables.within_days
+
+        def spied(*args):
+            page = within_days(*args)
+            read_within.append(page is not None)
+            return page
+
+        monkeypatch.setattr(tables, "within_days", spied)
+        monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+        return read_within
+
+    return deep
+
+
 LISTS = [
     ("/resolutions/", {}),
     ("/resolutions/", {"sort": "date"}),
@@ -121,22 +143,13 @@ LISTS = [
 
 @pytest.mark.parametrize("address, query", LISTS)
 def test_a_deep_page_read_within_the_days_holding_it_is_the_plain_page(
-    client, days_and_years, monkeypatch, address, query
+    client, days_and_years, go_deep, address, query
 ):
     """A page deep in a list whose votes of each day (or year) the database's
     kept figures count is read between the days that hold it (tables.within_days),
     the offset within them: every page the plain OFFSET's, in its order."""
     plain = every_page(client, address, **query)
-    read_within = []
-    within_days = tables.within_days
-
-    def spied(*args):
-        page = within_days(*args)
-        read_within.append(page is not None)
-        return page
-
-    monkeypatch.setattr(tables, "within_days", spied)
-    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
+    read_within = go_deep()
     assert every_page(client, address, **query) == plain
     assert len(plain) > 50 and any(read_within)
 
@@ -163,3 +176,23 @@ def test_the_search_page_shows_the_first_votes_of_the_list_s_page(client, one_da
     shown = record_ids(client.get("/search/", {"q": "made-up draft"}).context["table"])
     listed = paged(client, "/resolutions/", q="made-up draft")
     assert len(shown) == VOTES_SHOWN and shown == listed[:VOTES_SHOWN]
+
+
+@pytest.mark.parametrize("query", [{}, {"position": "for"}, {"member": "TAA"}])
+def test_the_api_s_deep_pages_read_within_their_days_are_its_plain_pages(
+    client, days_and_years, go_deep, query
+):
+    def every_vote() -> list[str]:
+        slugs, page = [], 1
+        while True:
+            cache.clear()
+            answer = client.get("/api/votes/", {**query, "per_page": 50, "page": page})
+            if answer.status_code == 404:
+                return slugs
+            slugs += [vote["slug"] for vote in answer.json()["results"]]
+            page += 1
+
+    plain = every_vote()
+    read_within = go_deep()
+    assert every_vote() == plain
+    assert len(plain) == len(set(plain)) > 300 and any(read_within)
