@@ -129,8 +129,8 @@ def go_deep(monkeypatch):
 
 
 LISTS = [
-    ("/resolutions/", {}),
-    ("/resolutions/", {"sort": "date"}),
+    ("/resolutions/", {"outcome": "adopted"}),
+    ("/resolutions/", {"outcome": "adopted", "sort": "date"}),
     ("/resolutions/", {"position": "for"}),
     ("/resolutions/", {"position": "abstain", "sort": "date"}),
     ("/resolutions/", {"position": "veto"}),
@@ -178,7 +178,7 @@ def test_the_search_page_shows_the_first_votes_of_the_list_s_page(client, one_da
     assert len(shown) == VOTES_SHOWN and shown == listed[:VOTES_SHOWN]
 
 
-@pytest.mark.parametrize("query", [{}, {"position": "for"}, {"member": "TAA"}])
+@pytest.mark.parametrize("query", [{"outcome": "adopted"}, {"position": "for"}, {"member": "TAA"}])
 def test_the_api_s_deep_pages_read_within_their_days_are_its_plain_pages(
     client, days_and_years, go_deep, query
 ):
@@ -195,4 +195,4 @@ def test_the_api_s_deep_pages_read_within_their_days_are_its_plain_pages(
     plain = every_vote()
     read_within = go_deep()
     assert every_vote() == plain
-    assert len(plain) == len(set(plain)) > 300 and any(read_within)
+    assert len(plain) == len(set(plain)) > 200 and any(read_within)
