@@ -247,17 +247,21 @@ def test_a_deep_page_lists_the_rows_of_the_plain_offset_in_order(client, monkeyp
         return
     # On PostgreSQL the ids at the offset are read from the index of the list's
     # order alone, the id one of its columns (migration 0026), in its order.
-    rows = tables.in_total_order(Resolution.objects.all())
+    plan = deep_page_plan(in_order)
+    assert "Index Only Scan using resolution_list_order" in plan and "Sort" not in plan, plan
+
+
+def deep_page_plan(rows) -> str:
+    """PostgreSQL's plan of a page deep in `rows` (tables.deep_slice), as on a
+    large record: a sequential scan or a sort merely discouraged (taken where no
+    index holds the order)."""
     sql, params = tables.deep_slice(rows, 100, 150).query.sql_with_params()
     with connection.cursor() as cursor:
-        # As on a large record (a sort merely discouraged: taken where no index
-        # holds the order).
         cursor.execute("ANALYZE resolutions_resolution")
         for way in ("seqscan", "bitmapscan", "sort", "incremental_sort"):
             cursor.execute(f"SET LOCAL enable_{way} = off")
         cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Index Only Scan using resolution_list_order" in plan and "Sort" not in plan, plan
+        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def test_the_api_s_deep_pages_are_its_plain_pages_and_read_its_order_s_index(client, monkeypatch):
@@ -281,14 +285,7 @@ def test_the_api_s_deep_pages_are_its_plain_pages_and_read_its_order_s_index(cli
     assert deep == plain and len(set(deep)) == Resolution.objects.count()
     if connection.vendor != "postgresql":
         return
-    rows = Resolution.objects.order_by(*api.VOTE_ORDER)
-    sql, params = tables.deep_slice(rows, 100, 150).query.sql_with_params()
-    with connection.cursor() as cursor:
-        # As on a large record, where it reads 150,050 of the index's entries
-        # alone for page 3,000 (a sort of every record on a few hundred here).
-        cursor.execute("ANALYZE resolutions_resolution")
-        for way in ("seqscan", "bitmapscan", "sort", "incremental_sort"):
-            cursor.execute(f"SET LOCAL enable_{way} = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # As on a large record, where it reads 150,050 of the index's entries alone
+    # for page 3,000 (a sort of every record on a few hundred here).
+    plan = deep_page_plan(Resolution.objects.order_by(*api.VOTE_ORDER))
     assert "resolution_api_order" in plan, plan
