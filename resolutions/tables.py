@@ -164,7 +164,7 @@ def within_days(rows: QuerySet, spans: Sequence, start: int, stop: int) -> Query
     if not isinstance(day, F) or day.name.split("__")[-1] != "date":
         return None
     descending = keys[0].descending
-    before, first, last = 0, None, None
+    before, skipped, first, last = 0, 0, None, None
     for span in sorted(spans, key=lambda span: span.first, reverse=descending):
         if first is None and before + span.votes > start:
             first, skipped = span, before
