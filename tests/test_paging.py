@@ -28,14 +28,17 @@ def one_day(db):
 
 
 def paged(client, address: str, **query) -> list[int]:
-    """The records of each page of a list, in order, by id (a member's votes by
+    """The records of every page of a list, in order, by id (a member's votes by
     their records' ids), each page made anew (not from the cache)."""
-    seen = []
-    for page in range(1, COUNT // 50 + 2):
+    seen, page, pages = [], 1, 1
+    while page <= pages:
         cache.clear()
         response = client.get(address, {**query, "page": page})
         assert response.status_code == 200, (address, query, page)
-        seen += record_ids(response.context["table"])
+        table = response.context["table"]
+        pages = table.paginator.num_pages
+        seen += record_ids(table)
+        page += 1
     return seen
 
 
@@ -83,20 +86,6 @@ def test_the_list_by_date_is_its_default_order_and_its_reverse(client, one_day):
     default = paged(client, "/resolutions/", year=DAY.year)
     assert paged(client, "/resolutions/", year=DAY.year, sort="-date") == default
     assert paged(client, "/resolutions/", year=DAY.year, sort="date") == default[::-1]
-
-
-def every_page(client, address: str, **query) -> list[int]:
-    """The records of every page of a list, in order, each page made anew."""
-    seen, page, pages = [], 1, 1
-    while page <= pages:
-        cache.clear()
-        response = client.get(address, {**query, "page": page})
-        assert response.status_code == 200, (address, query, page)
-        table = response.context["table"]
-        pages = table.paginator.num_pages
-        seen += record_ids(table)
-        page += 1
-    return seen
 
 
 @pytest.fixture
@@ -148,23 +137,23 @@ def test_a_deep_page_read_within_the_days_holding_it_is_the_plain_page(
     """A page deep in a list whose votes of each day (or year) the database's
     kept figures count is read between the days that hold it (tables.within_days),
     the offset within them: every page the plain OFFSET's, in its order."""
-    plain = every_page(client, address, **query)
+    plain = paged(client, address, **query)
     read_within = go_deep()
-    assert every_page(client, address, **query) == plain
+    assert paged(client, address, **query) == plain
     assert len(plain) > 50 and any(read_within)
 
 
 @pytest.mark.parametrize("sort", ["", "date"])
 def test_a_member_s_and_a_topic_s_deep_pages_read_within_their_years(
-    client, days_and_years, monkeypatch, sort
+    client, days_and_years, go_deep, sort
 ):
     topic = Topic.objects.get(name=TOPIC)
     addresses = [days_and_years[0].get_absolute_url(), topic.get_absolute_url()]
     query = {"sort": sort} if sort else {}
-    plain = [every_page(client, address, **query) for address in addresses]
-    monkeypatch.setattr(tables, "DEEP_ROWS", 50)
-    assert [every_page(client, address, **query) for address in addresses] == plain
-    assert all(len(pages) > 100 for pages in plain)
+    plain = [paged(client, address, **query) for address in addresses]
+    read_within = go_deep()
+    assert [paged(client, address, **query) for address in addresses] == plain
+    assert all(len(pages) > 100 for pages in plain) and all(read_within)
 
 
 def test_the_search_page_shows_the_first_votes_of_the_list_s_page(client, one_day):
