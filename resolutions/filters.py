@@ -404,10 +404,11 @@ def spans(parts: list[KeptRows]) -> list[Span]:
 def year_spans(per_year: Mapping[int, Mapping[str, int]]) -> list[Span]:
     """The votes of each year, from figures per year counted by position or
     outcome (a member's, a topic's: each vote counted once)."""
+    votes = {year: sum(counts.values()) for year, counts in per_year.items()}
     return [
-        Span(dt.date(year, 1, 1), dt.date(year, 12, 31), sum(counts.values()))
-        for year, counts in sorted(per_year.items())
-        if sum(counts.values())
+        Span(dt.date(year, 1, 1), dt.date(year, 12, 31), votes[year])
+        for year in sorted(votes)
+        if votes[year]
     ]
 
 
