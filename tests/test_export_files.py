@@ -11,6 +11,7 @@ from conftest import response_text
 from django.conf import settings
 from factories import council, many_votes
 
+from resolutions.exportfiles import KeptFile
 from resolutions.models import Resolution
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,17 @@ def test_the_next_reader_gets_the_same_export_from_its_file(client, url, django_
         "attachment" if url.endswith(".csv") else "inline"
     )
     assert int(again["Content-Length"]) == len(built.encode())
+
+
+def test_an_export_from_its_file_is_sent_in_blocks_of_64_kib(client):
+    many_votes(120, council("Q"))
+    built = response_text(client.get("/export/votes.csv")).encode()
+    assert len(built) > 2 * KeptFile.block_size
+    blocks = list(client.get("/export/votes.csv").streaming_content)
+    assert b"".join(blocks) == built
+    # Whole blocks but the last: as few passes as the size needs, one block held.
+    assert {len(block) for block in blocks[:-1]} == {64 * 1024}
+    assert 0 < len(blocks[-1]) <= 64 * 1024
 
 
 def test_a_change_to_the_record_is_in_the_next_export_and_the_old_file_goes(client):
