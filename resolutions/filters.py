@@ -262,12 +262,15 @@ class ResolutionFilter(django_filters.FilterSet):
     def kept_spans(self) -> list[Span] | None:
         """The votes the filters find on each day (or year) that holds some, in
         date order, from the figures the database keeps when those count them
-        (kept_rows: one query, when asked), for a page deep in the list read
-        between the days that hold it (tables.ListRows). None otherwise, and for
-        the whole record, whose deep pages the index of the list's order skips to
-        by itself (tables.deep_slice)."""
+        (kept_rows: one query, when asked), or the search text alone from the
+        kept texts it reads (search.Found.texts, with their days), for a page
+        deep in the list read between the days that hold it (tables.ListRows).
+        None otherwise, and for the whole record, whose deep pages the index of
+        the list's order skips to by itself (tables.deep_slice)."""
         if not self.is_bound or (self.is_valid() and not self.used()):
             return None
+        if self.is_valid() and self.found is not None and self.found.texts is not None:
+            return spans([KeptRows(self.found.texts, Count("pk"))])
         rows = self.kept_rows()
         return None if rows is None else spans(rows)
 

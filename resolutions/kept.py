@@ -21,7 +21,8 @@ same figure taken over every vote, after each kind of write):
   day adds no row: the pages that read them (/agreement/, /alignment/, the
   majority on a member's page) read as many rows whatever the record's size;
 - RecordText: a record's texts and its topics' names in one text (migration
-  0024), for the search (search.phrase_match);
+  0024), and its day (0027), for the search (search.phrase_match) and the
+  days of the votes a search finds (search.Found.texts);
 - DayRecords: the records of each day by outcome, whether adopted without a vote,
   whether they need review, and whether their positions hold a veto or a vote
   against (migration 0022), for the home page's totals and drafts vetoed per
@@ -193,8 +194,9 @@ class RecordText(models.Model):
     """A record's texts the search reads (its title, subject, agenda item, draft
     symbol, note on the draft and meeting, then its topics' names), one a line,
     in capitals as the database writes them (UPPER): one text and, on
-    PostgreSQL, one trigram index for every word looked for (migration 0024).
-    Never written by the app itself."""
+    PostgreSQL, one trigram index for every word looked for (migration 0024);
+    and the record's day (0027): the votes a search finds counted per day from
+    the texts it reads, without their records. Never written by the app itself."""
 
     resolution = models.OneToOneField(
         "resolutions.Resolution",
@@ -203,6 +205,7 @@ class RecordText(models.Model):
         related_name="search_text",
     )
     text = models.TextField(default="")
+    date = models.DateField()
 
     def __str__(self) -> str:
         return f"{self.resolution_id}: {self.text[:60]}"

@@ -77,10 +77,11 @@ KEPT = {
     "0017_kept_topic_days": lambda m: [f"DELETE FROM {m.DAYS}", m.FILL],  # noqa: S608
     "0018_kept_topic_vetoes": lambda m: [f"DELETE FROM {m.CAST}", m.FILL],  # noqa: S608
     "0022_kept_day_records": lambda m: [f"DELETE FROM {m.DAYS}", m.fill("postgresql")],  # noqa: S608
-    # Written, then indexed, as the migration does: the trigram index filled row
-    # by row read a long name ("Democratic People's Republic of Korea") 2-3x
-    # slower than one built over the written texts (179 ms against 33 at 100x).
-    "0024_kept_record_texts": lambda m: [
+    # The texts (0024) with their days (0027), written, then indexed, as 0024
+    # does: the trigram index filled row by row read a long name ("Democratic
+    # People's Republic of Korea") 2-3x slower than one built over the written
+    # texts (179 ms against 33 at 100x).
+    "0027_kept_record_text_days": lambda m: [
         "DROP INDEX IF EXISTS record_text_trgm",
         f"DELETE FROM {m.TEXTS}",  # noqa: S608
         m.fill("postgresql"),

@@ -185,23 +185,24 @@ TEXT_FIELDS = ("title", "subject", "agenda_item", "draft_symbol", "draft_note", 
 def texts_now() -> dict:
     """Record -> its texts, one a line, then its topics' names (in no set
     order: sorted here), each record and its topics read; in no set case (the
-    databases' UPPER differ outside ASCII: casefolded here)."""
+    databases' UPPER differ outside ASCII: casefolded here); and its day."""
     found = {}
     for record in Resolution.objects.prefetch_related("topics"):
         fields = "\n".join(getattr(record, name) for name in TEXT_FIELDS)
         names = sorted(topic.name.casefold() for topic in record.topics.all())
-        found[record.pk] = (fields.casefold(), names)
+        found[record.pk] = (fields.casefold(), names, record.date)
     return found
 
 
 def texts_kept() -> dict:
     found = {}
-    for record, text in RecordText.objects.values_list("resolution_id", "text"):
+    for record, text, day in RecordText.objects.values_list("resolution_id", "text", "date"):
         # The six texts, then the names; a text may hold a line break itself.
         parts = text.casefold().split("\n")
         fields = Resolution.objects.filter(pk=record).values_list(*TEXT_FIELDS).get()
         lines = sum(field.count("\n") + 1 for field in fields)
-        found[record] = ("\n".join(parts[:lines]), sorted(part for part in parts[lines:] if part))
+        kept_names = sorted(part for part in parts[lines:] if part)
+        found[record] = ("\n".join(parts[:lines]), kept_names, day)
     return found
 
 
@@ -438,6 +439,9 @@ def test_kept_topic_days_follow_every_write_to_topics_and_records():
     # The record's outcome and day, by save() and by update(); a save changing
     # neither.
     first.outcome = Outcome.FAILED
+    first.save()
+    check()
+    first.date = dt.date(2979, 3, 3)
     first.save()
     check()
     Resolution.objects.filter(pk=third.pk).update(date=dt.date(2979, 3, 1), outcome=Outcome.VETOED)

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import cache
 from factories import council, many_votes
 
-from resolutions import tables
+from resolutions import search, tables
 from resolutions.models import Resolution, Topic
 
 DAY = dt.date(2093, 3, 4)
@@ -141,6 +141,25 @@ def test_a_deep_page_read_within_the_days_holding_it_is_the_plain_page(
     read_within = go_deep()
     assert paged(client, address, **query) == plain
     assert len(plain) > 50 and any(read_within)
+
+
+@pytest.mark.parametrize("at_once", [search.FOUND_AT_ONCE, 1])
+@pytest.mark.parametrize("query", [{"q": "made-up draft"}, {"q": "draft 1", "sort": "date"}])
+def test_a_search_s_deep_pages_read_within_the_days_holding_them_are_its_plain_pages(
+    client, days_and_years, go_deep, monkeypatch, at_once, query
+):
+    """Past search.FOUND_AT_ONCE, a search's votes are counted by day from the
+    kept texts it reads, and its deep pages read within those days; its ids read
+    at once, a deep page is read by the ids at its offset (tables.deep_slice)."""
+    monkeypatch.setattr(search, "FOUND_AT_ONCE", at_once)
+    plain = paged(client, "/resolutions/", **query)
+    read_within = go_deep()
+    assert paged(client, "/resolutions/", **query) == plain
+    assert len(plain) > 100
+    if at_once == 1:
+        assert read_within and all(read_within)
+    else:
+        assert read_within == []
 
 
 @pytest.mark.parametrize("sort", ["", "date"])
