@@ -249,7 +249,8 @@ def votes(
     data = request.GET.copy()
     for name in PAGE_PARAMETERS:
         data.pop(name, None)
-    filterset = ResolutionFilter(data, queryset=Resolution.objects.with_tallies())
+    # A search alone is counted as its ids are read (count_text), as the list's.
+    filterset = ResolutionFilter(data, queryset=Resolution.objects.with_tallies(), count_text=True)
     if not filterset.is_valid():
         raise ParameterError({name: list(errors) for name, errors in filterset.errors.items()})
     # Counted as the list counts them (ResolutionFilter.kept_count, in place of a

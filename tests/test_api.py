@@ -412,6 +412,9 @@ def test_the_api_is_open_to_other_sites_for_reading(client):
         # Votes with their topics and sponsors (two reads, however many votes).
         ("/api/votes/", 1 + 5),
         ("/api/votes/?member=QAA&position=veto&per_page=200", 1 + 6),
+        # A search: the members' spellings, then its ids read and counted at once
+        # (search.found, in place of a COUNT), the page and its relations.
+        ("/api/votes/?q=made-up+draft", 1 + 6),
         ("/api/members/", 1 + 2),
         ("/api/votes/s-2091-1/", 1 + 6),
         # The member, its predecessors, its kept figures per year, tally-only

@@ -204,3 +204,25 @@ def test_the_api_s_deep_pages_read_within_their_days_are_its_plain_pages(
     read_within = go_deep()
     assert every_vote() == plain
     assert len(plain) == len(set(plain)) > 200 and any(read_within)
+
+
+def test_the_api_s_deep_pages_of_a_broad_search_are_its_plain_pages(
+    client, days_and_years, go_deep, monkeypatch
+):
+    """Past search.FOUND_AT_ONCE, read within the days the kept texts count."""
+    monkeypatch.setattr(search, "FOUND_AT_ONCE", 1)
+
+    def every_vote() -> list[str]:
+        slugs, page = [], 1
+        while True:
+            cache.clear()
+            answer = client.get("/api/votes/", {"q": "draft 1", "per_page": 50, "page": page})
+            if answer.status_code == 404:
+                return slugs
+            slugs += [vote["slug"] for vote in answer.json()["results"]]
+            page += 1
+
+    plain = every_vote()
+    read_within = go_deep()
+    assert every_vote() == plain
+    assert len(plain) == len(set(plain)) > 100 and read_within and all(read_within)
