@@ -41,9 +41,9 @@ urlpatterns = [
 def default_pages(scale: int = 1) -> list[str]:
     """A page of each kind, on whatever record the database holds (`scale`: on
     the record grown to that many times its size, for the deep page)."""
+    from . import search
     from .kept import MemberYear
     from .models import MemberState, Resolution, Topic
-    from .search import ALSO_KNOWN_AS
 
     latest = Resolution.objects.order_by("-date", "-pk").first()
     # The member of the most vetoes: the longest of the members' pages.
@@ -67,7 +67,7 @@ def default_pages(scale: int = 1) -> list[str]:
     deep = max(2, count * scale * 4 // 5 // 50)
     # Several words with other names (the first such of search.ALSO_KNOWN_AS):
     # each reading of a query is looked for.
-    words = quote_plus(next(name for name in ALSO_KNOWN_AS if " " in name))
+    words = quote_plus(next(name for name in search.ALSO_KNOWN_AS if " " in name))
     pages = ["/", "/resolutions/", "/resolutions/?page=2&sort=-date", f"/resolutions/?page={deep}"]
     # A position stored as it is counted, and one counted from the outcome too.
     pages += ["/resolutions/?position=for", "/resolutions/?position=against"]
@@ -83,6 +83,12 @@ def default_pages(scale: int = 1) -> list[str]:
     if region is not None:
         broad = quote_plus(region.name)
         pages += [f"/resolutions/?q={broad}", f"/search/?q={broad}"]
+        # Four fifths into what it finds (page 1,057 of 1,322 at 100x), and the API's.
+        found = search.found(region.name).count
+        pages += [
+            f"/resolutions/?q={broad}&page={max(2, found * scale * 4 // 5 // 50)}",
+            f"/api/votes/?q={broad}",
+        ]
     pages.append("/members/")
     if member:
         pages += [f"/members/{member}/", f"/resolutions/?member={member.upper()}&position=veto"]
