@@ -186,23 +186,26 @@ def test_the_search_page_shows_the_first_votes_of_the_list_s_page(client, one_da
     assert len(shown) == VOTES_SHOWN and shown == listed[:VOTES_SHOWN]
 
 
+def api_pages(client, **query) -> list[str]:
+    """The votes of every page of the API's votes, in order, by slug, each page
+    made anew (not from the cache)."""
+    slugs, page = [], 1
+    while True:
+        cache.clear()
+        answer = client.get("/api/votes/", {**query, "per_page": 50, "page": page})
+        if answer.status_code == 404:
+            return slugs
+        slugs += [vote["slug"] for vote in answer.json()["results"]]
+        page += 1
+
+
 @pytest.mark.parametrize("query", [{"outcome": "adopted"}, {"position": "for"}, {"member": "TAA"}])
 def test_the_api_s_deep_pages_read_within_their_days_are_its_plain_pages(
     client, days_and_years, go_deep, query
 ):
-    def every_vote() -> list[str]:
-        slugs, page = [], 1
-        while True:
-            cache.clear()
-            answer = client.get("/api/votes/", {**query, "per_page": 50, "page": page})
-            if answer.status_code == 404:
-                return slugs
-            slugs += [vote["slug"] for vote in answer.json()["results"]]
-            page += 1
-
-    plain = every_vote()
+    plain = api_pages(client, **query)
     read_within = go_deep()
-    assert every_vote() == plain
+    assert api_pages(client, **query) == plain
     assert len(plain) == len(set(plain)) > 200 and any(read_within)
 
 
@@ -211,18 +214,7 @@ def test_the_api_s_deep_pages_of_a_broad_search_are_its_plain_pages(
 ):
     """Past search.FOUND_AT_ONCE, read within the days the kept texts count."""
     monkeypatch.setattr(search, "FOUND_AT_ONCE", 1)
-
-    def every_vote() -> list[str]:
-        slugs, page = [], 1
-        while True:
-            cache.clear()
-            answer = client.get("/api/votes/", {"q": "draft 1", "per_page": 50, "page": page})
-            if answer.status_code == 404:
-                return slugs
-            slugs += [vote["slug"] for vote in answer.json()["results"]]
-            page += 1
-
-    plain = every_vote()
+    plain = api_pages(client, q="draft 1")
     read_within = go_deep()
-    assert every_vote() == plain
+    assert api_pages(client, q="draft 1") == plain
     assert len(plain) == len(set(plain)) > 100 and read_within and all(read_within)
