@@ -40,7 +40,7 @@ urlpatterns = [
 
 def default_pages(scale: int = 1) -> list[str]:
     """A page of each kind, on whatever record the database holds (`scale`: on
-    the record grown to that many times its size, for the deep page)."""
+    the record grown to that many times its size, for the deep pages)."""
     from . import search
     from .kept import MemberYear
     from .models import MemberState, Resolution, Topic

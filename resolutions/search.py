@@ -294,7 +294,7 @@ def found(value: str) -> Found:
     (Exists: a page of the Middle East's 66,100 votes at 100x, 2.5 ms, against
     160 ms for the ids read again); a page deep in that list is read between
     the days that hold it, its `texts` counted by day (ResolutionFilter.kept_spans:
-    page 400 231-241 ms -> 160-173). Fewer votes found need no days: the deep
+    page 400 230-310 ms -> 155-175). Fewer votes found need no days: the deep
     page's ids are read at its offset among theirs (tables.deep_slice), where
     counting them by day took a scan of the texts as long as this one's. In the
     place of a list's COUNT: as many queries."""
