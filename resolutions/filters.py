@@ -224,12 +224,17 @@ class ResolutionFilter(django_filters.FilterSet):
         review status; the days' ballots (position_rows) for a position stored
         as it is counted, alone or with year and dates; the days' records
         (record_rows) for the whole record, or its outcome, year, dates, review
-        status and a position of veto or against. None otherwise, or for an
-        invalid filter."""
+        status and a position of veto or against; the kept texts (kept.RecordText,
+        with their days) of the search text alone past search.FOUND_AT_ONCE
+        (search.Found.texts, read as the list is filtered). None otherwise, or
+        for an invalid filter."""
         if not self.is_bound:
             return record_rows({})
-        if not self.is_valid() or self.form.cleaned_data.get("q"):
+        if not self.is_valid():
             return None
+        if self.form.cleaned_data.get("q"):
+            texts = None if self.found is None else self.found.texts
+            return None if texts is None else [KeptRows(texts, Count("pk"))]
         data = self.form.cleaned_data
         used = self.used()
         topic = self.named_topic(data.get("topic") or "")
@@ -262,15 +267,12 @@ class ResolutionFilter(django_filters.FilterSet):
     def kept_spans(self) -> list[Span] | None:
         """The votes the filters find on each day (or year) that holds some, in
         date order, from the figures the database keeps when those count them
-        (kept_rows: one query, when asked), or the search text alone from the
-        kept texts it reads (search.Found.texts, with their days), for a page
-        deep in the list read between the days that hold it (tables.ListRows).
+        (kept_rows: one query, when asked), for a page deep in the list read
+        between the days that hold it (tables.ListRows).
         None otherwise, and for the whole record, whose deep pages the index of
         the list's order skips to by itself (tables.deep_slice)."""
         if not self.is_bound or (self.is_valid() and not self.used()):
             return None
-        if self.is_valid() and self.found is not None and self.found.texts is not None:
-            return spans([KeptRows(self.found.texts, Count("pk"))])
         rows = self.kept_rows()
         return None if rows is None else spans(rows)
 
